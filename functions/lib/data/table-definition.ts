@@ -1,0 +1,39 @@
+/**
+ * The one definition of carechat's DynamoDB table. The CDK stack and the local runtime both build
+ * their table from this object, so the deployed and the local schema can never drift apart.
+ * Access patterns are documented in ./ACCESS-PATTERNS.md.
+ */
+export interface KeyAttribute {
+  readonly name: string;
+  readonly type: "S" | "N";
+}
+
+export interface IndexDefinition {
+  readonly indexName: string;
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey: KeyAttribute;
+}
+
+export interface TableDefinition {
+  /** Logical name; the deployed physical name is chosen by CloudFormation. */
+  readonly logicalName: string;
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey: KeyAttribute;
+  readonly globalSecondaryIndexes: readonly IndexDefinition[];
+  /** Epoch-seconds attribute after which DynamoDB deletes the item. */
+  readonly timeToLiveAttribute: string;
+}
+
+export const tableDefinition: TableDefinition = {
+  logicalName: "carechat",
+  partitionKey: { name: "pk", type: "S" },
+  sortKey: { name: "sk", type: "S" },
+  globalSecondaryIndexes: [
+    {
+      indexName: "gsi1",
+      partitionKey: { name: "gsi1pk", type: "S" },
+      sortKey: { name: "gsi1sk", type: "S" },
+    },
+  ],
+  timeToLiveAttribute: "expiresAt",
+};

@@ -1,0 +1,22 @@
+import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
+import middy from "@middy/core";
+import { chatDependencies } from "../lib/chat/chat-dependencies.ts";
+import { type ClosureStep, closureSteps } from "../lib/chat/closure-tasks.ts";
+import { logger } from "../lib/logger.ts";
+
+/** The task function of the chat-closure state machine; `step` names the state's work. */
+export interface ClosureTaskEvent {
+  readonly step: ClosureStep;
+  readonly chatId: string;
+}
+
+export async function runClosureStep(event: ClosureTaskEvent) {
+  logger.appendKeys({ chatId: event.chatId, step: event.step });
+  const step = closureSteps[event.step];
+  if (!step) throw new Error(`Unknown closure step "${String(event.step)}".`);
+  const result = await step(chatDependencies(), { chatId: event.chatId });
+  logger.info("Closure step done");
+  return result;
+}
+
+export const handler = middy(runClosureStep).use(injectLambdaContext(logger, { resetKeys: true }));

@@ -1,0 +1,28 @@
+import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
+import middy from "@middy/core";
+import { fromAuthorizerContext } from "../lib/auth/authorizer-context.ts";
+import { awsClients, requireEnv } from "../lib/aws/clients.ts";
+import { ConnectionStore } from "../lib/data/connection-store.ts";
+import { connectionExpiry } from "../lib/data/retention.ts";
+import { logger } from "../lib/logger.ts";
+import type { WsEvent, WsResult } from "../lib/middleware/ws-types.ts";
+
+/** `$connect`: the authorizer has already vouched for the caller; record the connection. */
+export async function connect(event: WsEvent): Promise<WsResult> {
+  const { connectionId } = event.requestContext;
+  const identity = fromAuthorizerContext(event.requestContext.authorizer);
+  logger.appendKeys({ connectionId, userId: identity.sub, role: identity.role });
+  const store = new ConnectionStore(awsClients().documents, requireEnv("TABLE_NAME"));
+  await store.put({
+    connectionId,
+    userId: identity.sub,
+    role: identity.role,
+    name: identity.name,
+    connectedAt: new Date().toISOString(),
+    expiresAt: connectionExpiry(),
+  });
+  logger.info("Connected");
+  return { statusCode: 200, body: "" };
+}
+
+export const handler = middy(connect).use(injectLambdaContext(logger, { resetKeys: true }));

@@ -1,0 +1,19 @@
+import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
+import middy from "@middy/core";
+import { awsClients, requireEnv } from "../lib/aws/clients.ts";
+import { ConnectionStore } from "../lib/data/connection-store.ts";
+import { logger } from "../lib/logger.ts";
+import type { WsEvent, WsResult } from "../lib/middleware/ws-types.ts";
+
+/** `$disconnect`: forget the connection and unsubscribe it from its chats. The chats themselves stay. */
+export async function disconnect(event: WsEvent): Promise<WsResult> {
+  const { connectionId } = event.requestContext;
+  logger.appendKeys({ connectionId });
+  const store = new ConnectionStore(awsClients().documents, requireEnv("TABLE_NAME"));
+  const removed = await store.remove(connectionId);
+  if (removed?.chats) await store.unsubscribe(connectionId, removed.chats);
+  logger.info("Disconnected", { chats: removed?.chats?.size ?? 0 });
+  return { statusCode: 200, body: "" };
+}
+
+export const handler = middy(disconnect).use(injectLambdaContext(logger, { resetKeys: true }));

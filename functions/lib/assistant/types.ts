@@ -1,0 +1,107 @@
+/**
+ * Types of the virtual assistant. The assistant sits behind `VirtualAssistant` so that a hosted model
+ * (for example Amazon Bedrock or Amazon Lex) can replace the rule-based one by configuration.
+ */
+
+export type Topic =
+  | "billing"
+  | "dispute"
+  | "card-services"
+  | "rewards"
+  | "account-changes"
+  | "credit"
+  | "travel"
+  | "fraud"
+  | "complaint"
+  | "agent-request"
+  | "general";
+
+export type Language = "en" | "es";
+
+/** Language-neutral codes, so agents and summaries can show them in any language. */
+export type Accommodation =
+  | "screen-reader"
+  | "more-time"
+  | "written-summary"
+  | "hard-of-hearing"
+  | "low-vision"
+  | "plain-language";
+
+export type Currency = "USD" | "EUR" | "GBP" | "MXN" | "JPY" | "CAD";
+
+export interface ExtractedDetails {
+  /** Decimal amount without grouping separators, e.g. "1234.56". */
+  amount?: string;
+  currency?: Currency;
+  /** The date as the customer wrote it, e.g. "08/15" or "15 de agosto". */
+  date?: string;
+  merchant?: string;
+  cardLast4?: string;
+  accommodations?: Accommodation[];
+}
+
+export type DetailField = "amount" | "date" | "merchant" | "cardLast4";
+
+export interface CustomerProfile {
+  /** ISO 3166-1 alpha-2 code, e.g. "US". */
+  country: string;
+  /** BCP 47 tag, e.g. "en-US" or "es-MX". */
+  locale: string;
+  segment: string;
+  name?: string;
+  accounts: { last4: string; product?: string }[];
+}
+
+export interface AssistantState {
+  topic?: Topic;
+  language: Language;
+  details: ExtractedDetails;
+  turns: number;
+  /** An offer to connect a live agent is pending: a "yes" now means the customer wants one. */
+  agentOffered: boolean;
+  /** The customer said no to an offer, so the assistant does not repeat it on every turn. */
+  agentDeclined?: boolean;
+}
+
+export interface AssistantTurn {
+  text: string;
+  /** The language the customer chose; when absent it is detected from the text. */
+  language?: Language;
+  profile: CustomerProfile;
+  state: AssistantState;
+}
+
+export interface AssistantReply {
+  messages: string[];
+  state: AssistantState;
+  /** true when the customer asked for a person or the assistant decided one is needed */
+  wantsAgent: boolean;
+  urgentFraud: boolean;
+}
+
+export interface VirtualAssistant {
+  /** Also returns the initial state. Without a language, it follows the profile's locale. */
+  greet(profile: CustomerProfile, language?: Language): AssistantReply;
+  reply(turn: AssistantTurn): Promise<AssistantReply>;
+}
+
+export interface TopicClassification {
+  topic: Topic;
+  /** 0 when nothing matched, 1 for a strong, unambiguous match. */
+  confidence: number;
+}
+
+export type ChatRole = "customer" | "assistant" | "agent" | "supervisor" | "system";
+
+export interface ChatSummaryInput {
+  topic?: Topic;
+  details: ExtractedDetails;
+  language: Language;
+  messages: { role: ChatRole; text: string }[];
+  caseNumber: string;
+  agentJoined: boolean;
+  /** Shown as given, e.g. "2026-08-20 14:03 UTC"; the seed advises keeping the date with the case number. */
+  chatDate?: string;
+  /** The customer's country, so a fraud summary can give the right phone number. */
+  country?: string;
+}

@@ -1,0 +1,57 @@
+import { writeChatSummary } from "../assistant/index.ts";
+import { NotFoundError } from "../errors.ts";
+import type { ChatDependencies } from "./chat-dependencies.ts";
+import { newCaseNumber } from "./case-number.ts";
+
+/**
+ * The steps of the chat-closure workflow. Each is idempotent, because Step Functions retries a
+ * failed task and an Express workflow may run a step more than once.
+ */
+export interface ClosureInput {
+  readonly chatId: string;
+}
+
+const CASE_NUMBER_DRAWS = 5;
+
+export async function assignCaseNumber(deps: ChatDependencies, { chatId }: ClosureInput) {
+  for (let draw = 0; draw < CASE_NUMBER_DRAWS; draw += 1) {
+    const chat = await deps.chats.get(chatId);
+    if (!chat) throw new NotFoundError(`Chat ${chatId} does not exist.`);
+    if (chat.caseNumber) return { caseNumber: chat.caseNumber };
+    const caseNumber = newCaseNumber();
+    if (await deps.chats.assignCaseNumber(chatId, caseNumber)) return { caseNumber };
+  }
+  throw new Error("Could not draw a free case number.");
+}
+
+export async function writeSummary(deps: ChatDependencies, { chatId }: ClosureInput) {
+  const [chat, messages] = await Promise.all([deps.chats.get(chatId), deps.chats.listAllMessages(chatId)]);
+  if (!chat?.caseNumber) throw new NotFoundError(`Chat ${chatId} has no case number yet.`);
+  const summary = writeChatSummary({
+    topic: chat.assistant.topic,
+    details: { ...chat.assistant.details, cardLast4: chat.assistant.details.cardLast4 ?? chat.customer.accountLast4 },
+    language: chat.assistant.language,
+    messages: messages.map((message) => ({ role: message.from.role, text: message.text })),
+    caseNumber: chat.caseNumber,
+    agentJoined: messages.some((message) => message.from.role === "agent" || message.from.role === "supervisor"),
+  });
+  await deps.chats.complete(chatId, summary);
+  return { summaryLength: summary.length };
+}
+
+export async function notifyParticipants(deps: ChatDependencies, { chatId }: ClosureInput) {
+  const { chat, subscriptions } = await deps.chats.loadWithSubscribers(chatId);
+  if (!chat?.caseNumber || chat.summary === undefined) throw new NotFoundError(`Chat ${chatId} is not closed yet.`);
+  await deps.sender.broadcast(
+    subscriptions,
+    [{ type: "chatEnded", chatId, caseNumber: chat.caseNumber, summary: chat.summary }],
+    { chatId },
+  );
+  await Promise.all(
+    subscriptions.map((subscription) => deps.connections.unsubscribe(subscription.connectionId, [chatId])),
+  );
+  return { notified: subscriptions.length };
+}
+
+export const closureSteps = { assignCaseNumber, writeSummary, notifyParticipants } as const;
+export type ClosureStep = keyof typeof closureSteps;

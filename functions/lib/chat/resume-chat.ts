@@ -1,0 +1,45 @@
+import { MAX_MESSAGES_PER_PAGE } from "../protocol/limits.ts";
+import type { ClientFrame } from "../protocol/client-frames.ts";
+import type { ServerFrame } from "../protocol/server-frames.ts";
+import type { Caller } from "./caller.ts";
+import { ACTIVE_STATES, requireParticipant } from "./chat-access.ts";
+import type { ChatDependencies } from "./chat-dependencies.ts";
+import { toMessageFrame } from "./frames.ts";
+
+/**
+ * A participant back on a new connection: the connection is subscribed first, so nothing sent from
+ * now on is missed, then every message after `afterSeq` is replayed in order. A message stored while
+ * the replay runs may arrive twice (once live, once replayed); clients drop a `seq` they already have.
+ */
+export async function resumeChat(
+  deps: ChatDependencies,
+  caller: Caller,
+  frame: ClientFrame<"resume">,
+): Promise<ServerFrame<"resumed">> {
+  let chat = await deps.chats.get(frame.chatId);
+  requireParticipant(chat, caller);
+  if (ACTIVE_STATES.includes(chat.state)) {
+    await deps.chats.subscribe(chat.chatId, {
+      connectionId: caller.connectionId,
+      userId: caller.identity.sub,
+      role: caller.identity.role,
+    });
+  }
+  let afterSeq = frame.afterSeq;
+  for (;;) {
+    const page = await deps.chats.listMessages(chat.chatId, afterSeq, MAX_MESSAGES_PER_PAGE);
+    const frames = page.messages.map((message) => toMessageFrame(frame.chatId, message));
+    if (frames.length > 0) await deps.sender.send(caller.connectionId, frames);
+    afterSeq = page.messages.at(-1)?.seq ?? afterSeq;
+    if (!page.hasMore) break;
+  }
+  chat = (await deps.chats.get(frame.chatId)) ?? chat;
+  return {
+    type: "resumed",
+    requestId: frame.requestId,
+    chatId: chat.chatId,
+    state: chat.state,
+    lastSeq: Math.max(chat.lastSeq, afterSeq),
+    caseNumber: chat.caseNumber,
+  };
+}

@@ -1,0 +1,85 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { AssistantState } from "../assistant/types.ts";
+import { isCustomer } from "../auth/identity.ts";
+import type { AppendResult } from "../data/chat-store.ts";
+import type { MessageRecord, SubscriptionRecord } from "../data/records.ts";
+import { ConflictError } from "../errors.ts";
+import type { ClientFrame } from "../protocol/client-frames.ts";
+import type { ServerFrame } from "../protocol/server-frames.ts";
+import type { Caller } from "./caller.ts";
+import { ACTIVE_STATES, requireActive, requireParticipant } from "./chat-access.ts";
+import type { ChatDependencies } from "./chat-dependencies.ts";
+import { toMessageFrame } from "./frames.ts";
+import { customerMessages } from "./inbound-text.ts";
+import { assistantMessage, toProfile } from "./start-chat.ts";
+
+const MAX_ATTEMPTS = 8;
+
+/**
+ * The message path: one read (the chat with its subscribed connections), one transaction (next seq
+ * under a condition on the last one, the message, its idempotency key), then the posts in parallel.
+ * While the virtual assistant holds the chat, its answer is stored in the same transaction.
+ */
+export async function sendMessage(
+  deps: ChatDependencies,
+  caller: Caller,
+  frame: ClientFrame<"sendMessage">,
+): Promise<ServerFrame<"ack">> {
+  const { identity } = caller;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+    const { chat, subscriptions } = await deps.chats.loadWithSubscribers(frame.chatId);
+    requireParticipant(chat, caller);
+    requireActive(chat);
+    const now = new Date().toISOString();
+    const inbound = customerMessages(identity, frame.text, chat.assistant.language, now, frame.clientMessageId);
+    const messages: Omit<MessageRecord, "seq">[] = [...inbound.messages];
+    let assistant: AssistantState | undefined;
+    if (chat.state === "assistant" && isCustomer(identity)) {
+      const reply = await deps.assistant.reply({
+        text: inbound.maskedText,
+        profile: toProfile(identity),
+        state: chat.assistant,
+      });
+      assistant = reply.state;
+      messages.push(...reply.messages.map((text) => assistantMessage(text, now)));
+    }
+    const subscribed = subscriptions.some((subscription) => subscription.connectionId === caller.connectionId);
+    const ownSubscription: SubscriptionRecord = {
+      connectionId: caller.connectionId,
+      userId: identity.sub,
+      role: identity.role,
+    };
+    const result: AppendResult = await deps.chats.append({
+      chat,
+      messages,
+      allowedStates: ACTIVE_STATES,
+      assistant,
+      idempotency: { senderId: identity.sub, clientMessageId: frame.clientMessageId },
+      subscribe: subscribed ? undefined : ownSubscription,
+    });
+    if (result.kind === "duplicate") return ack(frame, result.seq, inbound.redacted, true);
+    if (result.kind === "stored") {
+      const recipients = subscribed ? subscriptions : [...subscriptions, ownSubscription];
+      const frames = result.messages.map((message) => toMessageFrame(chat.chatId, message));
+      await deps.sender.broadcast(recipients, frames, { chatId: chat.chatId });
+      return ack(frame, result.messages[0]?.seq ?? chat.lastSeq + 1, inbound.redacted, false);
+    }
+    await sleep(Math.random() * 10 * (attempt + 1));
+  }
+  throw new ConflictError("The chat is too busy right now; send the message again with the same clientMessageId.");
+}
+
+const ack = (
+  frame: ClientFrame<"sendMessage">,
+  seq: number,
+  redacted: boolean,
+  duplicate: boolean,
+): ServerFrame<"ack"> => ({
+  type: "ack",
+  requestId: frame.requestId,
+  chatId: frame.chatId,
+  clientMessageId: frame.clientMessageId,
+  seq,
+  redacted,
+  duplicate,
+});

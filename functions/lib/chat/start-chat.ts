@@ -1,0 +1,94 @@
+import { randomUUID } from "node:crypto";
+import type { AssistantReply, AssistantState, CustomerProfile, Language } from "../assistant/types.ts";
+import type { CustomerIdentity } from "../auth/identity.ts";
+import { isCustomer } from "../auth/identity.ts";
+import type { ChatRecord, MessageRecord } from "../data/records.ts";
+import { BadRequestError, ForbiddenError } from "../errors.ts";
+import type { ClientFrame } from "../protocol/client-frames.ts";
+import type { ServerFrame } from "../protocol/server-frames.ts";
+import type { Caller } from "./caller.ts";
+import type { ChatDependencies } from "./chat-dependencies.ts";
+import { toMessageFrame } from "./frames.ts";
+import { customerMessages } from "./inbound-text.ts";
+
+/** A customer opens a chat; the virtual assistant greets them and answers their first words, if any. */
+export async function startChat(
+  deps: ChatDependencies,
+  caller: Caller,
+  frame: ClientFrame<"startChat">,
+): Promise<undefined> {
+  const { identity } = caller;
+  if (!isCustomer(identity)) throw new ForbiddenError("Only a customer can start a chat.");
+  const accountLast4 = chosenAccount(identity, frame.accountLast4);
+  const language: Language = frame.language ?? (identity.locale.toLowerCase().startsWith("es") ? "es" : "en");
+  const profile = toProfile(identity);
+  const now = new Date().toISOString();
+
+  const greeting = deps.assistant.greet(profile, language);
+  let state: AssistantState = { ...greeting.state, details: { ...greeting.state.details, cardLast4: accountLast4 } };
+  const messages: Omit<MessageRecord, "seq">[] = greeting.messages.map((text) => assistantMessage(text, now));
+  const opening = frame.text?.trim() ? frame.text : frame.topic;
+  if (opening) {
+    const inbound = frame.text?.trim() ? customerMessages(identity, frame.text, language, now) : undefined;
+    const reply: AssistantReply = await deps.assistant.reply({
+      text: inbound?.maskedText ?? opening,
+      language,
+      profile,
+      state,
+    });
+    state = reply.state;
+    messages.push(...(inbound?.messages ?? []), ...reply.messages.map((text) => assistantMessage(text, now)));
+  }
+
+  const chat: ChatRecord = {
+    chatId: randomUUID(),
+    state: "assistant",
+    createdAt: now,
+    updatedAt: now,
+    customer: {
+      id: identity.sub,
+      name: identity.name,
+      country: identity.country,
+      locale: identity.locale,
+      segment: identity.segment,
+      accountLast4,
+    },
+    participants: { [identity.sub]: { role: "customer", name: identity.name, joinedAt: now } },
+    assistant: state,
+    lastSeq: messages.length,
+  };
+  const stored = messages.map((message, index) => ({ ...message, seq: index + 1 }));
+  await deps.chats.create(chat, stored, {
+    connectionId: caller.connectionId,
+    userId: identity.sub,
+    role: "customer",
+  });
+  const frames: ServerFrame[] = [
+    { type: "chatStarted", requestId: frame.requestId, chatId: chat.chatId, state: chat.state },
+    ...stored.map((message) => toMessageFrame(chat.chatId, message)),
+  ];
+  await deps.sender.send(caller.connectionId, frames);
+  return undefined;
+}
+
+function chosenAccount(identity: CustomerIdentity, requested: string | undefined): string | undefined {
+  if (requested === undefined) return identity.accounts.length === 1 ? identity.accounts[0]?.last4 : undefined;
+  if (identity.accounts.length > 0 && !identity.accounts.some((account) => account.last4 === requested))
+    throw new BadRequestError("accountLast4 is not one of your accounts.");
+  return requested;
+}
+
+export const toProfile = (identity: CustomerIdentity): CustomerProfile => ({
+  country: identity.country,
+  locale: identity.locale,
+  segment: identity.segment,
+  name: identity.name,
+  accounts: identity.accounts,
+});
+
+export const assistantMessage = (text: string, sentAt: string): Omit<MessageRecord, "seq"> => ({
+  from: { role: "assistant", name: "Virtual assistant" },
+  text,
+  sentAt,
+  redacted: false,
+});

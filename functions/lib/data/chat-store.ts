@@ -1,0 +1,329 @@
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
+import type { ChatState } from "../protocol/server-frames.ts";
+import {
+  CASE_SK,
+  CHAT_META_SK,
+  casePk,
+  chatPk,
+  clientMessageSk,
+  connectionPk,
+  CONNECTION_SK,
+  messageSk,
+  SUBSCRIPTIONS_FROM,
+  subscriptionSk,
+  userChatSk,
+  userPk,
+} from "./keys.ts";
+import type { AssistantMemory, ChatRecord, MessageRecord, SubscriptionRecord } from "./records.ts";
+import { subscriptionExpiry } from "./retention.ts";
+
+type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+
+export interface ChatWithSubscribers {
+  readonly chat: ChatRecord | undefined;
+  readonly subscriptions: SubscriptionRecord[];
+}
+
+export interface AppendRequest {
+  readonly chat: ChatRecord;
+  readonly messages: readonly Omit<MessageRecord, "seq">[];
+  readonly allowedStates: readonly ChatState[];
+  readonly assistant?: AssistantMemory;
+  readonly idempotency?: { senderId: string; clientMessageId: string };
+  readonly subscribe?: SubscriptionRecord;
+}
+
+export type AppendResult =
+  | { kind: "stored"; messages: MessageRecord[] }
+  | { kind: "duplicate"; seq: number }
+  | { kind: "stale" };
+
+/** Chats, their messages and their subscribed connections, all in the chat's own partition. */
+export class ChatStore {
+  constructor(
+    private readonly documents: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async loadWithSubscribers(chatId: string): Promise<ChatWithSubscribers> {
+    const subscriptions: SubscriptionRecord[] = [];
+    let chat: ChatRecord | undefined;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.documents.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :meta",
+          ExpressionAttributeValues: { ":pk": chatPk(chatId), ":from": SUBSCRIPTIONS_FROM, ":meta": CHAT_META_SK },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        if (item.sk === CHAT_META_SK) chat = item as unknown as ChatRecord;
+        else subscriptions.push(item as unknown as SubscriptionRecord);
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return { chat, subscriptions };
+  }
+
+  async get(chatId: string): Promise<ChatRecord | undefined> {
+    const { Item } = await this.documents.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: chatPk(chatId), sk: CHAT_META_SK }, ConsistentRead: true }),
+    );
+    return Item as ChatRecord | undefined;
+  }
+
+  async create(chat: ChatRecord, messages: readonly MessageRecord[], subscription: SubscriptionRecord) {
+    await this.documents.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: {
+                pk: chatPk(chat.chatId),
+                sk: CHAT_META_SK,
+                gsi1pk: userPk(chat.customer.id),
+                gsi1sk: userChatSk(chat.createdAt, chat.chatId),
+                ...chat,
+              },
+              ConditionExpression: "attribute_not_exists(pk)",
+            },
+          },
+          ...messages.map((message) => this.putMessage(chat.chatId, message)),
+          ...this.subscribeItems(chat.chatId, subscription),
+        ],
+      }),
+    );
+  }
+
+  /**
+   * Stores messages under the next sequence numbers in one transaction, conditioned on the chat's
+   * `lastSeq` being unchanged since it was read: a race or a retry can never leave a gap or a
+   * duplicate. A repeated `clientMessageId` cancels the whole transaction and reports the stored seq.
+   */
+  async append(request: AppendRequest): Promise<AppendResult> {
+    const { chat } = request;
+    const now = new Date().toISOString();
+    const stored = request.messages.map((message, index) => ({ ...message, seq: chat.lastSeq + index + 1 }));
+    const lastSeq = chat.lastSeq + stored.length;
+    const states = Object.fromEntries(request.allowedStates.map((state, index) => [`:state${index}`, state]));
+    const items: TransactItem[] = [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: { pk: chatPk(chat.chatId), sk: CHAT_META_SK },
+          UpdateExpression: request.assistant
+            ? "SET lastSeq = :next, updatedAt = :now, assistant = :assistant"
+            : "SET lastSeq = :next, updatedAt = :now",
+          ConditionExpression: `lastSeq = :prev AND #state IN (${Object.keys(states).join(", ")})`,
+          ExpressionAttributeNames: { "#state": "state" },
+          ExpressionAttributeValues: {
+            ":next": lastSeq,
+            ":prev": chat.lastSeq,
+            ":now": now,
+            ...states,
+            ...(request.assistant ? { ":assistant": request.assistant } : {}),
+          },
+        },
+      },
+      ...stored.map((message) => this.putMessage(chat.chatId, message)),
+    ];
+    const idempotencyIndex = items.length;
+    if (request.idempotency) {
+      const { senderId, clientMessageId } = request.idempotency;
+      const firstSeq = stored[0]?.seq ?? lastSeq;
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: { pk: chatPk(chat.chatId), sk: clientMessageSk(senderId, clientMessageId), seq: firstSeq },
+          ConditionExpression: "attribute_not_exists(pk)",
+          ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+        },
+      });
+    }
+    if (request.subscribe) items.push(...this.subscribeItems(chat.chatId, request.subscribe));
+    try {
+      await this.documents.send(new TransactWriteCommand({ TransactItems: items }));
+      return { kind: "stored", messages: stored };
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons = error.CancellationReasons ?? [];
+      const duplicate = reasons[idempotencyIndex];
+      if (request.idempotency && duplicate?.Code === "ConditionalCheckFailed") {
+        const seq = Number(duplicate.Item?.seq?.N ?? Number.NaN);
+        return { kind: "duplicate", seq: Number.isNaN(seq) ? await this.storedSeq(request) : seq };
+      }
+      if (reasons.some((reason) => reason.Code === "ConditionalCheckFailed" || reason.Code === "TransactionConflict"))
+        return { kind: "stale" };
+      throw error;
+    }
+  }
+
+  async subscribe(chatId: string, subscription: SubscriptionRecord): Promise<void> {
+    await this.documents.send(new TransactWriteCommand({ TransactItems: this.subscribeItems(chatId, subscription) }));
+  }
+
+  async listMessages(chatId: string, afterSeq: number, limit: number) {
+    const page = await this.documents.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: "pk = :pk AND sk > :after",
+        ExpressionAttributeValues: { ":pk": chatPk(chatId), ":after": messageSk(afterSeq) },
+        ConsistentRead: true,
+        Limit: limit,
+      }),
+    );
+    const messages = (page.Items ?? []).map(toMessage);
+    return { messages, hasMore: page.LastEvaluatedKey !== undefined };
+  }
+
+  async listAllMessages(chatId: string): Promise<MessageRecord[]> {
+    const all: MessageRecord[] = [];
+    for (;;) {
+      const page = await this.listMessages(chatId, all.at(-1)?.seq ?? 0, 500);
+      all.push(...page.messages);
+      if (!page.hasMore) return all;
+    }
+  }
+
+  /** Moves an active chat to `closing`; false if it was already closing or ended. */
+  async markClosing(chatId: string, endedBy: string): Promise<boolean> {
+    try {
+      await this.documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: chatPk(chatId), sk: CHAT_META_SK },
+          UpdateExpression: "SET #state = :closing, endedBy = :by, updatedAt = :now",
+          ConditionExpression: "attribute_exists(pk) AND NOT #state IN (:closing, :ended)",
+          ExpressionAttributeNames: { "#state": "state" },
+          ExpressionAttributeValues: {
+            ":closing": "closing",
+            ":ended": "ended",
+            ":by": endedBy,
+            ":now": new Date().toISOString(),
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name === "ConditionalCheckFailedException") return false;
+      throw error;
+    }
+  }
+
+  /** Assigns a case number once; false if the number is taken by another chat. */
+  async assignCaseNumber(chatId: string, caseNumber: string): Promise<boolean> {
+    try {
+      await this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: { pk: chatPk(chatId), sk: CHAT_META_SK },
+                UpdateExpression: "SET caseNumber = :case",
+                ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(caseNumber)",
+                ExpressionAttributeValues: { ":case": caseNumber },
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { pk: casePk(caseNumber), sk: CASE_SK, chatId, createdAt: new Date().toISOString() },
+                ConditionExpression: "attribute_not_exists(pk)",
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) return false;
+      throw error;
+    }
+  }
+
+  async findByCaseNumber(caseNumber: string): Promise<string | undefined> {
+    const { Item } = await this.documents.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: casePk(caseNumber), sk: CASE_SK } }),
+    );
+    return Item?.chatId as string | undefined;
+  }
+
+  async complete(chatId: string, summary: string): Promise<void> {
+    const now = new Date().toISOString();
+    await this.documents.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: chatPk(chatId), sk: CHAT_META_SK },
+        UpdateExpression: "SET #state = :ended, summary = :summary, endedAt = if_not_exists(endedAt, :now), updatedAt = :now",
+        ConditionExpression: "attribute_exists(caseNumber)",
+        ExpressionAttributeNames: { "#state": "state" },
+        ExpressionAttributeValues: { ":ended": "ended", ":summary": summary, ":now": now },
+      }),
+    );
+  }
+
+  private putMessage(chatId: string, message: MessageRecord): TransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: { pk: chatPk(chatId), sk: messageSk(message.seq), ...message },
+        ConditionExpression: "attribute_not_exists(pk)",
+      },
+    };
+  }
+
+  private subscribeItems(chatId: string, subscription: SubscriptionRecord): TransactItem[] {
+    return [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            pk: chatPk(chatId),
+            sk: subscriptionSk(subscription.connectionId),
+            ...subscription,
+            expiresAt: subscriptionExpiry(),
+          },
+        },
+      },
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: { pk: connectionPk(subscription.connectionId), sk: CONNECTION_SK },
+          UpdateExpression: "ADD chats :chat",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeValues: { ":chat": new Set([chatId]) },
+        },
+      },
+    ];
+  }
+
+  private async storedSeq(request: AppendRequest): Promise<number> {
+    const { senderId, clientMessageId } = request.idempotency ?? { senderId: "", clientMessageId: "" };
+    const { Item } = await this.documents.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: chatPk(request.chat.chatId), sk: clientMessageSk(senderId, clientMessageId) },
+        ConsistentRead: true,
+      }),
+    );
+    return Number(Item?.seq);
+  }
+}
+
+function toMessage(item: Record<string, unknown>): MessageRecord {
+  const { seq, from, text, sentAt, redacted } = item as unknown as MessageRecord;
+  return { seq, from, text, sentAt, redacted };
+}

@@ -1,0 +1,60 @@
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  PutCommand,
+} from "@aws-sdk/lib-dynamodb";
+import { chatPk, CONNECTION_SK, connectionPk, subscriptionSk, userConnectionSk, userPk } from "./keys.ts";
+import type { ConnectionRecord } from "./records.ts";
+
+const BATCH_WRITE_LIMIT = 25;
+
+/** Open WebSocket connections, each with the chats it is subscribed to. */
+export class ConnectionStore {
+  constructor(
+    private readonly documents: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async put(connection: ConnectionRecord): Promise<void> {
+    await this.documents.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          pk: connectionPk(connection.connectionId),
+          sk: CONNECTION_SK,
+          gsi1pk: userPk(connection.userId),
+          gsi1sk: userConnectionSk(connection.connectionId),
+          ...connection,
+        },
+      }),
+    );
+  }
+
+  /** Deletes the connection and returns what it was subscribed to. */
+  async remove(connectionId: string): Promise<ConnectionRecord | undefined> {
+    const { Attributes } = await this.documents.send(
+      new DeleteCommand({
+        TableName: this.tableName,
+        Key: { pk: connectionPk(connectionId), sk: CONNECTION_SK },
+        ReturnValues: "ALL_OLD",
+      }),
+    );
+    return Attributes as ConnectionRecord | undefined;
+  }
+
+  async unsubscribe(connectionId: string, chatIds: Iterable<string>): Promise<void> {
+    const deletes = [...chatIds].map((chatId) => ({
+      DeleteRequest: { Key: { pk: chatPk(chatId), sk: subscriptionSk(connectionId) } },
+    }));
+    for (let start = 0; start < deletes.length; start += BATCH_WRITE_LIMIT) {
+      let pending: typeof deletes | undefined = deletes.slice(start, start + BATCH_WRITE_LIMIT);
+      for (let attempt = 0; pending?.length && attempt < 5; attempt += 1) {
+        const { UnprocessedItems } = await this.documents.send(
+          new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }),
+        );
+        pending = UnprocessedItems?.[this.tableName] as typeof deletes | undefined;
+      }
+    }
+  }
+}

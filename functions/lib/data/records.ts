@@ -1,0 +1,61 @@
+import type { AssistantState } from "../assistant/types.ts";
+import type { ChatState, ParticipantRole } from "../protocol/server-frames.ts";
+
+/** Items as stored. Key attributes (pk, sk, gsi1pk, gsi1sk) are added by the stores. */
+export interface Participant {
+  readonly role: Exclude<ParticipantRole, "assistant" | "system">;
+  readonly name: string;
+  readonly joinedAt: string;
+}
+
+export interface CustomerContext {
+  readonly id: string;
+  readonly name: string;
+  readonly country: string;
+  readonly locale: string;
+  readonly segment: string;
+  readonly accountLast4?: string;
+  readonly accommodations?: string[];
+}
+
+export type AssistantMemory = AssistantState;
+
+export interface ChatRecord {
+  readonly chatId: string;
+  readonly state: ChatState;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly customer: CustomerContext;
+  readonly participants: Record<string, Participant>;
+  readonly assistant: AssistantMemory;
+  readonly lastSeq: number;
+  readonly caseNumber?: string;
+  readonly summary?: string;
+  readonly endedAt?: string;
+  readonly endedBy?: string;
+}
+
+export interface MessageRecord {
+  readonly seq: number;
+  readonly from: { role: ParticipantRole; id?: string; name?: string };
+  readonly text: string;
+  readonly sentAt: string;
+  readonly redacted: boolean;
+  readonly clientMessageId?: string;
+}
+
+export interface SubscriptionRecord {
+  readonly connectionId: string;
+  readonly userId: string;
+  readonly role: ParticipantRole;
+}
+
+export interface ConnectionRecord {
+  readonly connectionId: string;
+  readonly userId: string;
+  readonly role: ParticipantRole;
+  readonly name: string;
+  readonly connectedAt: string;
+  readonly chats?: Set<string>;
+  readonly expiresAt: number;
+}

@@ -1,0 +1,61 @@
+import { type ApiGatewayManagementApiClient, PostToConnectionCommand } from "@aws-sdk/client-apigatewaymanagementapi";
+import type { ConnectionStore } from "../data/connection-store.ts";
+import type { SubscriptionRecord } from "../data/records.ts";
+import type { ServerFrame } from "../protocol/server-frames.ts";
+
+export interface BroadcastOptions {
+  /** The chat the frames belong to: a connection found gone is unsubscribed from it. */
+  readonly chatId?: string;
+  readonly excludeUserId?: string;
+}
+
+/**
+ * Posts frames through the API Gateway management API. Frames to one connection go one after
+ * another so they arrive in order; different connections are posted to in parallel. A connection
+ * answered with 410 Gone is removed, so no later message is posted to it again.
+ */
+export class FrameSender {
+  constructor(
+    private readonly connections: ApiGatewayManagementApiClient,
+    private readonly store: ConnectionStore,
+  ) {}
+
+  /** Returns false if the connection is gone. */
+  async send(connectionId: string, frames: readonly ServerFrame[]): Promise<boolean> {
+    for (const frame of frames) {
+      try {
+        await this.connections.send(
+          new PostToConnectionCommand({ ConnectionId: connectionId, Data: JSON.stringify(frame) }),
+        );
+      } catch (error) {
+        if ((error as Error).name === "GoneException") return false;
+        throw error;
+      }
+    }
+    return true;
+  }
+
+  async broadcast(
+    subscriptions: readonly SubscriptionRecord[],
+    frames: readonly ServerFrame[],
+    options: BroadcastOptions = {},
+  ): Promise<void> {
+    const targets = subscriptions.filter((subscription) => subscription.userId !== options.excludeUserId);
+    const outcomes = await Promise.allSettled(
+      targets.map(async (target) => ({ target, delivered: await this.send(target.connectionId, frames) })),
+    );
+    const gone = outcomes.flatMap((outcome) =>
+      outcome.status === "fulfilled" && !outcome.value.delivered ? [outcome.value.target.connectionId] : [],
+    );
+    await Promise.all(gone.map((connectionId) => this.forget(connectionId, options.chatId)));
+    const failed = outcomes.find((outcome) => outcome.status === "rejected");
+    if (failed) throw (failed as PromiseRejectedResult).reason;
+  }
+
+  private async forget(connectionId: string, chatId: string | undefined): Promise<void> {
+    const removed = await this.store.remove(connectionId);
+    const chats = new Set(removed?.chats ?? []);
+    if (chatId) chats.add(chatId);
+    await this.store.unsubscribe(connectionId, chats);
+  }
+}

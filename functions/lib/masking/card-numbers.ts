@@ -1,0 +1,114 @@
+import { isLuhnValid } from "./luhn.ts";
+
+const MIN_CARD_DIGITS = 13;
+const MAX_CARD_DIGITS = 19;
+
+/**
+ * A maximal run of digits in which neighbouring digits are separated by spaces, dashes or dots, in any
+ * grouping and with mixed separators ("4111 1111-1111.1111", "4 1 1 1 …", "3782-822463-10005"). Up to
+ * three separator characters are accepted between groups, so "4111 - 1111 - 1111 - 1111" and double spaces
+ * do not let a card through. Digits and separators are disjoint, so each character can be consumed in exactly
+ * one way and the scan is linear in the message length.
+ */
+const DIGIT_RUN = /\d(?:[ \t\u00a0.-]{0,3}\d)*/g;
+const DIGIT_GROUP = /\d+/g;
+
+/** What replaces a card number: only the last four digits survive. */
+export function cardPlaceholder(lastFour: string): string {
+  return `[card ending ${lastFour}]`;
+}
+
+interface DigitGroup {
+  /** Offsets of the group inside its run. */
+  start: number;
+  end: number;
+  digits: string;
+}
+
+/**
+ * Replaces every card number in `text` by its placeholder. Returns `text` itself when nothing matched.
+ *
+ * Which digits form "a card number": inside each maximal separated run, every window of whole groups that
+ * holds 13–19 digits and passes Luhn. Overlapping windows are merged and masked as one placeholder, which
+ * shows the last four digits of the merged span. Consequences, all deliberate:
+ * - A run of 13–19 digits that passes Luhn is masked whole, however it is grouped (the common case).
+ * - A card typed next to other numbers ("4111 1111 1111 1111 08 27", "ref 12 4111111111111111") is still
+ *   caught: the separators merge it into a longer run, but the card itself is a group-aligned window.
+ * - Merging instead of picking one window means a chance Luhn match overlapping a real card (one in ten
+ *   windows passes) can only hide more digits, never leave part of the card in clear.
+ * - A single unseparated block of 20+ digits is never a card: windows never split a group, so digits typed
+ *   together stay together, and no window of whole groups then fits in 19 digits.
+ * - Runs failing Luhn everywhere (order numbers), or too short (amounts, dates, phone numbers) are untouched.
+ * The cost stays linear: from each group at most 19 further groups are tried, each with one Luhn check.
+ */
+export function maskCardNumbers(text: string): { text: string; found: boolean } {
+  let found = false;
+  const masked = text.replace(DIGIT_RUN, (run) => {
+    if (run.length < MIN_CARD_DIGITS) {
+      return run;
+    }
+    const replaced = maskRun(run);
+    if (replaced !== run) {
+      found = true;
+    }
+    return replaced;
+  });
+  return { text: found ? masked : text, found };
+}
+
+function maskRun(run: string): string {
+  const groups = splitGroups(run);
+  let output = "";
+  let copiedUpTo = 0;
+  let index = 0;
+  while (index < groups.length) {
+    let spanEnd = lastGroupOfLongestCardWindow(groups, index);
+    if (spanEnd < 0) {
+      index++;
+      continue;
+    }
+    for (let next = index + 1; next <= spanEnd; next++) {
+      spanEnd = Math.max(spanEnd, lastGroupOfLongestCardWindow(groups, next));
+    }
+    const first = groups[index];
+    const last = groups[spanEnd];
+    if (first === undefined || last === undefined) {
+      break;
+    }
+    output += run.slice(copiedUpTo, first.start) + cardPlaceholder(digitsOf(groups, index, spanEnd).slice(-4));
+    copiedUpTo = last.end;
+    index = spanEnd + 1;
+  }
+  return output + run.slice(copiedUpTo);
+}
+
+/** Index of the last group of the longest valid window starting at `first`, or -1 when there is none. */
+function lastGroupOfLongestCardWindow(groups: readonly DigitGroup[], first: number): number {
+  let digits = "";
+  let best = -1;
+  for (let index = first; index < groups.length; index++) {
+    digits += groups[index]?.digits ?? "";
+    if (digits.length > MAX_CARD_DIGITS) {
+      break;
+    }
+    if (digits.length >= MIN_CARD_DIGITS && isLuhnValid(digits)) {
+      best = index;
+    }
+  }
+  return best;
+}
+
+function digitsOf(groups: readonly DigitGroup[], from: number, to: number): string {
+  return groups
+    .slice(from, to + 1)
+    .map((group) => group.digits)
+    .join("");
+}
+
+function splitGroups(run: string): DigitGroup[] {
+  return Array.from(run.matchAll(DIGIT_GROUP), (match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+    digits: match[0],
+  }));
+}

@@ -1,0 +1,11 @@
+/** The kinds of sensitive data that chat never stores or delivers in full. */
+export type SensitiveKind = "card-number" | "security-code" | "ssn" | "one-time-passcode";
+
+export interface MaskResult {
+  /** The message with every sensitive value replaced by a placeholder; the input itself when nothing was found. */
+  text: string;
+  /** True iff at least one value was masked. */
+  redacted: boolean;
+  /** Each kind that was masked, once, in the order of `SensitiveKind`. */
+  kinds: SensitiveKind[];
+}

@@ -1,0 +1,39 @@
+import type { MiddlewareObj } from "@middy/core";
+import { isCareChatError } from "../errors.ts";
+import { logger } from "../logger.ts";
+import type { ErrorFrame, ServerFrame } from "../protocol/server-frames.ts";
+import type { WsContext, WsEvent, WsResult } from "./ws-types.ts";
+
+/**
+ * Sends a route's reply frame back as the integration response (API Gateway's two-way route), and
+ * turns any error into the protocol's error frame. The connection stays open either way; an
+ * unexpected error is logged in full but reported to the client only as INTERNAL.
+ */
+export const wsResponse = (): MiddlewareObj<WsEvent, WsResult, Error, WsContext> => ({
+  after: (request) => {
+    const frame = request.response as unknown as ServerFrame | undefined;
+    request.response = frame ? { statusCode: 200, body: JSON.stringify(frame) } : { statusCode: 200, body: "" };
+  },
+  onError: (request) => {
+    const { error } = request;
+    const requestId = requestIdOf(request.event.body);
+    let frame: ErrorFrame;
+    if (isCareChatError(error)) {
+      logger.info("Request refused", { code: error.code });
+      frame = { type: "error", requestId, code: error.code, message: error.message };
+    } else {
+      logger.error("Request failed", error as Error);
+      frame = { type: "error", requestId, code: "INTERNAL", message: "Something went wrong on our side." };
+    }
+    request.response = { statusCode: 200, body: JSON.stringify(frame) };
+  },
+});
+
+function requestIdOf(body: string | undefined): string | undefined {
+  try {
+    const value = JSON.parse(body ?? "") as { requestId?: unknown };
+    return typeof value?.requestId === "string" ? value.requestId.slice(0, 128) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { MAX_CLIENT_MESSAGE_ID_CHARS } from "./limits.ts";
+
+/**
+ * Every client frame of the protocol, defined once. Handlers validate with these schemas; tests and
+ * clients take their types from them. Text length is checked by the handler, not here, so that an
+ * over-long message gets PAYLOAD_TOO_LARGE rather than BAD_REQUEST.
+ */
+const requestId = z.string().min(1).max(128).optional();
+const chatId = z.string().min(1).max(64);
+const text = z.string();
+
+export const startChatFrame = z.object({
+  action: z.literal("startChat"),
+  requestId,
+  topic: z.string().max(64).optional(),
+  accountLast4: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
+  language: z.enum(["en", "es"]).optional(),
+  text: text.optional(),
+});
+
+export const sendMessageFrame = z.object({
+  action: z.literal("sendMessage"),
+  requestId,
+  chatId,
+  clientMessageId: z.string().min(1).max(MAX_CLIENT_MESSAGE_ID_CHARS),
+  text: text.min(1),
+});
+
+export const requestAgentFrame = z.object({ action: z.literal("requestAgent"), requestId, chatId });
+
+export const resumeFrame = z.object({
+  action: z.literal("resume"),
+  requestId,
+  chatId,
+  afterSeq: z.number().int().min(0).default(0),
+});
+
+export const typingFrame = z.object({ action: z.literal("typing"), requestId, chatId });
+export const endChatFrame = z.object({ action: z.literal("endChat"), requestId, chatId });
+
+export const getTranscriptFrame = z.object({
+  action: z.literal("getTranscript"),
+  requestId,
+  chatId,
+  afterSeq: z.number().int().min(0).default(0),
+});
+
+export const setPresenceFrame = z.object({
+  action: z.literal("setPresence"),
+  requestId,
+  status: z.enum(["available", "away", "offline"]),
+});
+
+export const acceptChatFrame = z.object({ action: z.literal("acceptChat"), requestId, chatId });
+export const declineChatFrame = z.object({ action: z.literal("declineChat"), requestId, chatId });
+
+export const transferChatFrame = z.object({
+  action: z.literal("transferChat"),
+  requestId,
+  chatId,
+  queueId: z.string().min(1).max(64).optional(),
+  note: z.string().max(1_000).optional(),
+});
+
+export const escalateChatFrame = z.object({
+  action: z.literal("escalateChat"),
+  requestId,
+  chatId,
+  reason: z.string().min(1).max(1_000),
+});
+
+export const clientFrameSchemas = {
+  startChat: startChatFrame,
+  sendMessage: sendMessageFrame,
+  requestAgent: requestAgentFrame,
+  resume: resumeFrame,
+  typing: typingFrame,
+  endChat: endChatFrame,
+  getTranscript: getTranscriptFrame,
+  setPresence: setPresenceFrame,
+  acceptChat: acceptChatFrame,
+  declineChat: declineChatFrame,
+  transferChat: transferChatFrame,
+  escalateChat: escalateChatFrame,
+} as const;
+
+export type ClientAction = keyof typeof clientFrameSchemas;
+export const clientActions = Object.keys(clientFrameSchemas) as ClientAction[];
+export type ClientFrame<A extends ClientAction> = z.output<(typeof clientFrameSchemas)[A]>;
+export type ClientFrameInput<A extends ClientAction> = z.input<(typeof clientFrameSchemas)[A]>;
+
+export const isClientAction = (value: unknown): value is ClientAction =>
+  typeof value === "string" && Object.hasOwn(clientFrameSchemas, value);

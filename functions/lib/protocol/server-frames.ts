@@ -1,0 +1,110 @@
+import { z } from "zod";
+
+/** Every server frame of the protocol, defined once; see CONTRACT.md. */
+export const errorCodes = [
+  "BAD_REQUEST",
+  "UNKNOWN_ACTION",
+  "UNAUTHORIZED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "CONFLICT",
+  "CHAT_CLOSED",
+  "PAYLOAD_TOO_LARGE",
+  "RATE_LIMITED",
+  "INTERNAL",
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const participantRoles = ["customer", "assistant", "agent", "supervisor", "system"] as const;
+export type ParticipantRole = (typeof participantRoles)[number];
+
+export const chatStates = ["assistant", "queued", "assigned", "closing", "ended"] as const;
+export type ChatState = (typeof chatStates)[number];
+
+const requestId = z.string().optional();
+
+export const messageFrame = z.object({
+  type: z.literal("message"),
+  chatId: z.string(),
+  seq: z.number().int().positive(),
+  from: z.object({ role: z.enum(participantRoles), id: z.string().optional(), name: z.string().optional() }),
+  text: z.string(),
+  sentAt: z.string(),
+  redacted: z.boolean(),
+});
+
+export const chatStartedFrame = z.object({
+  type: z.literal("chatStarted"),
+  requestId,
+  chatId: z.string(),
+  state: z.enum(chatStates),
+});
+
+export const ackFrame = z.object({
+  type: z.literal("ack"),
+  requestId,
+  chatId: z.string(),
+  clientMessageId: z.string(),
+  seq: z.number().int().positive(),
+  redacted: z.boolean(),
+  duplicate: z.boolean(),
+});
+
+export const resumedFrame = z.object({
+  type: z.literal("resumed"),
+  requestId,
+  chatId: z.string(),
+  state: z.enum(chatStates),
+  lastSeq: z.number().int().min(0),
+  caseNumber: z.string().optional(),
+});
+
+export const typingServerFrame = z.object({
+  type: z.literal("typing"),
+  chatId: z.string(),
+  from: z.object({ role: z.enum(participantRoles), id: z.string(), name: z.string().optional() }),
+});
+
+export const chatEndedFrame = z.object({
+  type: z.literal("chatEnded"),
+  chatId: z.string(),
+  caseNumber: z.string(),
+  summary: z.string(),
+});
+
+export const transcriptFrame = z.object({
+  type: z.literal("transcript"),
+  requestId,
+  chatId: z.string(),
+  state: z.enum(chatStates),
+  caseNumber: z.string().optional(),
+  summary: z.string().optional(),
+  messages: z.array(messageFrame.omit({ type: true, chatId: true })),
+  hasMore: z.boolean(),
+});
+
+export const endingFrame = z.object({ type: z.literal("chatEnding"), requestId, chatId: z.string() });
+
+export const errorFrame = z.object({
+  type: z.literal("error"),
+  requestId,
+  code: z.enum(errorCodes),
+  message: z.string(),
+});
+
+export const serverFrameSchemas = {
+  message: messageFrame,
+  chatStarted: chatStartedFrame,
+  ack: ackFrame,
+  resumed: resumedFrame,
+  typing: typingServerFrame,
+  chatEnded: chatEndedFrame,
+  chatEnding: endingFrame,
+  transcript: transcriptFrame,
+  error: errorFrame,
+} as const;
+
+export type ServerFrameType = keyof typeof serverFrameSchemas;
+export type ServerFrame<T extends ServerFrameType = ServerFrameType> = z.infer<(typeof serverFrameSchemas)[T]>;
+export type MessageFrame = ServerFrame<"message">;
+export type ErrorFrame = ServerFrame<"error">;

@@ -1,0 +1,170 @@
+import { Annotations, CfnOutput, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
+import * as sfn from "aws-cdk-lib/aws-stepfunctions";
+import type { Construct } from "constructs";
+import { ChatFunction } from "../constructs/chat-function.ts";
+import { ChatTable } from "../constructs/chat-table.ts";
+import { ChatWorkflow } from "../constructs/chat-workflow.ts";
+import { WebSocketChatApi } from "../constructs/websocket-chat-api.ts";
+import {
+  type JwtAuthConfig,
+  jwtAuthConfigFromContext,
+  jwtAuthEnvironment,
+  PLACEHOLDER_JWT_AUTH,
+} from "./jwt-auth-config.ts";
+
+/** The handler entry files, relative to the repository root. */
+export const HANDLER_ENTRIES = {
+  authorizer: "functions/handlers/authorizer.ts",
+  connect: "functions/handlers/connect.ts",
+  disconnect: "functions/handlers/disconnect.ts",
+  actions: "functions/handlers/actions.ts",
+  chatClosure: "functions/handlers/chat-closure.ts",
+} as const;
+
+/** The chat-closure workflow's definition, relative to the repository root. */
+export const CHAT_CLOSURE_DEFINITION_FILE = "state-machines/chat-closure.asl.json";
+
+/** Properties of {@link CarechatStack}. */
+export interface CarechatStackProps extends StackProps {
+  /**
+   * How the `$connect` authorizer verifies tokens: any JWKS issuer (`{ issuer, jwksUri, audience? }`) or
+   * a Cognito user pool (`{ cognitoUserPoolId, cognitoClientId }`).
+   *
+   * @default - read from context (`jwtIssuer`, `jwtJwksUri`, `jwtAudience`, `cognitoUserPoolId`,
+   * `cognitoClientId`); without any, the placeholder issuer `https://auth.example.com/` and a warning
+   */
+  readonly jwt?: JwtAuthConfig;
+
+  /**
+   * What happens to the chat table when it is removed or the stack is deleted.
+   *
+   * @default - context `tableRemovalPolicy` (`retain` or `destroy`), else RemovalPolicy.RETAIN
+   */
+  readonly tableRemovalPolicy?: RemovalPolicy;
+
+  /**
+   * The WebSocket stage name.
+   *
+   * @default "prod"
+   */
+  readonly stageName?: string;
+}
+
+/**
+ * carechat in one region: the WebSocket API and its Lambda handlers, the DynamoDB table and the
+ * chat-closure workflow.
+ */
+export class CarechatStack extends Stack {
+  /** The chat table. */
+  public readonly table: ChatTable;
+  /** The WebSocket API. */
+  public readonly api: WebSocketChatApi;
+  /** The chat-closure workflow. */
+  public readonly closureWorkflow: ChatWorkflow;
+  /** The functions, by role. */
+  public readonly functions: {
+    readonly authorizer: ChatFunction;
+    readonly connect: ChatFunction;
+    readonly disconnect: ChatFunction;
+    readonly actions: ChatFunction;
+    readonly chatClosure: ChatFunction;
+  };
+  /** The JWT configuration the authorizer was given. */
+  public readonly jwt: JwtAuthConfig;
+
+  public constructor(scope: Construct, id: string, props: CarechatStackProps = {}) {
+    super(scope, id, props);
+
+    const configured = props.jwt ?? jwtAuthConfigFromContext(this);
+    this.jwt = configured ?? PLACEHOLDER_JWT_AUTH;
+
+    this.table = new ChatTable(this, "ChatTable", {
+      removalPolicy: props.tableRemovalPolicy ?? removalPolicyFromContext(this),
+    });
+    const tableEnvironment = { TABLE_NAME: this.table.tableName };
+
+    const authorizer = new ChatFunction(this, "Authorizer", {
+      entry: HANDLER_ENTRIES.authorizer,
+      description: "carechat $connect authorizer: verifies the ?token= JWT",
+      environment: { ...tableEnvironment, ...jwtAuthEnvironment(this.jwt) },
+    });
+    const connect = new ChatFunction(this, "Connect", {
+      entry: HANDLER_ENTRIES.connect,
+      description: "carechat $connect: records the connection",
+      environment: tableEnvironment,
+    });
+    const disconnect = new ChatFunction(this, "Disconnect", {
+      entry: HANDLER_ENTRIES.disconnect,
+      description: "carechat $disconnect: removes the connection",
+      environment: tableEnvironment,
+    });
+    const actions = new ChatFunction(this, "Actions", {
+      entry: HANDLER_ENTRIES.actions,
+      description: "carechat client actions ($default and one route per action)",
+      environment: tableEnvironment,
+    });
+    const chatClosure = new ChatFunction(this, "ChatClosure", {
+      entry: HANDLER_ENTRIES.chatClosure,
+      description: "carechat chat closure: case number, summary, chatEnded frames",
+      environment: tableEnvironment,
+    });
+    this.functions = { authorizer, connect, disconnect, actions, chatClosure };
+
+    this.api = new WebSocketChatApi(this, "WebSocketApi", {
+      apiName: this.stackName,
+      stageName: props.stageName,
+      authorizerHandler: authorizer.function,
+      connectHandler: connect.function,
+      disconnectHandler: disconnect.function,
+      actionsHandler: actions.function,
+    });
+    for (const fn of [connect, disconnect, actions, chatClosure]) {
+      fn.addEnvironment("WS_MANAGEMENT_ENDPOINT", this.api.managementEndpoint);
+    }
+
+    // The state machine invokes chat-closure; actions starts the state machine. chat-closure gets no
+    // permission on the state machine: that would close a dependency cycle (see STAND-INS.md).
+    this.closureWorkflow = new ChatWorkflow(this, "ChatClosureWorkflow", {
+      definitionFile: CHAT_CLOSURE_DEFINITION_FILE,
+      definitionSubstitutions: { ChatClosureFunctionArn: chatClosure.functionArn },
+      taskFunctions: [chatClosure.function],
+      stateMachineType: sfn.StateMachineType.EXPRESS,
+    });
+    actions.addEnvironment("CLOSURE_STATE_MACHINE_ARN", this.closureWorkflow.stateMachineArn);
+
+    // Least privilege. The authorizer only verifies tokens: no table, no API access.
+    for (const fn of [connect, disconnect, actions, chatClosure]) this.table.grantReadWriteData(fn);
+    for (const fn of [actions, chatClosure]) this.api.grantManageConnections(fn);
+    this.closureWorkflow.grantStartExecution(actions);
+
+    new CfnOutput(this, "WebSocketUrl", {
+      description: "WebSocket URL for clients: wss://.../stage?token=JWT",
+      value: this.api.url,
+    });
+    new CfnOutput(this, "ManagementEndpoint", {
+      description: "API Gateway management endpoint (@connections) the functions post frames to",
+      value: this.api.managementEndpoint,
+    });
+    new CfnOutput(this, "TableName", { description: "DynamoDB chat table", value: this.table.tableName });
+    new CfnOutput(this, "ClosureStateMachineArn", {
+      description: "Chat-closure Express workflow",
+      value: this.closureWorkflow.stateMachineArn,
+    });
+
+    if (!configured) {
+      const message =
+        `No JWT issuer configured: the authorizer uses the placeholder issuer ${PLACEHOLDER_JWT_AUTH.issuer} ` +
+        "and will reject every real token. Set context jwtIssuer + jwtJwksUri [+ jwtAudience], or " +
+        "cognitoUserPoolId + cognitoClientId.";
+      Annotations.of(this).addWarningV2("carechat:jwt-placeholder", message);
+      new CfnOutput(this, "JwtConfigurationWarning", { value: message });
+    }
+  }
+}
+
+function removalPolicyFromContext(stack: Stack): RemovalPolicy {
+  const value: unknown = stack.node.tryGetContext("tableRemovalPolicy");
+  if (value === undefined || value === "" || value === "retain") return RemovalPolicy.RETAIN;
+  if (value === "destroy") return RemovalPolicy.DESTROY;
+  throw new Error(`Context tableRemovalPolicy must be "retain" or "destroy", not ${JSON.stringify(value)}.`);
+}

@@ -1,0 +1,111 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { DevAuth } from "./dev-auth.ts";
+import { demoCustomerClaims } from "./dev-auth.ts";
+import type { LocalGateway } from "./gateway.ts";
+import { type LocalStepFunctions, StepFunctionsError } from "./step-functions.ts";
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+export interface HttpRoutesOptions {
+  readonly gateway: LocalGateway;
+  readonly stepFunctions: LocalStepFunctions;
+  readonly devAuth: DevAuth;
+  readonly isReady: () => boolean;
+}
+
+/**
+ * The local runtime's HTTP side on the WebSocket port: `/health`, `/dev/token`, the API Gateway
+ * `@connections` management API and the Step Functions JSON API.
+ */
+export function createHttpRoutes(options: HttpRoutesOptions) {
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    try {
+      const url = new URL(request.url ?? "/", "http://localhost");
+      const target = request.headers["x-amz-target"];
+      if (typeof target === "string" && target.startsWith("AWSStepFunctions.")) {
+        return await stepFunctions(options.stepFunctions, target.slice("AWSStepFunctions.".length), request, response);
+      }
+      const connection = /^(?:\/[^/@]+)?\/@connections\/([^/]+)$/.exec(url.pathname);
+      if (connection?.[1]) return await connections(options.gateway, decodeURIComponent(connection[1]), request, response);
+      if (url.pathname === "/health" && request.method === "GET") {
+        const ready = options.isReady();
+        return json(response, ready ? 200 : 503, { status: ready ? "ok" : "starting", connections: options.gateway.size });
+      }
+      if (url.pathname === "/dev/token" && request.method === "POST") {
+        const body = await readBody(request);
+        const claims = body.length > 0 ? (JSON.parse(body.toString("utf8")) as Record<string, unknown>) : demoCustomerClaims;
+        const { expiresInSeconds, ...rest } = claims as { expiresInSeconds?: number };
+        return json(response, 200, { token: await options.devAuth.sign(rest, expiresInSeconds) });
+      }
+      if (url.pathname === "/dev/jwks.json" && request.method === "GET") return json(response, 200, options.devAuth.jwks);
+      json(response, 404, { message: "Not found" });
+    } catch (error) {
+      json(response, error instanceof SyntaxError ? 400 : 500, { message: (error as Error).message });
+    }
+  };
+}
+
+async function connections(gateway: LocalGateway, connectionId: string, request: IncomingMessage, response: ServerResponse) {
+  const gone = () => {
+    response.setHeader("x-amzn-errortype", "GoneException");
+    json(response, 410, { message: "Gone" });
+  };
+  switch (request.method) {
+    case "POST": {
+      const body = await readBody(request, 128 * 1024);
+      if (gateway.post(connectionId, body)) response.writeHead(200).end();
+      else gone();
+      return;
+    }
+    case "GET": {
+      const description = gateway.describe(connectionId);
+      if (description) json(response, 200, description);
+      else gone();
+      return;
+    }
+    case "DELETE":
+      if (gateway.disconnect(connectionId)) response.writeHead(204).end();
+      else gone();
+      return;
+    default:
+      json(response, 405, { message: "Method not allowed" });
+  }
+}
+
+async function stepFunctions(sfn: LocalStepFunctions, operation: string, request: IncomingMessage, response: ServerResponse) {
+  const body = JSON.parse((await readBody(request)).toString("utf8") || "{}") as Record<string, unknown>;
+  try {
+    const result = sfn.handle(operation, body);
+    response.writeHead(200, { "content-type": "application/x-amz-json-1.0" });
+    response.end(JSON.stringify(result, (_key, value) => (isIsoDate(value) ? Date.parse(value) / 1000 : value)));
+  } catch (error) {
+    const type = error instanceof StepFunctionsError ? error.type : "InternalFailure";
+    response.writeHead(error instanceof StepFunctionsError ? 400 : 500, { "content-type": "application/x-amz-json-1.0" });
+    response.end(JSON.stringify({ __type: type, message: (error as Error).message }));
+  }
+}
+
+/** JSON.stringify turns Dates into ISO strings before a replacer sees them; AWS JSON wants epoch seconds. */
+const isIsoDate = (value: unknown): value is string =>
+  typeof value === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value);
+
+function json(response: ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, { "content-type": "application/json" });
+  response.end(JSON.stringify(body));
+}
+
+function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new Error("Payload too large"));
+        request.destroy();
+      } else chunks.push(chunk);
+    });
+    request.on("end", () => resolve(Buffer.concat(chunks)));
+    request.on("error", reject);
+  });
+}

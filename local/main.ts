@@ -1,0 +1,35 @@
+import { logger } from "../functions/lib/logger.ts";
+import { startLocalStack } from "./stack.ts";
+
+/** `npm start`: carechat on this machine, until Ctrl-C. */
+const port = Number(process.env.PORT ?? 3001);
+const dataDir = process.env.CARECHAT_DATA_DIR ?? ".carechat";
+
+const stack = await startLocalStack({ port, dataDir, host: process.env.HOST ?? "127.0.0.1" });
+logger.info("carechat is running", { url: stack.url, dataDir: stack.dataDir });
+process.stdout.write(`
+carechat local runtime is up.
+  WebSocket:  ${stack.url}?token=<JWT>
+  Health:     ${stack.httpUrl}/health
+  Data dir:   ${stack.dataDir}
+
+Get a demo customer token:
+  curl -s -X POST ${stack.httpUrl}/dev/token
+or one with your own claims:
+  curl -s -X POST ${stack.httpUrl}/dev/token -H 'content-type: application/json' \\
+    -d '{"sub":"c-1","role":"customer","name":"Ana","country":"US","locale":"es-US","segment":"consumer","accounts":[{"last4":"1234"}]}'
+
+Then connect, e.g.:  npx wscat -c "${stack.url}?token=$TOKEN"  and send {"action":"startChat"}
+Press Ctrl-C to stop.
+`);
+
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  logger.info("Stopping", { signal });
+  await stack.stop();
+  process.exit(0);
+};
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

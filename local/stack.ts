@@ -1,0 +1,120 @@
+import "./polyfills.ts";
+import { createServer } from "node:http";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { clientActions } from "../functions/lib/protocol/client-frames.ts";
+import { LOCAL_ISSUER, loadDevAuth } from "./dev-auth.ts";
+import { localCredentials, startDynamoDbLocal } from "./dynamodb-local.ts";
+import { LocalGateway } from "./gateway.ts";
+import { createHttpRoutes } from "./http-routes.ts";
+import { type LambdaHandler, LambdaRunner } from "./lambda-runner.ts";
+import { LocalStepFunctions, stateMachineArn } from "./step-functions.ts";
+
+export interface LocalStackOptions {
+  /** WebSocket and HTTP port; 0 picks a free one. */
+  readonly port?: number;
+  readonly host?: string;
+  readonly dataDir?: string;
+  readonly stage?: string;
+  readonly idleTimeoutMs?: number;
+  readonly maxConnectionMs?: number;
+}
+
+export interface LocalStack {
+  readonly port: number;
+  readonly url: string;
+  readonly httpUrl: string;
+  readonly dataDir: string;
+  readonly runner: LambdaRunner;
+  stop(): Promise<void>;
+}
+
+const projectRoot = resolve(fileURLToPath(import.meta.url), "../..");
+const TABLE_NAME = "carechat";
+
+/**
+ * Starts carechat locally on real stand-ins: DynamoDB Local, aws-local-stepfunctions running the
+ * ASL files, and a WebSocket gateway in front of the very handlers that deploy to Lambda. One stack
+ * per process: the handlers read their configuration from process.env, as on Lambda.
+ */
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const dataDir = resolve(options.dataDir ?? ".carechat");
+  const host = options.host ?? "127.0.0.1";
+  const stage = options.stage ?? "local";
+  const devAuth = await loadDevAuth(dataDir);
+  const dynamo = await startDynamoDbLocal(dataDir, TABLE_NAME);
+
+  let ready = false;
+  const server = createServer();
+  await new Promise<void>((done, fail) => {
+    server.once("error", fail);
+    server.listen(options.port ?? 0, host, () => done());
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  const httpUrl = `http://${host}:${port}`;
+
+  Object.assign(process.env, {
+    AWS_REGION: "us-east-1",
+    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_ENDPOINT_URL_SFN: httpUrl,
+    WS_MANAGEMENT_ENDPOINT: httpUrl,
+    TABLE_NAME,
+    CLOSURE_STATE_MACHINE_ARN: stateMachineArn("chat-closure"),
+    JWT_ISSUER: LOCAL_ISSUER,
+    CARECHAT_JWKS: JSON.stringify(devAuth.jwks),
+    POWERTOOLS_SERVICE_NAME: "carechat",
+  });
+  delete process.env.AWS_PROFILE;
+
+  const load = async (name: string) =>
+    ((await import(`../functions/handlers/${name}.ts`)) as { handler: LambdaHandler }).handler;
+  const runner = new LambdaRunner();
+  const gateway = new LocalGateway({
+    handlers: {
+      authorizer: await load("authorizer"),
+      connect: await load("connect"),
+      disconnect: await load("disconnect"),
+      actions: await load("actions"),
+    },
+    runner,
+    routes: clientActions,
+    stage,
+    domainName: `${host}:${port}`,
+    idleTimeoutMs: options.idleTimeoutMs,
+    maxConnectionMs: options.maxConnectionMs,
+  });
+  const stepFunctions = new LocalStepFunctions(
+    resolve(projectRoot, "state-machines"),
+    { ChatClosureFunctionArn: await load("chat-closure") },
+    runner,
+  );
+  const routes = createHttpRoutes({ gateway, stepFunctions, devAuth, isReady: () => ready });
+  server.on("request", (request, response) => void routes(request, response));
+  server.on("upgrade", (request, socket, head) => {
+    gateway.handleUpgrade(request, socket, head).catch(() => socket.destroy());
+  });
+  ready = true;
+
+  let stopping: Promise<void> | undefined;
+  return {
+    port,
+    url: `ws://${host}:${port}`,
+    httpUrl,
+    dataDir,
+    runner,
+    stop: () => {
+      stopping ??= (async () => {
+        ready = false;
+        await gateway.close();
+        await stepFunctions.drain();
+        server.closeAllConnections();
+        await new Promise<void>((done) => server.close(() => done()));
+        await dynamo.stop();
+      })();
+      return stopping;
+    },
+  };
+}

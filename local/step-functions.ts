@@ -1,0 +1,177 @@
+import "./polyfills.ts";
+import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { type RunOptions, StateMachine, type StateMachineDefinition } from "aws-local-stepfunctions";
+
+type LocalTaskHandlers = NonNullable<NonNullable<RunOptions["overrides"]>["taskResourceLocalHandlers"]>;
+type JSONValue = Parameters<LocalTaskHandlers[string]>[0];
+import type { LambdaHandler, LambdaRunner } from "./lambda-runner.ts";
+
+const ACCOUNT = "000000000000";
+const REGION = "us-east-1";
+
+export const stateMachineArn = (name: string) => `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:${name}`;
+
+interface Execution {
+  readonly executionArn: string;
+  readonly stateMachineArn: string;
+  readonly name: string;
+  readonly input: string;
+  readonly startDate: Date;
+  status: "RUNNING" | "SUCCEEDED" | "FAILED" | "ABORTED";
+  stopDate?: Date;
+  output?: string;
+  error?: string;
+  cause?: string;
+  abort?: () => void;
+}
+
+export class StepFunctionsError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface AslState {
+  Type: string;
+  Resource?: string;
+}
+
+/**
+ * Runs the ASL files in `state-machines/` on aws-local-stepfunctions behind the Step Functions
+ * JSON API, so the handlers' @aws-sdk/client-sfn calls work unchanged. A Task whose Resource is a
+ * `${Placeholder}` (the CDK definition substitution) runs the local handler registered for it.
+ */
+export class LocalStepFunctions {
+  private readonly machines = new Map<string, { name: string; definition: StateMachineDefinition; handlers: Record<string, (input: JSONValue) => Promise<JSONValue>> }>();
+  private readonly executions = new Map<string, Execution>();
+
+  constructor(
+    directory: string,
+    private readonly tasks: Record<string, LambdaHandler>,
+    private readonly runner: LambdaRunner,
+  ) {
+    for (const file of readdirSync(directory).filter((name) => name.endsWith(".asl.json"))) {
+      const name = basename(file, ".asl.json");
+      this.load(name, readFileSync(join(directory, file), "utf8"));
+    }
+  }
+
+  private load(name: string, source: string) {
+    const handlers: Record<string, (input: JSONValue) => Promise<JSONValue>> = {};
+    const definition = JSON.parse(source) as { States: Record<string, AslState> };
+    this.bindTasks(definition.States, handlers);
+    const resolved = JSON.parse(
+      source.replace(/\$\{(\w+)\}/g, (_match, placeholder: string) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${placeholder}`),
+    ) as StateMachineDefinition;
+    this.machines.set(stateMachineArn(name), { name, definition: resolved, handlers });
+  }
+
+  private bindTasks(states: Record<string, AslState & { Branches?: { States: Record<string, AslState> }[]; ItemProcessor?: { States: Record<string, AslState> }; Iterator?: { States: Record<string, AslState> } }>, handlers: Record<string, (input: JSONValue) => Promise<JSONValue>>) {
+    for (const [stateName, state] of Object.entries(states)) {
+      const placeholder = state.Type === "Task" ? /^\$\{(\w+)\}$/.exec(state.Resource ?? "")?.[1] : undefined;
+      if (placeholder) {
+        const handler = this.tasks[placeholder];
+        if (!handler) throw new Error(`No local handler for ${placeholder} (state ${stateName}).`);
+        handlers[stateName] = (input) => this.runner.invoke<JSONValue>(placeholder, handler, input, stateName);
+      }
+      for (const branch of state.Branches ?? []) this.bindTasks(branch.States, handlers);
+      const processor = state.ItemProcessor ?? state.Iterator;
+      if (processor) this.bindTasks(processor.States, handlers);
+    }
+  }
+
+  startExecution(request: { stateMachineArn: string; name?: string; input?: string }) {
+    const machine = this.machines.get(request.stateMachineArn);
+    if (!machine) throw new StepFunctionsError("StateMachineDoesNotExist", `State machine ${request.stateMachineArn} does not exist.`);
+    const name = request.name ?? randomUUID();
+    const executionArn = `arn:aws:states:${REGION}:${ACCOUNT}:execution:${machine.name}:${name}`;
+    const existing = this.executions.get(executionArn);
+    if (existing) {
+      if (existing.input === (request.input ?? "{}")) return { executionArn, startDate: existing.startDate };
+      throw new StepFunctionsError("ExecutionAlreadyExists", `Execution ${name} already exists.`);
+    }
+    const input = request.input ?? "{}";
+    const execution: Execution = { executionArn, stateMachineArn: request.stateMachineArn, name, input, startDate: new Date(), status: "RUNNING" };
+    this.executions.set(executionArn, execution);
+    const stateMachine = new StateMachine(machine.definition, { validationOptions: { checkArn: false, checkPaths: true } });
+    const run = stateMachine.run(JSON.parse(input), {
+      overrides: { taskResourceLocalHandlers: machine.handlers },
+      context: {
+        Execution: { Id: executionArn, Name: name, Input: JSON.parse(input), StartTime: execution.startDate.toISOString(), RoleArn: `arn:aws:iam::${ACCOUNT}:role/local` },
+        StateMachine: { Id: request.stateMachineArn, Name: machine.name },
+      },
+    });
+    execution.abort = () => run.abort();
+    this.pending.add(
+      run.result
+        .then((output: unknown) => {
+          execution.status = "SUCCEEDED";
+          execution.output = JSON.stringify(output);
+        })
+        .catch((error: Error & { cause?: unknown }) => {
+          if (execution.status === "ABORTED") return;
+          execution.status = "FAILED";
+          execution.error = error.name;
+          execution.cause = error.message;
+        })
+        .finally(() => {
+          execution.stopDate = new Date();
+        }),
+    );
+    return { executionArn, startDate: execution.startDate };
+  }
+
+  private readonly pending = new Set<Promise<unknown>>();
+
+  describeExecution(request: { executionArn: string }) {
+    const execution = this.executions.get(request.executionArn);
+    if (!execution) throw new StepFunctionsError("ExecutionDoesNotExist", `Execution ${request.executionArn} does not exist.`);
+    const { executionArn, stateMachineArn, name, status, startDate, stopDate, input, output, error, cause } = execution;
+    return { executionArn, stateMachineArn, name, status, startDate, stopDate, input, output, error, cause };
+  }
+
+  stopExecution(request: { executionArn: string }) {
+    const execution = this.executions.get(request.executionArn);
+    if (!execution) throw new StepFunctionsError("ExecutionDoesNotExist", `Execution ${request.executionArn} does not exist.`);
+    if (execution.status === "RUNNING") {
+      execution.status = "ABORTED";
+      execution.abort?.();
+    }
+    return { stopDate: new Date() };
+  }
+
+  listExecutions(request: { stateMachineArn: string }) {
+    return {
+      executions: [...this.executions.values()]
+        .filter((execution) => execution.stateMachineArn === request.stateMachineArn)
+        .map(({ executionArn, stateMachineArn, name, status, startDate, stopDate }) => ({ executionArn, stateMachineArn, name, status, startDate, stopDate })),
+    };
+  }
+
+  /** Waits for every running execution (used on shutdown). */
+  async drain(): Promise<void> {
+    for (const execution of this.executions.values()) if (execution.status === "RUNNING") execution.abort?.();
+    await Promise.allSettled([...this.pending]);
+  }
+
+  /** Dispatches one AWS JSON 1.0 request (`X-Amz-Target: AWSStepFunctions.<Operation>`). */
+  handle(operation: string, body: Record<string, unknown>): unknown {
+    switch (operation) {
+      case "StartExecution":
+        return this.startExecution(body as never);
+      case "DescribeExecution":
+        return this.describeExecution(body as never);
+      case "StopExecution":
+        return this.stopExecution(body as never);
+      case "ListExecutions":
+        return this.listExecutions(body as never);
+      default:
+        throw new StepFunctionsError("UnknownOperationException", `${operation} is not supported by the local runtime.`);
+    }
+  }
+}

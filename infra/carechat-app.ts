@@ -49,10 +49,10 @@ export function createCarechatApp(options: CarechatAppOptions = {}): CarechatApp
   const stacks = regions.map(
     (region) =>
       new CarechatStack(app, `carechat-${region}`, {
-        ...stackProps,
-        env: { account: process.env.CDK_DEFAULT_ACCOUNT, region },
         description:
           "carechat: customer-care chat over API Gateway WebSocket, Lambda, DynamoDB, Step Functions",
+        ...stackProps,
+        env: { account: process.env.CDK_DEFAULT_ACCOUNT, region },
       }),
   );
   if (nag) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

@@ -37,10 +37,18 @@ export async function startDynamoDbLocal(dataDir: string, tableName: string): Pr
   child.once("exit", () => {
     exited = true;
   });
+  // Never leave a JVM behind, even if this process dies without stopping the stack.
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+  child.once("exit", () => process.off("exit", killOnExit));
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: "us-east-1", credentials: localCredentials });
   try {
-    await waitUntilReady(client, () => exited, () => output);
+    await waitUntilReady(
+      client,
+      () => exited,
+      () => output,
+    );
     await ensureTable(client, tableName);
   } catch (error) {
     child.kill("SIGKILL");
@@ -72,13 +80,20 @@ async function ensureTable(client: DynamoDBClient, tableName: string) {
   const { partitionKey, sortKey, globalSecondaryIndexes, timeToLiveAttribute } = tableDefinition;
   if (!TableNames.includes(tableName)) {
     const attributes = new Map<string, "S" | "N">();
-    for (const key of [partitionKey, sortKey, ...globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey])])
+    for (const key of [
+      partitionKey,
+      sortKey,
+      ...globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+    ])
       attributes.set(key.name, key.type);
     await client.send(
       new CreateTableCommand({
         TableName: tableName,
         BillingMode: "PAY_PER_REQUEST",
-        AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType })),
+        AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({
+          AttributeName,
+          AttributeType,
+        })),
         KeySchema: [
           { AttributeName: partitionKey.name, KeyType: "HASH" },
           { AttributeName: sortKey.name, KeyType: "RANGE" },

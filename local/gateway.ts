@@ -61,7 +61,10 @@ export class LocalGateway {
     const url = new URL(request.url ?? "/", "http://localhost");
     const query = Object.fromEntries(url.searchParams);
     const headers = Object.fromEntries(
-      Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(",") : (value ?? "")]),
+      Object.entries(request.headers).map(([name, value]) => [
+        name,
+        Array.isArray(value) ? value.join(",") : (value ?? ""),
+      ]),
     );
     const connectionId = newConnectionId();
     const requestContext = this.requestContext(connectionId, "$connect", "CONNECT", request);
@@ -85,12 +88,16 @@ export class LocalGateway {
       return refuse(socket, 401, "Unauthorized");
     }
     try {
-      const result = await this.options.runner.invoke<{ statusCode?: number }>("connect", this.options.handlers.connect, {
-        requestContext: { ...requestContext, authorizer },
-        headers,
-        queryStringParameters: query,
-        isBase64Encoded: false,
-      });
+      const result = await this.options.runner.invoke<{ statusCode?: number }>(
+        "connect",
+        this.options.handlers.connect,
+        {
+          requestContext: { ...requestContext, authorizer },
+          headers,
+          queryStringParameters: query,
+          isBase64Encoded: false,
+        },
+      );
       if ((result?.statusCode ?? 200) >= 300) return refuse(socket, 403, "Forbidden");
     } catch {
       return refuse(socket, 500, "Internal Server Error");
@@ -151,7 +158,12 @@ export class LocalGateway {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
 
-  private accept(connectionId: string, socket: WebSocket, request: IncomingMessage, authorizer: Record<string, unknown>) {
+  private accept(
+    connectionId: string,
+    socket: WebSocket,
+    request: IncomingMessage,
+    authorizer: Record<string, unknown>,
+  ) {
     const maxConnectionMs = this.options.maxConnectionMs ?? MAX_CONNECTION_MS;
     const connection: LocalConnection = {
       socket,
@@ -160,7 +172,10 @@ export class LocalGateway {
       sourceIp: request.socket.remoteAddress ?? "127.0.0.1",
       userAgent: String(request.headers["user-agent"] ?? ""),
       authorizer,
-      lifetimeTimer: setTimeout(() => socket.close(CLOSE_GOING_AWAY, "Connection lifetime exceeded"), maxConnectionMs),
+      lifetimeTimer: setTimeout(
+        () => socket.close(CLOSE_GOING_AWAY, "Connection lifetime exceeded"),
+        maxConnectionMs,
+      ),
     };
     this.connections.set(connectionId, connection);
     this.touch(connection);
@@ -194,7 +209,9 @@ export class LocalGateway {
 
   private onMessage(connectionId: string, connection: LocalConnection, data: RawData, isBinary: boolean) {
     this.touch(connection);
-    const body = Buffer.isBuffer(data) ? data : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]);
+    const body = Buffer.isBuffer(data)
+      ? data
+      : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]);
     // Clients send each message as one frame, so a message over 32 KB is a frame over 32 KB.
     if (body.length > MAX_FRAME_BYTES) {
       connection.socket.close(CLOSE_TOO_BIG, "Frame too large");
@@ -207,15 +224,26 @@ export class LocalGateway {
       .invoke<{ body?: string }>(
         "actions",
         this.options.handlers.actions,
-        { requestContext: { ...requestContext, authorizer: connection.authorizer }, body: text, isBase64Encoded: isBinary },
+        {
+          requestContext: { ...requestContext, authorizer: connection.authorizer },
+          body: text,
+          isBase64Encoded: isBinary,
+        },
         routeKey,
       )
       .then((result) => {
-        if (result?.body && connection.socket.readyState === WebSocket.OPEN) connection.socket.send(result.body);
+        if (result?.body && connection.socket.readyState === WebSocket.OPEN)
+          connection.socket.send(result.body);
       })
       .catch(() => {
         if (connection.socket.readyState === WebSocket.OPEN)
-          connection.socket.send(JSON.stringify({ message: "Internal server error", connectionId, requestId: requestContext.requestId }));
+          connection.socket.send(
+            JSON.stringify({
+              message: "Internal server error",
+              connectionId,
+              requestId: requestContext.requestId,
+            }),
+          );
       });
     this.track(work);
   }
@@ -230,7 +258,12 @@ export class LocalGateway {
     }
   }
 
-  private requestContext(connectionId: string, routeKey: string, eventType: string, request?: IncomingMessage) {
+  private requestContext(
+    connectionId: string,
+    routeKey: string,
+    eventType: string,
+    request?: IncomingMessage,
+  ) {
     const now = Date.now();
     return {
       routeKey,
@@ -246,7 +279,10 @@ export class LocalGateway {
       domainName: this.options.domainName,
       stage: this.options.stage,
       apiId: "local",
-      identity: { sourceIp: request?.socket.remoteAddress ?? "127.0.0.1", userAgent: request?.headers["user-agent"] },
+      identity: {
+        sourceIp: request?.socket.remoteAddress ?? "127.0.0.1",
+        userAgent: request?.headers["user-agent"],
+      },
     };
   }
 }

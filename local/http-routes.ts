@@ -23,21 +23,34 @@ export function createHttpRoutes(options: HttpRoutesOptions) {
       const url = new URL(request.url ?? "/", "http://localhost");
       const target = request.headers["x-amz-target"];
       if (typeof target === "string" && target.startsWith("AWSStepFunctions.")) {
-        return await stepFunctions(options.stepFunctions, target.slice("AWSStepFunctions.".length), request, response);
+        return await stepFunctions(
+          options.stepFunctions,
+          target.slice("AWSStepFunctions.".length),
+          request,
+          response,
+        );
       }
       const connection = /^(?:\/[^/@]+)?\/@connections\/([^/]+)$/.exec(url.pathname);
-      if (connection?.[1]) return await connections(options.gateway, decodeURIComponent(connection[1]), request, response);
+      if (connection?.[1])
+        return await connections(options.gateway, decodeURIComponent(connection[1]), request, response);
       if (url.pathname === "/health" && request.method === "GET") {
         const ready = options.isReady();
-        return json(response, ready ? 200 : 503, { status: ready ? "ok" : "starting", connections: options.gateway.size });
+        return json(response, ready ? 200 : 503, {
+          status: ready ? "ok" : "starting",
+          connections: options.gateway.size,
+        });
       }
       if (url.pathname === "/dev/token" && request.method === "POST") {
         const body = await readBody(request);
-        const claims = body.length > 0 ? (JSON.parse(body.toString("utf8")) as Record<string, unknown>) : demoCustomerClaims;
+        const claims =
+          body.length > 0
+            ? (JSON.parse(body.toString("utf8")) as Record<string, unknown>)
+            : demoCustomerClaims;
         const { expiresInSeconds, ...rest } = claims as { expiresInSeconds?: number };
         return json(response, 200, { token: await options.devAuth.sign(rest, expiresInSeconds) });
       }
-      if (url.pathname === "/dev/jwks.json" && request.method === "GET") return json(response, 200, options.devAuth.jwks);
+      if (url.pathname === "/dev/jwks.json" && request.method === "GET")
+        return json(response, 200, options.devAuth.jwks);
       json(response, 404, { message: "Not found" });
     } catch (error) {
       json(response, error instanceof SyntaxError ? 400 : 500, { message: (error as Error).message });
@@ -45,7 +58,12 @@ export function createHttpRoutes(options: HttpRoutesOptions) {
   };
 }
 
-async function connections(gateway: LocalGateway, connectionId: string, request: IncomingMessage, response: ServerResponse) {
+async function connections(
+  gateway: LocalGateway,
+  connectionId: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+) {
   const gone = () => {
     response.setHeader("x-amzn-errortype", "GoneException");
     json(response, 410, { message: "Gone" });
@@ -72,15 +90,24 @@ async function connections(gateway: LocalGateway, connectionId: string, request:
   }
 }
 
-async function stepFunctions(sfn: LocalStepFunctions, operation: string, request: IncomingMessage, response: ServerResponse) {
+async function stepFunctions(
+  sfn: LocalStepFunctions,
+  operation: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+) {
   const body = JSON.parse((await readBody(request)).toString("utf8") || "{}") as Record<string, unknown>;
   try {
     const result = sfn.handle(operation, body);
     response.writeHead(200, { "content-type": "application/x-amz-json-1.0" });
-    response.end(JSON.stringify(result, (_key, value) => (isIsoDate(value) ? Date.parse(value) / 1000 : value)));
+    response.end(
+      JSON.stringify(result, (_key, value) => (isIsoDate(value) ? Date.parse(value) / 1000 : value)),
+    );
   } catch (error) {
     const type = error instanceof StepFunctionsError ? error.type : "InternalFailure";
-    response.writeHead(error instanceof StepFunctionsError ? 400 : 500, { "content-type": "application/x-amz-json-1.0" });
+    response.writeHead(error instanceof StepFunctionsError ? 400 : 500, {
+      "content-type": "application/x-amz-json-1.0",
+    });
     response.end(JSON.stringify({ __type: type, message: (error as Error).message }));
   }
 }

@@ -26,7 +26,12 @@ export class LambdaRunner {
     return () => this.listeners.delete(listener);
   }
 
-  async invoke<T>(functionName: string, handler: LambdaHandler, event: unknown, label = functionName): Promise<T> {
+  async invoke<T>(
+    functionName: string,
+    handler: LambdaHandler,
+    event: unknown,
+    label = functionName,
+  ): Promise<T> {
     const startedAt = performance.now();
     const deadline = Date.now() + TIMEOUT_MS;
     const context = {

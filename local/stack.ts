@@ -1,5 +1,5 @@
 import "./polyfills.ts";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { clientActions } from "../functions/lib/protocol/client-frames.ts";
@@ -45,7 +45,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const dynamo = await startDynamoDbLocal(dataDir, TABLE_NAME);
 
   let ready = false;
-  const server = createServer();
+  let routes: ((request: IncomingMessage, response: ServerResponse) => Promise<void>) | undefined;
+  const server = createServer((request, response) => {
+    if (routes) void routes(request, response);
+    else response.writeHead(503, { "content-type": "application/json" }).end('{"status":"starting"}');
+  });
   await new Promise<void>((done, fail) => {
     server.once("error", fail);
     server.listen(options.port ?? 0, host, () => done());
@@ -91,8 +95,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     { ChatClosureFunctionArn: await load("chat-closure") },
     runner,
   );
-  const routes = createHttpRoutes({ gateway, stepFunctions, devAuth, isReady: () => ready });
-  server.on("request", (request, response) => void routes(request, response));
+  routes = createHttpRoutes({ gateway, stepFunctions, devAuth, isReady: () => ready });
   server.on("upgrade", (request, socket, head) => {
     gateway.handleUpgrade(request, socket, head).catch(() => socket.destroy());
   });

@@ -6,6 +6,7 @@ import { type RunOptions, StateMachine, type StateMachineDefinition } from "aws-
 
 type LocalTaskHandlers = NonNullable<NonNullable<RunOptions["overrides"]>["taskResourceLocalHandlers"]>;
 type JSONValue = Parameters<LocalTaskHandlers[string]>[0];
+
 import type { LambdaHandler, LambdaRunner } from "./lambda-runner.ts";
 
 const ACCOUNT = "000000000000";
@@ -47,7 +48,14 @@ interface AslState {
  * `${Placeholder}` (the CDK definition substitution) runs the local handler registered for it.
  */
 export class LocalStepFunctions {
-  private readonly machines = new Map<string, { name: string; definition: StateMachineDefinition; handlers: Record<string, (input: JSONValue) => Promise<JSONValue>> }>();
+  private readonly machines = new Map<
+    string,
+    {
+      name: string;
+      definition: StateMachineDefinition;
+      handlers: Record<string, (input: JSONValue) => Promise<JSONValue>>;
+    }
+  >();
   private readonly executions = new Map<string, Execution>();
 
   constructor(
@@ -66,18 +74,32 @@ export class LocalStepFunctions {
     const definition = JSON.parse(source) as { States: Record<string, AslState> };
     this.bindTasks(definition.States, handlers);
     const resolved = JSON.parse(
-      source.replace(/\$\{(\w+)\}/g, (_match, placeholder: string) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${placeholder}`),
+      source.replace(
+        /\$\{(\w+)\}/g,
+        (_match, placeholder: string) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${placeholder}`,
+      ),
     ) as StateMachineDefinition;
     this.machines.set(stateMachineArn(name), { name, definition: resolved, handlers });
   }
 
-  private bindTasks(states: Record<string, AslState & { Branches?: { States: Record<string, AslState> }[]; ItemProcessor?: { States: Record<string, AslState> }; Iterator?: { States: Record<string, AslState> } }>, handlers: Record<string, (input: JSONValue) => Promise<JSONValue>>) {
+  private bindTasks(
+    states: Record<
+      string,
+      AslState & {
+        Branches?: { States: Record<string, AslState> }[];
+        ItemProcessor?: { States: Record<string, AslState> };
+        Iterator?: { States: Record<string, AslState> };
+      }
+    >,
+    handlers: Record<string, (input: JSONValue) => Promise<JSONValue>>,
+  ) {
     for (const [stateName, state] of Object.entries(states)) {
       const placeholder = state.Type === "Task" ? /^\$\{(\w+)\}$/.exec(state.Resource ?? "")?.[1] : undefined;
       if (placeholder) {
         const handler = this.tasks[placeholder];
         if (!handler) throw new Error(`No local handler for ${placeholder} (state ${stateName}).`);
-        handlers[stateName] = (input) => this.runner.invoke<JSONValue>(placeholder, handler, input, stateName);
+        handlers[stateName] = (input) =>
+          this.runner.invoke<JSONValue>(placeholder, handler, input, stateName);
       }
       for (const branch of state.Branches ?? []) this.bindTasks(branch.States, handlers);
       const processor = state.ItemProcessor ?? state.Iterator;
@@ -87,7 +109,11 @@ export class LocalStepFunctions {
 
   startExecution(request: { stateMachineArn: string; name?: string; input?: string }) {
     const machine = this.machines.get(request.stateMachineArn);
-    if (!machine) throw new StepFunctionsError("StateMachineDoesNotExist", `State machine ${request.stateMachineArn} does not exist.`);
+    if (!machine)
+      throw new StepFunctionsError(
+        "StateMachineDoesNotExist",
+        `State machine ${request.stateMachineArn} does not exist.`,
+      );
     const name = request.name ?? randomUUID();
     const executionArn = `arn:aws:states:${REGION}:${ACCOUNT}:execution:${machine.name}:${name}`;
     const existing = this.executions.get(executionArn);
@@ -96,13 +122,28 @@ export class LocalStepFunctions {
       throw new StepFunctionsError("ExecutionAlreadyExists", `Execution ${name} already exists.`);
     }
     const input = request.input ?? "{}";
-    const execution: Execution = { executionArn, stateMachineArn: request.stateMachineArn, name, input, startDate: new Date(), status: "RUNNING" };
+    const execution: Execution = {
+      executionArn,
+      stateMachineArn: request.stateMachineArn,
+      name,
+      input,
+      startDate: new Date(),
+      status: "RUNNING",
+    };
     this.executions.set(executionArn, execution);
-    const stateMachine = new StateMachine(machine.definition, { validationOptions: { checkArn: false, checkPaths: true } });
+    const stateMachine = new StateMachine(machine.definition, {
+      validationOptions: { checkArn: false, checkPaths: true },
+    });
     const run = stateMachine.run(JSON.parse(input), {
       overrides: { taskResourceLocalHandlers: machine.handlers },
       context: {
-        Execution: { Id: executionArn, Name: name, Input: JSON.parse(input), StartTime: execution.startDate.toISOString(), RoleArn: `arn:aws:iam::${ACCOUNT}:role/local` },
+        Execution: {
+          Id: executionArn,
+          Name: name,
+          Input: JSON.parse(input),
+          StartTime: execution.startDate.toISOString(),
+          RoleArn: `arn:aws:iam::${ACCOUNT}:role/local`,
+        },
         StateMachine: { Id: request.stateMachineArn, Name: machine.name },
       },
     });
@@ -130,14 +171,23 @@ export class LocalStepFunctions {
 
   describeExecution(request: { executionArn: string }) {
     const execution = this.executions.get(request.executionArn);
-    if (!execution) throw new StepFunctionsError("ExecutionDoesNotExist", `Execution ${request.executionArn} does not exist.`);
-    const { executionArn, stateMachineArn, name, status, startDate, stopDate, input, output, error, cause } = execution;
+    if (!execution)
+      throw new StepFunctionsError(
+        "ExecutionDoesNotExist",
+        `Execution ${request.executionArn} does not exist.`,
+      );
+    const { executionArn, stateMachineArn, name, status, startDate, stopDate, input, output, error, cause } =
+      execution;
     return { executionArn, stateMachineArn, name, status, startDate, stopDate, input, output, error, cause };
   }
 
   stopExecution(request: { executionArn: string }) {
     const execution = this.executions.get(request.executionArn);
-    if (!execution) throw new StepFunctionsError("ExecutionDoesNotExist", `Execution ${request.executionArn} does not exist.`);
+    if (!execution)
+      throw new StepFunctionsError(
+        "ExecutionDoesNotExist",
+        `Execution ${request.executionArn} does not exist.`,
+      );
     if (execution.status === "RUNNING") {
       execution.status = "ABORTED";
       execution.abort?.();
@@ -149,7 +199,14 @@ export class LocalStepFunctions {
     return {
       executions: [...this.executions.values()]
         .filter((execution) => execution.stateMachineArn === request.stateMachineArn)
-        .map(({ executionArn, stateMachineArn, name, status, startDate, stopDate }) => ({ executionArn, stateMachineArn, name, status, startDate, stopDate })),
+        .map(({ executionArn, stateMachineArn, name, status, startDate, stopDate }) => ({
+          executionArn,
+          stateMachineArn,
+          name,
+          status,
+          startDate,
+          stopDate,
+        })),
     };
   }
 
@@ -171,7 +228,10 @@ export class LocalStepFunctions {
       case "ListExecutions":
         return this.listExecutions(body as never);
       default:
-        throw new StepFunctionsError("UnknownOperationException", `${operation} is not supported by the local runtime.`);
+        throw new StepFunctionsError(
+          "UnknownOperationException",
+          `${operation} is not supported by the local runtime.`,
+        );
     }
   }
 }

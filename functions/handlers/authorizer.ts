@@ -12,7 +12,9 @@ let verifier: TokenVerifier | undefined;
  * answer 401 and write nothing; a valid token yields an Allow policy whose context carries the
  * caller's identity to every later route of the connection.
  */
-export async function authorize(event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> {
+export async function authorize(
+  event: APIGatewayRequestAuthorizerEvent,
+): Promise<APIGatewayAuthorizerResult> {
   const token = event.queryStringParameters?.token;
   if (!token) throw new Error("Unauthorized");
   verifier ??= createTokenVerifier();

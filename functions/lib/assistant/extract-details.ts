@@ -3,7 +3,7 @@ import { normalizeText } from "./normalize-text.ts";
 import type { Accommodation, Currency, ExtractedDetails } from "./types.ts";
 
 const CURRENCY_BY_MARK: Record<string, Currency> = {
-  "us$": "USD",
+  us$: "USD",
   $: "USD",
   usd: "USD",
   dollar: "USD",
@@ -24,13 +24,16 @@ const CURRENCY_BY_MARK: Record<string, Currency> = {
   "¥": "JPY",
   jpy: "JPY",
   yen: "JPY",
-  "c$": "CAD",
-  "ca$": "CAD",
+  c$: "CAD",
+  ca$: "CAD",
   cad: "CAD",
 };
 
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)`;
-const PREFIXED_AMOUNT = new RegExp(String.raw`(US\$|CA?\$|\$|€|£|¥|\b(?:USD|EUR|GBP|MXN|JPY|CAD)\b)\s?${NUMBER}`, "i");
+const PREFIXED_AMOUNT = new RegExp(
+  String.raw`(US\$|CA?\$|\$|€|£|¥|\b(?:USD|EUR|GBP|MXN|JPY|CAD)\b)\s?${NUMBER}`,
+  "i",
+);
 const SUFFIXED_AMOUNT = new RegExp(
   String.raw`\b${NUMBER}\s?(dollars?|d[oó]lares|usd|eur(?:os?)?|€|pounds?|libras|gbp|pesos|mxn|yen|jpy|cad)(?![\p{L}])`,
   "iu",
@@ -53,8 +56,10 @@ export function extractAmount(text: string): Pick<ExtractedDetails, "amount" | "
   return bare !== undefined ? { amount: bare.replaceAll(",", "") } : {};
 }
 
-const MONTHS_EN = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
-const MONTHS_ES = String.raw`(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)`;
+const MONTHS_EN =
+  "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+const MONTHS_ES =
+  "(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)";
 const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])`;
 const DATE_PATTERNS: readonly RegExp[] = [
   /\b\d{4}-\d{1,2}-\d{1,2}\b/,
@@ -82,7 +87,7 @@ export function extractDate(text: string): string | undefined {
 }
 
 const LAST4_PATTERNS: readonly RegExp[] = [
-  /\b(?:ending(?:\s+(?:in|with))?|ends\s+(?:in|with)|last\s+(?:4|four)(?:\s+digits)?(?:\s+of\s+(?:my|the)\s+card)?(?:\s+(?:are|is))?|termina(?:da)?\s+en|terminaci[oó]n|[uú]ltimos\s+(?:4|cuatro)(?:\s+d[ií]gitos)?(?:\s+son)?)\s*:?\s*#?\s*(\d{4})(?!\d)/i,
+  /(?<![\p{L}\p{N}])(?:ending(?:\s+(?:in|with))?|ends\s+(?:in|with)|last\s+(?:4|four)(?:\s+digits)?(?:\s+of\s+(?:my|the)\s+card)?(?:\s+(?:are|is))?|termina(?:da)?\s+en|terminaci[oó]n|[uú]ltimos\s+(?:4|cuatro)(?:\s+d[ií]gitos)?(?:\s+son)?)\s*:?\s*#?\s*(\d{4})(?!\d)/iu,
   /(?:[xX*•]{2,}|\.{3})\s?(\d{4})(?!\d)/,
 ];
 
@@ -95,12 +100,27 @@ export function extractCardLast4(text: string): string | undefined {
 }
 
 const ACCOMMODATION_PATTERNS: readonly (readonly [Accommodation, RegExp])[] = [
-  ["screen-reader", /\bscreen ?readers?\b|\bvoiceover\b|\btalkback\b|\bjaws\b|\bnvda\b|\blector de pantalla\b|\bi(?:'m| am) blind\b|\bsoy cieg[oa]\b/],
+  [
+    "screen-reader",
+    /\bscreen ?readers?\b|\bvoiceover\b|\btalkback\b|\bjaws\b|\bnvda\b|\blector de pantalla\b|\bi(?:'m| am) blind\b|\bsoy cieg[oa]\b/,
+  ],
   ["more-time", /\b(?:more|extra) time\b|\bslow(?:ly|er)?\b|\bmas (?:tiempo|despacio)\b|\btiempo extra\b/],
-  ["written-summary", /\bwritten summary\b|\bsummary in writing\b|\bsummary of (?:this|the|our) chat\b|\bresumen (?:escrito|por escrito|del chat)\b/],
-  ["hard-of-hearing", /\bhard of hearing\b|\bdeaf\b|\bhearing (?:impaired|loss)\b|\bsord[oa]\b|\bproblemas? de audicion\b|\b(?:dificultad|discapacidad) auditiva\b/],
-  ["low-vision", /\blow vision\b|\blarger? (?:text|font)\b|\bvisually impaired\b|\bbaja vision\b|\bletra (?:mas )?grande\b/],
-  ["plain-language", /\bplain language\b|\bsimple words\b|\blenguaje (?:sencillo|simple|claro)\b|\bpalabras sencillas\b/],
+  [
+    "written-summary",
+    /\bwritten summary\b|\bsummary in writing\b|\bsummary of (?:this|the|our) chat\b|\bresumen (?:escrito|por escrito|del chat)\b/,
+  ],
+  [
+    "hard-of-hearing",
+    /\bhard of hearing\b|\bdeaf\b|\bhearing (?:impaired|loss)\b|\bsord[oa]\b|\bproblemas? de audicion\b|\b(?:dificultad|discapacidad) auditiva\b/,
+  ],
+  [
+    "low-vision",
+    /\blow vision\b|\blarger? (?:text|font)\b|\bvisually impaired\b|\bbaja vision\b|\bletra (?:mas )?grande\b/,
+  ],
+  [
+    "plain-language",
+    /\bplain language\b|\bsimple words\b|\blenguaje (?:sencillo|simple|claro)\b|\bpalabras sencillas\b/,
+  ],
 ];
 
 export function extractAccommodations(text: string): Accommodation[] {
@@ -127,7 +147,10 @@ export function extractDetails(text: string): ExtractedDetails {
  * accumulate instead: someone who said they use a screen reader still does when they later ask for time.
  */
 export function mergeDetails(previous: ExtractedDetails, next: ExtractedDetails): ExtractedDetails {
-  const merged: ExtractedDetails = { ...previous };
+  // Undefined values are dropped: stored state goes to DynamoDB, whose marshaller rejects them.
+  const merged = Object.fromEntries(
+    Object.entries(previous).filter(([, value]) => value !== undefined),
+  ) as ExtractedDetails;
   if (next.amount !== undefined) {
     merged.amount = next.amount;
     if (next.currency !== undefined) merged.currency = next.currency;

@@ -18,11 +18,13 @@ const CUES: readonly Cue[] = [
   },
   { pattern: /\b(?:de|en)\s+la\s+tienda\s+/giu, capitalised: false },
   {
-    pattern: /\b(?:charge[sd]?|purchases?|purchased|payment|transaction|order|subscription)\s+(?:from|at|by|with|to)\s+(?:the\s+)?/giu,
+    pattern:
+      /\b(?:charge[sd]?|purchases?|purchased|payment|transaction|order|subscription)\s+(?:from|at|by|with|to)\s+(?:the\s+)?/giu,
     capitalised: false,
   },
   { pattern: /\b(?:cargo|cobro|compra|compr[eé]|pagu[eé])\s+(?:de|en|por|a)\s+/giu, capitalised: true },
   { pattern: /\b(?:from|at|by|with)\s+(?:the\s+)?/giu, capitalised: true },
+  { pattern: /\ben\s+/giu, capitalised: true },
 ];
 
 const NOT_A_NAME = new Set(
@@ -77,4 +79,27 @@ export function extractMerchant(text: string): string | undefined {
     }
   }
   return undefined;
+}
+
+const BARE_ANSWER_LEAD =
+  /^(?:(?:it was|it's|its|the merchant (?:is|was)|fue|fue en|era|es)\s+)?(?:(?:at|from|en|de)\s+)?/iu;
+const NOT_A_BARE_NAME = new Set([
+  ...NOT_A_NAME_LOWER,
+  ..."yes no ok okay not idk dunno unsure sure what why how hello hi hola thanks gracias si sí nose".split(
+    " ",
+  ),
+]);
+const MAX_BARE_NAME_WORDS = 4;
+
+/**
+ * A message that is only a name ("Amazon", "It was Best Buy"), for when the assistant has just asked for
+ * the merchant. Anything with digits, a question or a common reply word is not a name.
+ */
+export function bareMerchantAnswer(text: string): string | undefined {
+  const trimmed = text.trim().replace(/[.!]+$/u, "");
+  if (/[\d?¿$€£¥@]/u.test(trimmed)) return undefined;
+  const words = trimmed.replace(BARE_ANSWER_LEAD, "").split(/\s+/).filter(Boolean);
+  const first = words[0];
+  if (first === undefined || words.length > MAX_BARE_NAME_WORDS) return undefined;
+  return NOT_A_BARE_NAME.has(first.toLowerCase().replace(/\p{P}+$/u, "")) ? undefined : words.join(" ");
 }

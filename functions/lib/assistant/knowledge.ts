@@ -151,7 +151,8 @@ const SPANISH: Knowledge = {
     dispute: DISPUTE_TIMELINE_ES,
     "card-services":
       "Si se pidió una tarjeta de reemplazo, llegará por correo a la dirección registrada. Una tarjeta bloqueada no se puede usar hasta que se desbloquee.",
-    complaint: "Su queja quedó registrada con su número de caso. Puede seguir su estado en sus mensajes seguros.",
+    complaint:
+      "Su queja quedó registrada con su número de caso. Puede seguir su estado en sus mensajes seguros.",
   },
   accommodationNames: {
     "screen-reader": "lector de pantalla",

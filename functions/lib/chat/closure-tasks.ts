@@ -1,7 +1,7 @@
 import { writeChatSummary } from "../assistant/index.ts";
 import { NotFoundError } from "../errors.ts";
-import type { ChatDependencies } from "./chat-dependencies.ts";
 import { newCaseNumber } from "./case-number.ts";
+import type { ChatDependencies } from "./chat-dependencies.ts";
 
 /**
  * The steps of the chat-closure workflow. Each is idempotent, because Step Functions retries a
@@ -29,11 +29,16 @@ export async function writeSummary(deps: ChatDependencies, { chatId }: ClosureIn
   if (!chat?.caseNumber) throw new NotFoundError(`Chat ${chatId} has no case number yet.`);
   const summary = writeChatSummary({
     topic: chat.assistant.topic,
-    details: { ...chat.assistant.details, cardLast4: chat.assistant.details.cardLast4 ?? chat.customer.accountLast4 },
+    details: {
+      ...chat.assistant.details,
+      cardLast4: chat.assistant.details.cardLast4 ?? chat.customer.accountLast4,
+    },
     language: chat.assistant.language,
     messages: messages.map((message) => ({ role: message.from.role, text: message.text })),
     caseNumber: chat.caseNumber,
-    agentJoined: messages.some((message) => message.from.role === "agent" || message.from.role === "supervisor"),
+    agentJoined: messages.some(
+      (message) => message.from.role === "agent" || message.from.role === "supervisor",
+    ),
   });
   await deps.chats.complete(chatId, summary);
   return { summaryLength: summary.length };
@@ -41,7 +46,8 @@ export async function writeSummary(deps: ChatDependencies, { chatId }: ClosureIn
 
 export async function notifyParticipants(deps: ChatDependencies, { chatId }: ClosureInput) {
   const { chat, subscriptions } = await deps.chats.loadWithSubscribers(chatId);
-  if (!chat?.caseNumber || chat.summary === undefined) throw new NotFoundError(`Chat ${chatId} is not closed yet.`);
+  if (!chat?.caseNumber || chat.summary === undefined)
+    throw new NotFoundError(`Chat ${chatId} is not closed yet.`);
   await deps.sender.broadcast(
     subscriptions,
     [{ type: "chatEnded", chatId, caseNumber: chat.caseNumber, summary: chat.summary }],

@@ -1,5 +1,5 @@
-import { MAX_MESSAGES_PER_PAGE } from "../protocol/limits.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
+import { MAX_MESSAGES_PER_PAGE } from "../protocol/limits.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 import type { Caller } from "./caller.ts";
 import { ACTIVE_STATES, requireParticipant } from "./chat-access.ts";

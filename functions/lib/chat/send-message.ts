@@ -31,7 +31,13 @@ export async function sendMessage(
     requireParticipant(chat, caller);
     requireActive(chat);
     const now = new Date().toISOString();
-    const inbound = customerMessages(identity, frame.text, chat.assistant.language, now, frame.clientMessageId);
+    const inbound = customerMessages(
+      identity,
+      frame.text,
+      chat.assistant.language,
+      now,
+      frame.clientMessageId,
+    );
     const messages: Omit<MessageRecord, "seq">[] = [...inbound.messages];
     let assistant: AssistantState | undefined;
     if (chat.state === "assistant" && isCustomer(identity)) {
@@ -43,7 +49,9 @@ export async function sendMessage(
       assistant = reply.state;
       messages.push(...reply.messages.map((text) => assistantMessage(text, now)));
     }
-    const subscribed = subscriptions.some((subscription) => subscription.connectionId === caller.connectionId);
+    const subscribed = subscriptions.some(
+      (subscription) => subscription.connectionId === caller.connectionId,
+    );
     const ownSubscription: SubscriptionRecord = {
       connectionId: caller.connectionId,
       userId: identity.sub,
@@ -66,7 +74,9 @@ export async function sendMessage(
     }
     await sleep(Math.random() * 10 * (attempt + 1));
   }
-  throw new ConflictError("The chat is too busy right now; send the message again with the same clientMessageId.");
+  throw new ConflictError(
+    "The chat is too busy right now; send the message again with the same clientMessageId.",
+  );
 }
 
 const ack = (

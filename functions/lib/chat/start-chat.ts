@@ -25,7 +25,10 @@ export async function startChat(
   const now = new Date().toISOString();
 
   const greeting = deps.assistant.greet(profile, language);
-  let state: AssistantState = { ...greeting.state, details: { ...greeting.state.details, cardLast4: accountLast4 } };
+  let state: AssistantState = {
+    ...greeting.state,
+    details: { ...greeting.state.details, cardLast4: accountLast4 },
+  };
   const messages: Omit<MessageRecord, "seq">[] = greeting.messages.map((text) => assistantMessage(text, now));
   const opening = frame.text?.trim() ? frame.text : frame.topic;
   if (opening) {
@@ -72,7 +75,8 @@ export async function startChat(
 }
 
 function chosenAccount(identity: CustomerIdentity, requested: string | undefined): string | undefined {
-  if (requested === undefined) return identity.accounts.length === 1 ? identity.accounts[0]?.last4 : undefined;
+  if (requested === undefined)
+    return identity.accounts.length === 1 ? identity.accounts[0]?.last4 : undefined;
   if (identity.accounts.length > 0 && !identity.accounts.some((account) => account.last4 === requested))
     throw new BadRequestError("accountLast4 is not one of your accounts.");
   return requested;

@@ -4,14 +4,24 @@ import { requireActive, requireParticipant } from "./chat-access.ts";
 import type { ChatDependencies } from "./chat-dependencies.ts";
 
 /** Tells the other participants that the caller is typing; nothing is stored. */
-export async function typing(deps: ChatDependencies, caller: Caller, frame: ClientFrame<"typing">): Promise<undefined> {
+export async function typing(
+  deps: ChatDependencies,
+  caller: Caller,
+  frame: ClientFrame<"typing">,
+): Promise<undefined> {
   const { chat, subscriptions } = await deps.chats.loadWithSubscribers(frame.chatId);
   requireParticipant(chat, caller);
   requireActive(chat);
   const { identity } = caller;
   await deps.sender.broadcast(
     subscriptions,
-    [{ type: "typing", chatId: chat.chatId, from: { role: identity.role, id: identity.sub, name: identity.name } }],
+    [
+      {
+        type: "typing",
+        chatId: chat.chatId,
+        from: { role: identity.role, id: identity.sub, name: identity.name },
+      },
+    ],
     { chatId: chat.chatId, excludeUserId: identity.sub },
   );
   return undefined;

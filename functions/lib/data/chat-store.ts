@@ -11,11 +11,11 @@ import type { ChatState } from "../protocol/server-frames.ts";
 import {
   CASE_SK,
   CHAT_META_SK,
+  CONNECTION_SK,
   casePk,
   chatPk,
   clientMessageSk,
   connectionPk,
-  CONNECTION_SK,
   messageSk,
   SUBSCRIPTIONS_FROM,
   subscriptionSk,
@@ -62,7 +62,11 @@ export class ChatStore {
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :meta",
-          ExpressionAttributeValues: { ":pk": chatPk(chatId), ":from": SUBSCRIPTIONS_FROM, ":meta": CHAT_META_SK },
+          ExpressionAttributeValues: {
+            ":pk": chatPk(chatId),
+            ":from": SUBSCRIPTIONS_FROM,
+            ":meta": CHAT_META_SK,
+          },
           ConsistentRead: true,
           ExclusiveStartKey: startKey,
         }),
@@ -78,7 +82,11 @@ export class ChatStore {
 
   async get(chatId: string): Promise<ChatRecord | undefined> {
     const { Item } = await this.documents.send(
-      new GetCommand({ TableName: this.tableName, Key: { pk: chatPk(chatId), sk: CHAT_META_SK }, ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: chatPk(chatId), sk: CHAT_META_SK },
+        ConsistentRead: true,
+      }),
     );
     return Item as ChatRecord | undefined;
   }
@@ -164,14 +172,20 @@ export class ChatStore {
         const seq = Number(duplicate.Item?.seq?.N ?? Number.NaN);
         return { kind: "duplicate", seq: Number.isNaN(seq) ? await this.storedSeq(request) : seq };
       }
-      if (reasons.some((reason) => reason.Code === "ConditionalCheckFailed" || reason.Code === "TransactionConflict"))
+      if (
+        reasons.some(
+          (reason) => reason.Code === "ConditionalCheckFailed" || reason.Code === "TransactionConflict",
+        )
+      )
         return { kind: "stale" };
       throw error;
     }
   }
 
   async subscribe(chatId: string, subscription: SubscriptionRecord): Promise<void> {
-    await this.documents.send(new TransactWriteCommand({ TransactItems: this.subscribeItems(chatId, subscription) }));
+    await this.documents.send(
+      new TransactWriteCommand({ TransactItems: this.subscribeItems(chatId, subscription) }),
+    );
   }
 
   async listMessages(chatId: string, afterSeq: number, limit: number) {
@@ -267,7 +281,8 @@ export class ChatStore {
       new UpdateCommand({
         TableName: this.tableName,
         Key: { pk: chatPk(chatId), sk: CHAT_META_SK },
-        UpdateExpression: "SET #state = :ended, summary = :summary, endedAt = if_not_exists(endedAt, :now), updatedAt = :now",
+        UpdateExpression:
+          "SET #state = :ended, summary = :summary, endedAt = if_not_exists(endedAt, :now), updatedAt = :now",
         ConditionExpression: "attribute_exists(caseNumber)",
         ExpressionAttributeNames: { "#state": "state" },
         ExpressionAttributeValues: { ":ended": "ended", ":summary": summary, ":now": now },

@@ -4,7 +4,7 @@ import {
   type DynamoDBDocumentClient,
   PutCommand,
 } from "@aws-sdk/lib-dynamodb";
-import { chatPk, CONNECTION_SK, connectionPk, subscriptionSk, userConnectionSk, userPk } from "./keys.ts";
+import { CONNECTION_SK, chatPk, connectionPk, subscriptionSk, userConnectionSk, userPk } from "./keys.ts";
 import type { ConnectionRecord } from "./records.ts";
 
 const BATCH_WRITE_LIMIT = 25;

@@ -1,4 +1,7 @@
-import { type ApiGatewayManagementApiClient, PostToConnectionCommand } from "@aws-sdk/client-apigatewaymanagementapi";
+import {
+  type ApiGatewayManagementApiClient,
+  PostToConnectionCommand,
+} from "@aws-sdk/client-apigatewaymanagementapi";
 import type { ConnectionStore } from "../data/connection-store.ts";
 import type { SubscriptionRecord } from "../data/records.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";

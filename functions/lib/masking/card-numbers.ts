@@ -75,7 +75,8 @@ function maskRun(run: string): string {
     if (first === undefined || last === undefined) {
       break;
     }
-    output += run.slice(copiedUpTo, first.start) + cardPlaceholder(digitsOf(groups, index, spanEnd).slice(-4));
+    output +=
+      run.slice(copiedUpTo, first.start) + cardPlaceholder(digitsOf(groups, index, spanEnd).slice(-4));
     copiedUpTo = last.end;
     index = spanEnd + 1;
   }

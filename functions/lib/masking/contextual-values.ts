@@ -9,7 +9,7 @@ import type { SensitiveKind } from "./types.ts";
  * its context with lookarounds, so the replacement is the value and the keywords stay readable.
  */
 
-export const PLACEHOLDERS = {
+const PLACEHOLDERS = {
   "security-code": "[security code hidden]",
   ssn: "[SSN hidden]",
   "one-time-passcode": "[passcode hidden]",
@@ -30,12 +30,7 @@ const SECURITY_CODE = String.raw`\d{3,4}`;
 const SSN_NINE_DIGITS = String.raw`\d{3}[ .\-]?\d{2}[ .\-]?\d{4}`;
 const PASSCODE = String.raw`\d(?:[ \-]?\d){3,7}`;
 
-const SSN_KEYWORDS = [
-  "ssn",
-  String.raw`soc\.? ?sec\.?`,
-  "social security",
-  "seguro social",
-];
+const SSN_KEYWORDS = ["ssn", String.raw`soc\.? ?sec\.?`, "social security", "seguro social"];
 
 // Unambiguous passcode wording; tried before the security-code keywords so that "security code sent by text"
 // is reported as a passcode.
@@ -47,12 +42,12 @@ const PASSCODE_KEYWORDS = [
   "verify code",
   "authentication code",
   String.raw`(?:2fa|mfa|sms|text|texted|login|sign[\- ]in|6[\- ]digit|six[\- ]digit) code`,
-  String.raw`code (?:you|they|u|i) (?:just )?(?:sent|texted|got|received)`,
-  String.raw`security code (?:(?:that )?(?:you |they |we |i )?(?:just )?(?:sent|texted|got|received)|by text|by sms|via text|via sms)`,
-  String.raw`c[oó]digo de (?:verificaci[oó]n|un solo uso|acceso)`,
-  String.raw`(?:clave|contrase[nñ]a) (?:de un solo uso|din[aá]mica|temporal)`,
-  String.raw`c[oó]digo (?:que )?(?:me )?(?:enviaron|mandaron|lleg[oó])`,
-  String.raw`c[oó]digo (?:por|del?) (?:sms|mensaje|texto)`,
+  "code (?:you|they|u|i) (?:just )?(?:sent|texted|got|received)",
+  "security code (?:(?:that )?(?:you |they |we |i )?(?:just )?(?:sent|texted|got|received)|by text|by sms|via text|via sms)",
+  "c[oó]digo de (?:verificaci[oó]n|un solo uso|acceso)",
+  "(?:clave|contrase[nñ]a) (?:de un solo uso|din[aá]mica|temporal)",
+  "c[oó]digo (?:que )?(?:me )?(?:enviaron|mandaron|lleg[oó])",
+  "c[oó]digo (?:por|del?) (?:sms|mensaje|texto)",
   "token",
 ];
 
@@ -62,20 +57,52 @@ const SECURITY_CODE_KEYWORDS = [
   "cvn",
   "cid",
   "csc",
-  String.raw`card verification (?:value|code|number)`,
+  "card verification (?:value|code|number)",
   "security code",
-  String.raw`(?:code|digits|numbers) on the back`,
+  "(?:code|digits|numbers) on the back",
   String.raw`(?:3|4|three|four)[\- ]digit (?:security )?code`,
-  String.raw`c[oó]digo de seguridad`,
-  String.raw`c[oó]digo (?:de atr[aá]s|del reverso|al reverso)`,
-  String.raw`(?:n[uú]meros|d[ií]gitos) de atr[aá]s`,
+  "c[oó]digo de seguridad",
+  "c[oó]digo (?:de atr[aá]s|del reverso|al reverso)",
+  "(?:n[uú]meros|d[ií]gitos) de atr[aá]s",
+];
+
+const NOT_PASSCODE_CODES = [
+  "zip",
+  "area",
+  "postal",
+  "promo",
+  "promotional",
+  "discount",
+  "coupon",
+  "country",
+  "reference",
+  "error",
+  "tax",
+  "merchant",
+  "bar",
+  "qr",
+  "gift",
+  "source",
+  "dress",
+  "tracking",
+  "confirmation",
+  "authorization",
+];
+const NOT_PASSCODE_CODIGOS = [
+  "postal",
+  "de [aá]rea",
+  "de barras",
+  "promocional",
+  "de descuento",
+  "de referencia",
+  "de error",
 ];
 
 // Looser wording, tried last: a bare "code" or "código" is a passcode unless it obviously names something
 // else (zip code, promo code...). A card PIN is hidden under the same kind.
 const GENERIC_PASSCODE_KEYWORDS = [
-  String.raw`(?<!(?:zip|area|postal|promo|promotional|discount|coupon|country|reference|error|tax|merchant|bar|qr|gift|source|dress|tracking|confirmation|authorization) )codes?`,
-  String.raw`c[oó]digos?(?! (?:postal|de [aá]rea|de barras|promocional|de descuento|de referencia|de error))`,
+  `(?<!(?:${NOT_PASSCODE_CODES.join("|")}) )codes?`,
+  `c[oó]digos?(?! (?:${NOT_PASSCODE_CODIGOS.join("|")}))`,
   "clave",
   "pin",
   "nip",

@@ -12,7 +12,9 @@ import type { WsContext, WsEvent, WsResult } from "./ws-types.ts";
 export const wsResponse = (): MiddlewareObj<WsEvent, WsResult, Error, WsContext> => ({
   after: (request) => {
     const frame = request.response as unknown as ServerFrame | undefined;
-    request.response = frame ? { statusCode: 200, body: JSON.stringify(frame) } : { statusCode: 200, body: "" };
+    request.response = frame
+      ? { statusCode: 200, body: JSON.stringify(frame) }
+      : { statusCode: 200, body: "" };
   },
   onError: (request) => {
     const { error } = request;

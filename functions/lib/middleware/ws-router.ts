@@ -1,7 +1,7 @@
+import { UnknownActionError } from "../errors.ts";
 import type { ClientAction } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 import type { RouteFunction, WsContext, WsEvent } from "./ws-types.ts";
-import { UnknownActionError } from "../errors.ts";
 
 export type Routes = { [A in ClientAction]?: RouteFunction<A> };
 

@@ -5,7 +5,9 @@ import type { ServerFrame } from "../protocol/server-frames.ts";
 
 /** An API Gateway WebSocket event as delivered to a route integration, with the authorizer's context. */
 export type WsEvent = APIGatewayProxyWebsocketEventV2 & {
-  requestContext: APIGatewayProxyWebsocketEventV2["requestContext"] & { authorizer?: Record<string, unknown> };
+  requestContext: APIGatewayProxyWebsocketEventV2["requestContext"] & {
+    authorizer?: Record<string, unknown>;
+  };
 };
 
 export type WsResult = APIGatewayProxyResult;

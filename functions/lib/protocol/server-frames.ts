@@ -105,6 +105,8 @@ export const serverFrameSchemas = {
 } as const;
 
 export type ServerFrameType = keyof typeof serverFrameSchemas;
-export type ServerFrame<T extends ServerFrameType = ServerFrameType> = z.infer<(typeof serverFrameSchemas)[T]>;
+export type ServerFrame<T extends ServerFrameType = ServerFrameType> = z.infer<
+  (typeof serverFrameSchemas)[T]
+>;
 export type MessageFrame = ServerFrame<"message">;
 export type ErrorFrame = ServerFrame<"error">;

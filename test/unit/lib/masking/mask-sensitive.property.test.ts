@@ -112,6 +112,27 @@ describe("maskSensitive properties", () => {
     );
   });
 
+  it("still hides a card typed right next to other short numbers", () => {
+    const neighbours = fc
+      .array(fc.array(digit, { minLength: 1, maxLength: 4 }), { maxLength: 2 })
+      .map((numbers) => numbers.map((digits) => digits.join("")).join(" "));
+    fc.assert(
+      fc.property(renderedCard, neighbours, neighbours, ({ card, rendered }, before, after) => {
+        // Prepare
+        const text = `ref ${before} ${rendered} ${after} ok`;
+
+        // Act
+        const result = maskSensitive(text);
+
+        // Assess
+        expect(result.text.replace(SEPARATORS, "")).not.toContain(card);
+        expect(result.redacted).toBe(true);
+        expect(result.kinds).toContain("card-number");
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("returns text without digits as the identical string", () => {
     fc.assert(
       fc.property(

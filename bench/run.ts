@@ -1,0 +1,145 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { sequentialDepth } from "../functions/lib/aws/call-recorder.ts";
+import { awsClients } from "../functions/lib/aws/clients.ts";
+import { CHAT_META_SK, chatPk } from "../functions/lib/data/keys.ts";
+import type { Invocation } from "../local/lambda-runner.ts";
+import { startLocalStack } from "../local/stack.ts";
+import { ChatClient, customerClaims, devToken } from "../test/integration/support/chat-client.ts";
+import { fixed, mean, percentile } from "./stats.ts";
+import { startRelay } from "./ws-relay.ts";
+
+/**
+ * `npm run bench`: the message path on the local stack. Prints, per sendMessage, the AWS SDK calls
+ * that ran one after another, the handler time, and the delivery latency from the sender's socket
+ * to the other participant's socket, beside a bare ws relay measured in the same run.
+ */
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 200);
+const WARMUP = 20;
+
+const dataDir = mkdtempSync(join(tmpdir(), "carechat-bench-"));
+process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
+const stack = await startLocalStack({ dataDir });
+const invocations: Invocation[] = [];
+stack.runner.onInvocation((invocation) => invocations.push(invocation));
+
+try {
+  const customerToken = await devToken(stack.httpUrl, customerClaims());
+  const agentToken = await devToken(stack.httpUrl, {
+    sub: "bench-agent",
+    role: "agent",
+    name: "Bench Agent",
+    queues: ["*"],
+    languages: ["en"],
+    maxChats: 3,
+  });
+
+  // A chat between a customer and an agent: the message path without the virtual assistant.
+  const customer = await ChatClient.connect(stack.url, customerToken);
+  const chatId = String((await customer.request({ action: "startChat" }, "chatStarted")).chatId);
+  await awsClients().documents.send(
+    new UpdateCommand({
+      TableName: process.env.TABLE_NAME,
+      Key: { pk: chatPk(chatId), sk: CHAT_META_SK },
+      UpdateExpression: "SET #state = :assigned, participants.#agent = :agent",
+      ExpressionAttributeNames: { "#state": "state", "#agent": "bench-agent" },
+      ExpressionAttributeValues: {
+        ":assigned": "assigned",
+        ":agent": { role: "agent", name: "Bench Agent", joinedAt: new Date().toISOString() },
+      },
+    }),
+  );
+  const agent = await ChatClient.connect(stack.url, agentToken);
+  await agent.request({ action: "resume", chatId, afterSeq: 0 }, "resumed");
+
+  const latencies: number[] = [];
+  for (let index = 0; index < WARMUP + MESSAGES; index += 1) {
+    const text = `message ${index}`;
+    const startedAt = performance.now();
+    const delivered = agent.next((frame) => frame.type === "message" && frame.text === text);
+    await customer.request({ action: "sendMessage", chatId, clientMessageId: `b-${index}`, text }, "ack");
+    await delivered;
+    if (index >= WARMUP) latencies.push(performance.now() - startedAt);
+  }
+  const sends = invocations.filter((invocation) => invocation.label === "sendMessage").slice(WARMUP);
+
+  // The same customer talking to the virtual assistant: its answer shares the transaction.
+  const assistantChat = String((await customer.request({ action: "startChat" }, "chatStarted")).chatId);
+  const assistantStart = invocations.length;
+  for (let index = 0; index < 30; index += 1) {
+    await customer.request(
+      {
+        action: "sendMessage",
+        chatId: assistantChat,
+        clientMessageId: `va-${index}`,
+        text: "When is my payment due?",
+      },
+      "ack",
+    );
+  }
+  const assistantSends = invocations
+    .slice(assistantStart)
+    .filter((invocation) => invocation.label === "sendMessage");
+  await Promise.all([customer.close(), agent.close()]);
+
+  // Baseline: a bare ws relay, same machine, same run.
+  const relay = await startRelay();
+  const relayLatencies = await relayRun(relay.url);
+  await relay.stop();
+
+  const depth = sends.map((invocation) => sequentialDepth(invocation.calls));
+  const assistantDepth = assistantSends.map((invocation) => sequentialDepth(invocation.calls));
+  const row = (name: string, values: number[]) =>
+    `  ${name.padEnd(44)} p50 ${fixed(percentile(values, 50)).padStart(8)}  p99 ${fixed(percentile(values, 99)).padStart(8)}  mean ${fixed(mean(values)).padStart(8)}`;
+  process.stdout.write(
+    [
+      "",
+      `carechat bench — ${MESSAGES} messages customer → agent on the local stack (after ${WARMUP} warm-up), Node ${process.version}`,
+      `  sequential AWS calls per sendMessage         max ${Math.max(...depth)}  mean ${fixed(mean(depth))}  (AWS calls in all: mean ${fixed(mean(sends.map((s) => s.calls.length)))})`,
+      `  calls: ${describeCalls(sends[0])}`,
+      row(
+        "handler time per sendMessage (ms)",
+        sends.map((invocation) => invocation.durationMs),
+      ),
+      row("delivery latency, carechat (ms)", latencies),
+      row("delivery latency, bare ws relay (ms)", relayLatencies),
+      "",
+      `  with the virtual assistant answering (${assistantSends.length} messages): sequential AWS calls max ${Math.max(...assistantDepth)}, mean ${fixed(mean(assistantDepth))}`,
+      row(
+        "handler time with the assistant (ms)",
+        assistantSends.map((invocation) => invocation.durationMs),
+      ),
+      `  resident memory after the run: ${fixed(process.memoryUsage().rss / 1024 / 1024, 0)} MB`,
+      "",
+    ].join("\n"),
+  );
+} finally {
+  await stack.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+function describeCalls(invocation: Invocation | undefined): string {
+  if (!invocation) return "none";
+  return [...invocation.calls]
+    .sort((a, b) => a.startedAt - b.startedAt)
+    .map((call) => call.command.replace(/Command$/, ""))
+    .join(" → ");
+}
+
+async function relayRun(url: string): Promise<number[]> {
+  const [sender, receiver] = await Promise.all([ChatClient.connect(url, "x"), ChatClient.connect(url, "x")]);
+  if (!sender || !receiver) throw new Error("relay clients failed to connect");
+  const latencies: number[] = [];
+  for (let index = 0; index < WARMUP + MESSAGES; index += 1) {
+    const text = `relay ${index}`;
+    const startedAt = performance.now();
+    const delivered = receiver.next((frame) => frame.text === text);
+    sender.send({ type: "message", text });
+    await delivered;
+    if (index >= WARMUP) latencies.push(performance.now() - startedAt);
+  }
+  await Promise.all([sender.close(), receiver.close()]);
+  return latencies;
+}

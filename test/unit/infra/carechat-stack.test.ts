@@ -1,0 +1,484 @@
+import { readFileSync } from "node:fs";
+import type { CfnElement } from "aws-cdk-lib";
+import { Annotations, Match, Template } from "aws-cdk-lib/assertions";
+import type { IConstruct } from "constructs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tableDefinition } from "../../../functions/lib/data/table-definition.ts";
+import { REPO_ROOT } from "../../../infra/constructs/chat-function.ts";
+import {
+  DEFAULT_ACTION_ROUTES,
+  ROUTE_SELECTION_EXPRESSION,
+  TOKEN_IDENTITY_SOURCE,
+} from "../../../infra/constructs/websocket-chat-api.ts";
+import { type CarechatStack, CHAT_CLOSURE_DEFINITION_FILE } from "../../../infra/stacks/carechat-stack.ts";
+import { createTestApp, removeTestOutdirs, TEST_JWT } from "./synth-helpers.ts";
+
+interface Statement {
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+  readonly Effect: string;
+}
+
+let stack: CarechatStack;
+let template: Template;
+
+beforeAll(() => {
+  const { stacks } = createTestApp({ nag: false, stackProps: { jwt: TEST_JWT } });
+  stack = stacks[0] as CarechatStack;
+  template = Template.fromStack(stack);
+});
+
+afterAll(removeTestOutdirs);
+
+function logicalId(construct: IConstruct): string {
+  return stack.getLogicalId(construct.node.defaultChild as CfnElement);
+}
+
+/** Every statement of every policy attached to a role (its inline policies and AWS::IAM::Policy). */
+function statementsOfRole(roleLogicalId: string): Statement[] {
+  const statements: Statement[] = [];
+  const policies = template.findResources("AWS::IAM::Policy");
+  for (const policy of Object.values(policies)) {
+    const roles = (policy.Properties.Roles ?? []) as { Ref?: string }[];
+    if (roles.some((role) => role.Ref === roleLogicalId)) {
+      statements.push(...(policy.Properties.PolicyDocument.Statement as Statement[]));
+    }
+  }
+  const role = template.findResources("AWS::IAM::Role")[roleLogicalId];
+  for (const inline of (role?.Properties.Policies ?? []) as {
+    PolicyDocument: { Statement: Statement[] };
+  }[]) {
+    statements.push(...inline.PolicyDocument.Statement);
+  }
+  return statements;
+}
+
+function actionsOf(statements: Statement[]): string[] {
+  return statements.flatMap((statement) => [statement.Action].flat());
+}
+
+function environmentOf(functionLogicalId: string): Record<string, unknown> {
+  const fn = template.findResources("AWS::Lambda::Function")[functionLogicalId];
+  return fn?.Properties.Environment.Variables as Record<string, unknown>;
+}
+
+describe("CarechatStack: DynamoDB table", () => {
+  it("builds keys, indexes and TTL from the shared table definition", () => {
+    // Prepare
+    const attribute = (key: { name: string; type: string }) => ({
+      AttributeName: key.name,
+      AttributeType: key.type,
+    });
+    const keySchema = (index: { partitionKey: { name: string }; sortKey: { name: string } }) => [
+      { AttributeName: index.partitionKey.name, KeyType: "HASH" },
+      { AttributeName: index.sortKey.name, KeyType: "RANGE" },
+    ];
+
+    // Act
+    const tables = template.findResources("AWS::DynamoDB::GlobalTable");
+
+    // Assess
+    expect(Object.keys(tables)).toHaveLength(1);
+    const table = Object.values(tables)[0]?.Properties;
+    expect(table.KeySchema).toEqual(keySchema(tableDefinition));
+    expect(table.GlobalSecondaryIndexes).toEqual(
+      tableDefinition.globalSecondaryIndexes.map((index) => ({
+        IndexName: index.indexName,
+        KeySchema: keySchema(index),
+        Projection: { ProjectionType: "ALL" },
+      })),
+    );
+    expect(table.AttributeDefinitions).toEqual(
+      expect.arrayContaining([
+        attribute(tableDefinition.partitionKey),
+        attribute(tableDefinition.sortKey),
+        ...tableDefinition.globalSecondaryIndexes.flatMap((index) => [
+          attribute(index.partitionKey),
+          attribute(index.sortKey),
+        ]),
+      ]),
+    );
+    expect(table.TimeToLiveSpecification).toEqual({
+      AttributeName: tableDefinition.timeToLiveAttribute,
+      Enabled: true,
+    });
+  });
+
+  it("is on-demand, point-in-time recoverable, KMS-encrypted and retained", () => {
+    // Prepare
+    const expected = {
+      BillingMode: "PAY_PER_REQUEST",
+      SSESpecification: { SSEEnabled: true, SSEType: "KMS" },
+      Replicas: [
+        Match.objectLike({
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 35 },
+          DeletionProtectionEnabled: true,
+        }),
+      ],
+    };
+
+    // Act
+    const assertion = () => template.hasResourceProperties("AWS::DynamoDB::GlobalTable", expected);
+
+    // Assess
+    expect(assertion).not.toThrow();
+    template.hasResource("AWS::DynamoDB::GlobalTable", {
+      DeletionPolicy: "Retain",
+      UpdateReplacePolicy: "Retain",
+    });
+    const table = Object.values(template.findResources("AWS::DynamoDB::GlobalTable"))[0]?.Properties;
+    expect(table.StreamSpecification).toBeUndefined();
+  });
+});
+
+describe("CarechatStack: WebSocket API", () => {
+  it("selects routes on $request.body.action", () => {
+    // Act
+    const apis = template.findResources("AWS::ApiGatewayV2::Api");
+
+    // Assess
+    expect(Object.values(apis)).toHaveLength(1);
+    template.hasResourceProperties("AWS::ApiGatewayV2::Api", {
+      ProtocolType: "WEBSOCKET",
+      RouteSelectionExpression: ROUTE_SELECTION_EXPRESSION,
+    });
+  });
+
+  it("has $connect, $disconnect, $default and one route per client action", () => {
+    // Prepare
+    const expected = ["$connect", "$disconnect", "$default", ...DEFAULT_ACTION_ROUTES].sort();
+
+    // Act
+    const routeKeys = Object.values(template.findResources("AWS::ApiGatewayV2::Route"))
+      .map((route) => route.Properties.RouteKey as string)
+      .sort();
+
+    // Assess
+    expect(routeKeys).toEqual(expected);
+    expect(DEFAULT_ACTION_ROUTES).toEqual([
+      "startChat",
+      "sendMessage",
+      "requestAgent",
+      "resume",
+      "typing",
+      "endChat",
+      "getTranscript",
+      "setPresence",
+      "acceptChat",
+      "declineChat",
+      "transferChat",
+      "escalateChat",
+    ]);
+    expect([...stack.api.routes.keys()].sort()).toEqual(expected);
+  });
+
+  it("authorizes $connect with a Lambda REQUEST authorizer reading ?token=", () => {
+    // Prepare
+    const authorizerArn = Match.objectLike({
+      "Fn::Join": [
+        "",
+        Match.arrayWith([{ "Fn::GetAtt": [logicalId(stack.functions.authorizer.function), "Arn"] }]),
+      ],
+    });
+
+    // Act
+    const authorizers = template.findResources("AWS::ApiGatewayV2::Authorizer");
+
+    // Assess
+    expect(Object.values(authorizers)).toHaveLength(1);
+    template.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", {
+      AuthorizerType: "REQUEST",
+      IdentitySource: [TOKEN_IDENTITY_SOURCE],
+      AuthorizerUri: authorizerArn,
+    });
+    expect(TOKEN_IDENTITY_SOURCE).toBe("route.request.querystring.token");
+    template.hasResourceProperties("AWS::ApiGatewayV2::Route", {
+      RouteKey: "$connect",
+      AuthorizationType: "CUSTOM",
+      AuthorizerId: { Ref: Object.keys(authorizers)[0] },
+    });
+  });
+
+  it("sends $default and every action to the actions function and returns its reply", () => {
+    // Prepare
+    const actionsArn = logicalId(stack.functions.actions.function);
+    const integrations = template.findResources("AWS::ApiGatewayV2::Integration");
+    const integrationOf = (routeKey: string) => {
+      const route = Object.values(template.findResources("AWS::ApiGatewayV2::Route")).find(
+        (candidate) => candidate.Properties.RouteKey === routeKey,
+      );
+      const target = route?.Properties.Target["Fn::Join"][1][1].Ref as string;
+      return integrations[target]?.Properties;
+    };
+    const returning = Object.values(template.findResources("AWS::ApiGatewayV2::RouteResponse"));
+
+    // Act
+    const actionIntegrations = ["$default", ...DEFAULT_ACTION_ROUTES].map(integrationOf);
+
+    // Assess
+    for (const integration of actionIntegrations) {
+      expect(integration?.IntegrationType).toBe("AWS_PROXY");
+      expect(JSON.stringify(integration?.IntegrationUri)).toContain(actionsArn);
+    }
+    expect(returning).toHaveLength(DEFAULT_ACTION_ROUTES.length + 1);
+    expect(JSON.stringify(integrationOf("$connect")?.IntegrationUri)).toContain(
+      logicalId(stack.functions.connect.function),
+    );
+    expect(JSON.stringify(integrationOf("$disconnect")?.IntegrationUri)).toContain(
+      logicalId(stack.functions.disconnect.function),
+    );
+  });
+
+  it("deploys an auto-deployed, throttled prod stage with JSON access logs", () => {
+    // Act
+    const stages = Object.values(template.findResources("AWS::ApiGatewayV2::Stage"));
+
+    // Assess
+    expect(stages).toHaveLength(1);
+    const stage = stages[0]?.Properties;
+    expect(stage.StageName).toBe("prod");
+    expect(stage.AutoDeploy).toBe(true);
+    expect(stage.DefaultRouteSettings).toEqual({ ThrottlingBurstLimit: 1000, ThrottlingRateLimit: 500 });
+    expect(stage.AccessLogSettings.DestinationArn).toEqual({
+      "Fn::GetAtt": [logicalId(stack.api.accessLogGroup), "Arn"],
+    });
+    const format = JSON.parse(stage.AccessLogSettings.Format as string) as Record<string, string>;
+    expect(format).toMatchObject({ requestId: "$context.requestId", routeKey: "$context.routeKey" });
+    template.hasResourceProperties("AWS::ApiGateway::Account", {
+      CloudWatchRoleArn: { "Fn::GetAtt": [Match.anyValue(), "Arn"] },
+    });
+  });
+});
+
+describe("CarechatStack: functions", () => {
+  it("runs every function on nodejs22.x, ARM64, 512 MB, 29 s, with active tracing and its own log group", () => {
+    // Act
+    const functions = Object.values(template.findResources("AWS::Lambda::Function"));
+
+    // Assess
+    expect(functions).toHaveLength(5);
+    for (const fn of functions) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: "nodejs22.x",
+        Architectures: ["arm64"],
+        MemorySize: 512,
+        Timeout: 29,
+        Handler: "index.handler",
+        TracingConfig: { Mode: "Active" },
+        LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
+      });
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        POWERTOOLS_SERVICE_NAME: "carechat",
+        LOG_LEVEL: "INFO",
+        NODE_OPTIONS: "--enable-source-maps",
+      });
+    }
+  });
+
+  it("gives every log group a retention period", () => {
+    // Act
+    const logGroups = Object.values(template.findResources("AWS::Logs::LogGroup"));
+
+    // Assess
+    expect(logGroups).toHaveLength(5 + 2);
+    for (const logGroup of logGroups) expect(logGroup.Properties.RetentionInDays).toBe(30);
+  });
+
+  it("passes each function exactly the environment its handler reads", () => {
+    // Prepare
+    const { authorizer, connect, disconnect, actions, chatClosure } = stack.functions;
+    const tableName = { Ref: logicalId(stack.table.table) };
+    const managementEndpoint = Match.objectLike({ "Fn::Join": Match.anyValue() });
+
+    // Act
+    const environment = {
+      authorizer: environmentOf(logicalId(authorizer.function)),
+      connect: environmentOf(logicalId(connect.function)),
+      disconnect: environmentOf(logicalId(disconnect.function)),
+      actions: environmentOf(logicalId(actions.function)),
+      chatClosure: environmentOf(logicalId(chatClosure.function)),
+    };
+
+    // Assess
+    expect(environment.authorizer).toMatchObject({
+      TABLE_NAME: tableName,
+      JWT_ISSUER: TEST_JWT.issuer,
+      JWT_JWKS_URI: TEST_JWT.jwksUri,
+      JWT_AUDIENCE: TEST_JWT.audience,
+    });
+    expect(environment.authorizer).not.toHaveProperty("WS_MANAGEMENT_ENDPOINT");
+    for (const name of ["connect", "disconnect", "actions", "chatClosure"] as const) {
+      expect(environment[name]).toHaveProperty("TABLE_NAME", tableName);
+      expect(Object.keys(environment[name])).toContain("WS_MANAGEMENT_ENDPOINT");
+      expect(JSON.stringify(environment[name].WS_MANAGEMENT_ENDPOINT)).toMatch(/"https:\/\/".*\/prod"/);
+    }
+    template.hasResourceProperties("AWS::Lambda::Function", {
+      Environment: { Variables: Match.objectLike({ WS_MANAGEMENT_ENDPOINT: managementEndpoint }) },
+    });
+    expect(environment.actions.CLOSURE_STATE_MACHINE_ARN).toEqual({
+      Ref: logicalId(stack.closureWorkflow.stateMachine),
+    });
+    expect(environment.chatClosure).not.toHaveProperty("CLOSURE_STATE_MACHINE_ARN");
+  });
+});
+
+describe("CarechatStack: chat-closure workflow", () => {
+  it("is an EXPRESS state machine with ALL-level logging without execution data, and tracing", () => {
+    // Act
+    const machines = Object.values(template.findResources("AWS::StepFunctions::StateMachine"));
+
+    // Assess
+    expect(machines).toHaveLength(1);
+    expect(machines[0]?.Properties).toMatchObject({
+      StateMachineType: "EXPRESS",
+      TracingConfiguration: { Enabled: true },
+      LoggingConfiguration: {
+        Level: "ALL",
+        IncludeExecutionData: false,
+        Destinations: [
+          {
+            CloudWatchLogsLogGroup: {
+              LogGroupArn: { "Fn::GetAtt": [logicalId(stack.closureWorkflow.logGroup), "Arn"] },
+            },
+          },
+        ],
+      },
+    });
+  });
+
+  it("embeds the ASL file and substitutes the chat-closure function ARN", () => {
+    // Prepare
+    const file = JSON.parse(readFileSync(`${REPO_ROOT}/${CHAT_CLOSURE_DEFINITION_FILE}`, "utf8")) as unknown;
+
+    // Act
+    const machine = Object.values(template.findResources("AWS::StepFunctions::StateMachine"))[0]?.Properties;
+
+    // Assess
+    expect(JSON.parse(machine.DefinitionString as string)).toEqual(file);
+    expect(machine.DefinitionSubstitutions).toEqual({
+      ChatClosureFunctionArn: { "Fn::GetAtt": [logicalId(stack.functions.chatClosure.function), "Arn"] },
+    });
+  });
+});
+
+describe("CarechatStack: least privilege", () => {
+  it("gives the authorizer no DynamoDB, Step Functions or connection permissions", () => {
+    // Act
+    const actions = actionsOf(statementsOfRole(logicalId(stack.functions.authorizer.role)));
+
+    // Assess
+    expect(actions.filter((action) => /^(dynamodb|states|execute-api):/.test(action))).toEqual([]);
+    expect(actions.sort()).toEqual(
+      [
+        "logs:CreateLogStream",
+        "logs:PutLogEvents",
+        "xray:PutTraceSegments",
+        "xray:PutTelemetryRecords",
+      ].sort(),
+    );
+  });
+
+  it("lets the actions function start the closure workflow and manage connections", () => {
+    // Prepare
+    const statements = statementsOfRole(logicalId(stack.functions.actions.role));
+
+    // Act
+    const startExecution = statements.find((statement) =>
+      actionsOf([statement]).includes("states:StartExecution"),
+    );
+    const manage = statements.find((statement) =>
+      actionsOf([statement]).includes("execute-api:ManageConnections"),
+    );
+
+    // Assess
+    expect(startExecution?.Resource).toEqual({ Ref: logicalId(stack.closureWorkflow.stateMachine) });
+    expect(JSON.stringify(manage?.Resource)).toContain("/prod/*/@connections/*");
+    expect(actionsOf(statements)).toEqual(expect.arrayContaining(["dynamodb:PutItem", "dynamodb:Query"]));
+  });
+
+  it("grants table access on the table and its named indexes only, never index/*", () => {
+    // Prepare
+    const tableArn = { "Fn::GetAtt": [logicalId(stack.table.table), "Arn"] };
+    const indexArns = tableDefinition.globalSecondaryIndexes.map((index) => ({
+      "Fn::Join": ["", [tableArn, `/index/${index.indexName}`]],
+    }));
+
+    // Act
+    const { connect, disconnect, actions, chatClosure } = stack.functions;
+    const dynamoStatements = [connect, disconnect, actions, chatClosure].map((fn) =>
+      statementsOfRole(logicalId(fn.role)).filter((statement) =>
+        actionsOf([statement]).some((action) => action.startsWith("dynamodb:")),
+      ),
+    );
+
+    // Assess
+    for (const statements of dynamoStatements) {
+      expect(statements).toHaveLength(1);
+      expect(statements[0]?.Resource).toEqual([tableArn, ...indexArns]);
+      expect(actionsOf(statements).some((action) => action.includes("*") || action === "dynamodb:Scan")).toBe(
+        false,
+      );
+    }
+  });
+
+  it("keeps connection management and Step Functions away from functions that do not need them", () => {
+    // Prepare
+    const { connect, disconnect, chatClosure } = stack.functions;
+
+    // Act
+    const connectActions = actionsOf(statementsOfRole(logicalId(connect.role)));
+    const disconnectActions = actionsOf(statementsOfRole(logicalId(disconnect.role)));
+    const closureActions = actionsOf(statementsOfRole(logicalId(chatClosure.role)));
+
+    // Assess
+    for (const actions of [connectActions, disconnectActions]) {
+      expect(actions.filter((action) => /^(states|execute-api):/.test(action))).toEqual([]);
+    }
+    expect(closureActions).toContain("execute-api:ManageConnections");
+    // chat-closure must hold nothing on the state machine that invokes it (dependency cycle, STAND-INS.md).
+    expect(closureActions.filter((action) => action.startsWith("states:"))).toEqual([]);
+  });
+
+  it("lets the state machine invoke exactly the chat-closure function", () => {
+    // Act
+    const statements = statementsOfRole(logicalId(stack.closureWorkflow.stateMachine.role));
+    const invoke = statements.filter((statement) => actionsOf([statement]).includes("lambda:InvokeFunction"));
+
+    // Assess
+    expect(invoke).toHaveLength(1);
+    expect(invoke[0]?.Resource).toEqual({
+      "Fn::GetAtt": [logicalId(stack.functions.chatClosure.function), "Arn"],
+    });
+  });
+
+  it("attaches no AWS managed policy to any function or state machine role", () => {
+    // Act
+    const roles = Object.entries(template.findResources("AWS::IAM::Role"));
+
+    // Assess
+    const withManaged = roles.filter(([, role]) => role.Properties.ManagedPolicyArns !== undefined);
+    expect(withManaged.map(([id]) => id)).toEqual([logicalId(stack.api.node.findChild("CloudWatchRole"))]);
+  });
+});
+
+describe("CarechatStack: outputs and warnings", () => {
+  it("outputs the WebSocket URL, management endpoint, table name and state machine ARN", () => {
+    // Act
+    const outputs = template.findOutputs("*");
+
+    // Assess
+    expect(Object.keys(outputs).sort()).toEqual(
+      ["ClosureStateMachineArn", "ManagementEndpoint", "TableName", "WebSocketUrl"].sort(),
+    );
+    expect(JSON.stringify(outputs.WebSocketUrl?.Value)).toMatch(/"wss:\/\/".*\/prod"/);
+    expect(JSON.stringify(outputs.ManagementEndpoint?.Value)).toMatch(/"https:\/\/".*\/prod"/);
+  });
+
+  it("raises no warning when a JWT issuer is configured", () => {
+    // Act
+    const warnings = Annotations.fromStack(stack).findWarning("*", Match.anyValue());
+
+    // Assess
+    expect(warnings).toEqual([]);
+  });
+});

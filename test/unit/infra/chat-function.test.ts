@@ -1,0 +1,86 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import { App, Stack } from "aws-cdk-lib";
+import { Template } from "aws-cdk-lib/assertions";
+import * as logs from "aws-cdk-lib/aws-logs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ChatFunction } from "../../../infra/constructs/chat-function.ts";
+import { removeTestOutdirs, testOutdir } from "./synth-helpers.ts";
+
+/**
+ * Real bundling, with the local esbuild and no Docker, of a small fixture: this proves the preset
+ * (ESM, createRequire banner, minify, source map, AWS SDK external) produces a module that loads and runs.
+ */
+
+let template: Template;
+let bundleDir: string;
+
+beforeAll(() => {
+  const outdir = testOutdir();
+  const app = new App({ outdir });
+  const stack = new Stack(app, "Bundling", { env: { region: "us-east-1" } });
+  new ChatFunction(stack, "Hello", {
+    entry: "test/unit/infra/fixtures/hello-handler.ts",
+    logGroupRetention: logs.RetentionDays.ONE_WEEK,
+    memorySize: 256,
+    environment: { LOG_LEVEL: "DEBUG" },
+  });
+  template = Template.fromStack(stack);
+  const fn = Object.values(template.findResources("AWS::Lambda::Function"))[0];
+  const assetHash = String(fn?.Properties.Code.S3Key).replace(/\.zip$/, "");
+  bundleDir = path.join(outdir, `asset.${assetHash}`);
+});
+
+afterAll(removeTestOutdirs);
+
+describe("ChatFunction bundling", () => {
+  it("writes a minified ESM bundle with a source map and the createRequire banner", () => {
+    // Act
+    const bundle = readFileSync(path.join(bundleDir, "index.mjs"), "utf8");
+
+    // Assess
+    expect(
+      bundle.startsWith(
+        "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
+      ),
+    ).toBe(true);
+    expect(existsSync(path.join(bundleDir, "index.mjs.map"))).toBe(true);
+    expect(bundle.split("\n").length).toBeLessThan(10);
+  });
+
+  it("produces a handler that loads and runs in plain Node ESM, CommonJS require included", () => {
+    // Prepare: a separate Node process, so that nothing from the test runner provides `require`.
+    const script = [
+      `const { handler } = await import(${JSON.stringify(pathToFileURL(path.join(bundleDir, "index.mjs")).href)});`,
+      "process.stdout.write(JSON.stringify(await handler()));",
+    ].join("\n");
+
+    // Act
+    const output = execFileSync(process.execPath, ["--input-type=module", "--eval", script], {
+      encoding: "utf8",
+    });
+
+    // Assess
+    const result = JSON.parse(output) as { statusCode: number; body: string };
+    expect(result.statusCode).toBe(200);
+    expect(JSON.parse(result.body)).toEqual({ platform: process.platform, greeting: "hello" });
+  });
+
+  it("applies the props over the preset", () => {
+    // Act
+    const fn = Object.values(template.findResources("AWS::Lambda::Function"))[0]?.Properties;
+    const logGroup = Object.values(template.findResources("AWS::Logs::LogGroup"))[0];
+
+    // Assess
+    expect(fn).toMatchObject({ MemorySize: 256, Timeout: 29, Runtime: "nodejs22.x" });
+    expect(fn.Environment.Variables).toEqual({
+      POWERTOOLS_SERVICE_NAME: "carechat",
+      LOG_LEVEL: "DEBUG",
+      NODE_OPTIONS: "--enable-source-maps",
+    });
+    expect(logGroup?.Properties.RetentionInDays).toBe(7);
+    expect(logGroup?.DeletionPolicy).toBe("Retain");
+  });
+});

@@ -40,6 +40,17 @@ export class StepFunctionsError extends Error {
 interface AslState {
   Type: string;
   Resource?: string;
+  Parameters?: { FunctionName?: string; Payload?: unknown };
+}
+
+/** What `$$.Task.Token` evaluates to locally; each waiting task swaps it for a token of its own. */
+const TOKEN_PLACEHOLDER = "carechat-local-task-token";
+const LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
+
+interface WaitingTask {
+  readonly executionArn: string;
+  resolve(output: JSONValue): void;
+  reject(error: Error): void;
 }
 
 /**
@@ -57,6 +68,8 @@ export class LocalStepFunctions {
     }
   >();
   private readonly executions = new Map<string, Execution>();
+  private readonly waiting = new Map<string, WaitingTask>();
+  private currentExecution = "";
 
   constructor(
     directory: string,
@@ -107,6 +120,59 @@ export class LocalStepFunctions {
     }
   }
 
+  private taskHandler(placeholder: string, stateName: string): LambdaHandler {
+    const handler = this.tasks[placeholder];
+    if (!handler) throw new Error(`No local handler for ${placeholder} (state ${stateName}).`);
+    return handler;
+  }
+
+  /**
+   * The callback pattern aws-local-stepfunctions lacks: the task's Lambda gets a token unique to
+   * this wait, and the state completes when SendTaskSuccess/SendTaskFailure names that token.
+   * The engine's TimeoutSeconds still applies, as on AWS.
+   */
+  private async waitForTaskToken(name: string, handler: LambdaHandler, input: JSONValue, stateName: string): Promise<JSONValue> {
+    const token = `${randomUUID()}.${stateName}`;
+    const executionArn = this.currentExecution;
+    const settled = new Promise<JSONValue>((resolve, reject) => {
+      this.waiting.set(token, { executionArn, resolve, reject });
+    });
+    const payload = replaceToken((input as { Payload?: unknown }).Payload, token);
+    try {
+      await this.runner.invoke(name, handler, payload, stateName);
+    } catch (error) {
+      this.waiting.delete(token);
+      throw error;
+    }
+    return settled;
+  }
+
+  sendTaskSuccess(request: { taskToken: string; output: string }) {
+    const task = this.takeTask(request.taskToken);
+    task.resolve(JSON.parse(request.output) as JSONValue);
+    return {};
+  }
+
+  sendTaskFailure(request: { taskToken: string; error?: string; cause?: string }) {
+    const task = this.takeTask(request.taskToken);
+    task.reject(Object.assign(new Error(request.cause ?? ""), { name: request.error ?? "TaskFailed" }));
+    return {};
+  }
+
+  sendTaskHeartbeat(request: { taskToken: string }) {
+    if (!this.waiting.has(request.taskToken)) throw new StepFunctionsError("TaskDoesNotExist", "The task token is unknown or finished.");
+    return {};
+  }
+
+  private takeTask(token: string): WaitingTask {
+    const task = this.waiting.get(token);
+    const execution = task ? this.executions.get(task.executionArn) : undefined;
+    if (!task || (execution && execution.status !== "RUNNING"))
+      throw new StepFunctionsError("TaskDoesNotExist", "The task token is unknown or finished.");
+    this.waiting.delete(token);
+    return task;
+  }
+
   startExecution(request: { stateMachineArn: string; name?: string; input?: string }) {
     const machine = this.machines.get(request.stateMachineArn);
     if (!machine)
@@ -134,9 +200,20 @@ export class LocalStepFunctions {
     const stateMachine = new StateMachine(machine.definition, {
       validationOptions: { checkArn: false, checkPaths: true },
     });
+    const handlers = Object.fromEntries(
+      Object.entries(machine.handlers).map(([state, handler]) => [
+        state,
+        (taskInput: JSONValue) => {
+          // Read synchronously by waitForTaskToken, so each token knows its execution.
+          this.currentExecution = executionArn;
+          return handler(taskInput);
+        },
+      ]),
+    );
     const run = stateMachine.run(JSON.parse(input), {
-      overrides: { taskResourceLocalHandlers: machine.handlers },
+      overrides: { taskResourceLocalHandlers: handlers },
       context: {
+        Task: { Token: TOKEN_PLACEHOLDER },
         Execution: {
           Id: executionArn,
           Name: name,
@@ -157,11 +234,14 @@ export class LocalStepFunctions {
         .catch((error: Error & { cause?: unknown }) => {
           if (execution.status === "ABORTED") return;
           execution.status = "FAILED";
-          execution.error = error.name;
-          execution.cause = error.message;
+          // The engine wraps the failure; AWS reports the underlying error and cause.
+          const cause = error.cause instanceof Error ? error.cause : undefined;
+          execution.error = cause?.name ?? error.name;
+          execution.cause = cause?.message ?? error.message;
         })
         .finally(() => {
           execution.stopDate = new Date();
+          for (const [token, task] of this.waiting) if (task.executionArn === executionArn) this.waiting.delete(token);
         }),
     );
     return { executionArn, startDate: execution.startDate };
@@ -227,6 +307,12 @@ export class LocalStepFunctions {
         return this.stopExecution(body as never);
       case "ListExecutions":
         return this.listExecutions(body as never);
+      case "SendTaskSuccess":
+        return this.sendTaskSuccess(body as never);
+      case "SendTaskFailure":
+        return this.sendTaskFailure(body as never);
+      case "SendTaskHeartbeat":
+        return this.sendTaskHeartbeat(body as never);
       default:
         throw new StepFunctionsError(
           "UnknownOperationException",
@@ -234,4 +320,12 @@ export class LocalStepFunctions {
         );
     }
   }
+}
+
+function replaceToken(value: unknown, token: string): unknown {
+  if (value === TOKEN_PLACEHOLDER) return token;
+  if (Array.isArray(value)) return value.map((item) => replaceToken(item, token));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, replaceToken(item, token)]));
+  return value;
 }

@@ -21,7 +21,13 @@ export const toAuthorizerContext = (identity: Identity): AuthorizerContext => ({
 export function fromAuthorizerContext(authorizer: unknown): Identity {
   const raw = (authorizer as Partial<AuthorizerContext> | undefined)?.identity;
   if (typeof raw !== "string") throw new UnauthorizedError("The connection carries no identity.");
-  const parsed = identityClaims.safeParse(JSON.parse(raw));
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new UnauthorizedError("The connection's identity is invalid.");
+  }
+  const parsed = identityClaims.safeParse(value);
   if (!parsed.success) throw new UnauthorizedError("The connection's identity is invalid.");
   return parsed.data;
 }

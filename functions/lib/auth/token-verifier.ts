@@ -59,7 +59,14 @@ function createRawVerifier(env: NodeJS.ProcessEnv): RawVerifier {
 function normaliseClaims(payload: JwtPayload): Record<string, unknown> {
   const claims: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(payload)) {
-    const name = key.startsWith("custom:") ? key.slice("custom:".length) : key;
+    if (key.startsWith("custom:")) continue;
+    claims[key] = value;
+  }
+  // A custom attribute only fills a claim the issuer did not set: it can never replace sub, name or role.
+  for (const [key, value] of Object.entries(payload)) {
+    if (!key.startsWith("custom:")) continue;
+    const name = key.slice("custom:".length);
+    if (Object.hasOwn(claims, name)) continue;
     claims[name] = typeof value === "string" && /^[[{]/.test(value) ? safeJson(value) : value;
   }
   if (typeof claims.maxChats === "string") claims.maxChats = Number(claims.maxChats);

@@ -14,7 +14,9 @@ export function requireParticipant(chat: ChatRecord | undefined, caller: Caller)
 }
 
 export function participantOf(chat: ChatRecord, caller: Caller): Participant | undefined {
-  return chat.participants[caller.identity.sub];
+  // Own properties only: a sub such as "constructor" must not find Object.prototype's members.
+  const { sub } = caller.identity;
+  return Object.hasOwn(chat.participants, sub) ? chat.participants[sub] : undefined;
 }
 
 export function requireActive(chat: ChatRecord): void {

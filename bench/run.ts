@@ -9,6 +9,7 @@ import type { Invocation } from "../local/lambda-runner.ts";
 import { startLocalStack } from "../local/stack.ts";
 import { ChatClient, customerClaims, devToken } from "../test/integration/support/chat-client.ts";
 import { fixed, mean, percentile } from "./stats.ts";
+import { runWaitEstimateBench } from "./wait-estimates/run-wait-bench.ts";
 import { startRelay } from "./ws-relay.ts";
 
 /**
@@ -119,6 +120,8 @@ try {
   await stack.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }
+
+process.stdout.write(`${await runWaitEstimateBench()}\n`);
 
 function describeCalls(invocation: Invocation | undefined): string {
   if (!invocation) return "none";

@@ -11,6 +11,7 @@ export interface Invocation {
   readonly durationMs: number;
   readonly calls: readonly RecordedCall[];
   readonly failed: boolean;
+  readonly error?: string;
 }
 
 export type InvocationListener = (invocation: Invocation) => void;
@@ -50,13 +51,22 @@ export class LambdaRunner {
     } satisfies Context;
     const calls: RecordedCall[] = [];
     let failed = false;
+    let message: string | undefined;
     try {
       return (await recordCalls(calls, () => handler(event as never, context))) as T;
     } catch (error) {
       failed = true;
+      message = `${(error as Error).name}: ${(error as Error).message}`;
       throw error;
     } finally {
-      const invocation = { functionName, label, durationMs: performance.now() - startedAt, calls, failed };
+      const invocation = {
+        functionName,
+        label,
+        durationMs: performance.now() - startedAt,
+        calls,
+        failed,
+        error: message,
+      };
       for (const listener of this.listeners) listener(invocation);
     }
   }

@@ -18,6 +18,8 @@ export interface LocalStackOptions {
   readonly stage?: string;
   readonly idleTimeoutMs?: number;
   readonly maxConnectionMs?: number;
+  /** How often the queue ticker runs (EventBridge's rate(1 minute) on AWS). */
+  readonly tickMs?: number;
 }
 
 export interface LocalStack {
@@ -67,6 +69,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     WS_MANAGEMENT_ENDPOINT: httpUrl,
     TABLE_NAME,
     CLOSURE_STATE_MACHINE_ARN: stateMachineArn("chat-closure"),
+    HANDOFF_STATE_MACHINE_ARN: stateMachineArn("chat-handoff"),
     JWT_ISSUER: LOCAL_ISSUER,
     CARECHAT_JWKS: JSON.stringify(devAuth.jwks),
     POWERTOOLS_SERVICE_NAME: "carechat",
@@ -92,13 +95,21 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   });
   const stepFunctions = new LocalStepFunctions(
     resolve(projectRoot, "state-machines"),
-    { ChatClosureFunctionArn: await load("chat-closure") },
+    {
+      ChatClosureFunctionArn: await load("chat-closure"),
+      ChatHandoffFunctionArn: await load("chat-handoff"),
+    },
     runner,
   );
   routes = createHttpRoutes({ gateway, stepFunctions, devAuth, isReady: () => ready });
   server.on("upgrade", (request, socket, head) => {
     gateway.handleUpgrade(request, socket, head).catch(() => socket.destroy());
   });
+  const ticker = await load("queue-ticker");
+  const tickTimer = setInterval(
+    () => void runner.invoke("queue-ticker", ticker, { source: "aws.scheduler" }).catch(() => undefined),
+    options.tickMs ?? Number(process.env.CARECHAT_TICK_MS ?? 60_000),
+  );
   ready = true;
 
   let stopping: Promise<void> | undefined;
@@ -111,6 +122,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stop: () => {
       stopping ??= (async () => {
         ready = false;
+        clearInterval(tickTimer);
         await gateway.close();
         await stepFunctions.drain();
         server.closeAllConnections();

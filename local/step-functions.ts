@@ -86,10 +86,12 @@ export class LocalStepFunctions {
     const handlers: Record<string, (input: JSONValue) => Promise<JSONValue>> = {};
     const definition = JSON.parse(source) as { States: Record<string, AslState> };
     this.bindTasks(definition.States, handlers);
-    const resolved = JSON.parse(
-      source.replace(
-        /\$\{(\w+)\}/g,
-        (_match, placeholder: string) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${placeholder}`,
+    const resolved = adaptTimeoutPaths(
+      JSON.parse(
+        source.replace(
+          /\$\{(\w+)\}/g,
+          (_match, placeholder: string) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${placeholder}`,
+        ),
       ),
     ) as StateMachineDefinition;
     this.machines.set(stateMachineArn(name), { name, definition: resolved, handlers });
@@ -109,10 +111,24 @@ export class LocalStepFunctions {
     for (const [stateName, state] of Object.entries(states)) {
       const placeholder = state.Type === "Task" ? /^\$\{(\w+)\}$/.exec(state.Resource ?? "")?.[1] : undefined;
       if (placeholder) {
-        const handler = this.tasks[placeholder];
-        if (!handler) throw new Error(`No local handler for ${placeholder} (state ${stateName}).`);
+        const handler = this.taskHandler(placeholder, stateName);
         handlers[stateName] = (input) =>
           this.runner.invoke<JSONValue>(placeholder, handler, input, stateName);
+      } else if (state.Type === "Task" && state.Resource?.startsWith(LAMBDA_INVOKE)) {
+        const name = /^\$\{(\w+)\}$/.exec(state.Parameters?.FunctionName ?? "")?.[1];
+        if (!name) throw new Error(`State ${stateName} invokes a function that is not a \${Placeholder}.`);
+        const handler = this.taskHandler(name, stateName);
+        handlers[stateName] = state.Resource.endsWith(".waitForTaskToken")
+          ? (input) => this.waitForTaskToken(name, handler, input, stateName)
+          : async (input) => ({
+              StatusCode: 200,
+              Payload: (await this.runner.invoke<JSONValue>(
+                name,
+                handler,
+                (input as { Payload?: unknown }).Payload,
+                stateName,
+              )) as JSONValue,
+            });
       }
       for (const branch of state.Branches ?? []) this.bindTasks(branch.States, handlers);
       const processor = state.ItemProcessor ?? state.Iterator;
@@ -131,7 +147,12 @@ export class LocalStepFunctions {
    * this wait, and the state completes when SendTaskSuccess/SendTaskFailure names that token.
    * The engine's TimeoutSeconds still applies, as on AWS.
    */
-  private async waitForTaskToken(name: string, handler: LambdaHandler, input: JSONValue, stateName: string): Promise<JSONValue> {
+  private async waitForTaskToken(
+    name: string,
+    handler: LambdaHandler,
+    input: JSONValue,
+    stateName: string,
+  ): Promise<JSONValue> {
     const token = `${randomUUID()}.${stateName}`;
     const executionArn = this.currentExecution;
     const settled = new Promise<JSONValue>((resolve, reject) => {
@@ -160,7 +181,8 @@ export class LocalStepFunctions {
   }
 
   sendTaskHeartbeat(request: { taskToken: string }) {
-    if (!this.waiting.has(request.taskToken)) throw new StepFunctionsError("TaskDoesNotExist", "The task token is unknown or finished.");
+    if (!this.waiting.has(request.taskToken))
+      throw new StepFunctionsError("TaskDoesNotExist", "The task token is unknown or finished.");
     return {};
   }
 
@@ -241,7 +263,8 @@ export class LocalStepFunctions {
         })
         .finally(() => {
           execution.stopDate = new Date();
-          for (const [token, task] of this.waiting) if (task.executionArn === executionArn) this.waiting.delete(token);
+          for (const [token, task] of this.waiting)
+            if (task.executionArn === executionArn) this.waiting.delete(token);
         }),
     );
     return { executionArn, startDate: execution.startDate };
@@ -328,4 +351,27 @@ function replaceToken(value: unknown, token: string): unknown {
   if (value && typeof value === "object")
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, replaceToken(item, token)]));
   return value;
+}
+
+/**
+ * On AWS, TimeoutSecondsPath and HeartbeatSecondsPath read the state's input; aws-local-stepfunctions
+ * reads them from the effective input (after Parameters). Copy each path into Parameters under a
+ * hidden key so the local engine finds the value the same definition finds on AWS.
+ */
+function adaptTimeoutPaths(definition: { States?: Record<string, Record<string, unknown>> }): unknown {
+  for (const state of Object.values(definition.States ?? {})) {
+    for (const field of ["TimeoutSecondsPath", "HeartbeatSecondsPath"] as const) {
+      const path = state[field];
+      if (typeof path !== "string" || typeof state.Parameters !== "object" || state.Parameters === null)
+        continue;
+      const hidden = `__local${field}`;
+      state.Parameters = { ...(state.Parameters as object), [`${hidden}.$`]: path };
+      state[field] = `$.${hidden}`;
+    }
+    for (const branch of (state.Branches as
+      | { States: Record<string, Record<string, unknown>> }[]
+      | undefined) ?? [])
+      adaptTimeoutPaths(branch);
+  }
+  return definition;
 }

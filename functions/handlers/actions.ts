@@ -1,12 +1,17 @@
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import middy from "@middy/core";
-import { chatDependencies } from "../lib/chat/chat-dependencies.ts";
+import { acceptChat } from "../lib/agents/accept-chat.ts";
+import { declineChat } from "../lib/agents/decline-chat.ts";
+import { requestAgent } from "../lib/agents/request-agent.ts";
+import { setPresence } from "../lib/agents/set-presence.ts";
+import { transferChat } from "../lib/agents/transfer-chat.ts";
 import { endChat } from "../lib/chat/end-chat.ts";
 import { getTranscript } from "../lib/chat/get-transcript.ts";
 import { resumeChat } from "../lib/chat/resume-chat.ts";
 import { sendMessage } from "../lib/chat/send-message.ts";
 import { startChat } from "../lib/chat/start-chat.ts";
 import { typing } from "../lib/chat/typing.ts";
+import { handoffDependencies } from "../lib/handoff/handoff-dependencies.ts";
 import { logger } from "../lib/logger.ts";
 import { wsRequest } from "../lib/middleware/ws-request.ts";
 import { wsResponse } from "../lib/middleware/ws-response.ts";
@@ -15,12 +20,18 @@ import type { WsContext, WsEvent, WsResult } from "../lib/middleware/ws-types.ts
 
 /** Every client action route and `$default`: validate, route to a plain function, reply with a frame. */
 const router = wsRouter({
-  startChat: (caller, frame) => startChat(chatDependencies(), caller, frame),
-  sendMessage: (caller, frame) => sendMessage(chatDependencies(), caller, frame),
-  resume: (caller, frame) => resumeChat(chatDependencies(), caller, frame),
-  typing: (caller, frame) => typing(chatDependencies(), caller, frame),
-  getTranscript: (caller, frame) => getTranscript(chatDependencies(), caller, frame),
-  endChat: (caller, frame) => endChat(chatDependencies(), caller, frame),
+  startChat: (caller, frame) => startChat(handoffDependencies(), caller, frame),
+  sendMessage: (caller, frame) => sendMessage(handoffDependencies(), caller, frame),
+  resume: (caller, frame) => resumeChat(handoffDependencies(), caller, frame),
+  typing: (caller, frame) => typing(handoffDependencies(), caller, frame),
+  getTranscript: (caller, frame) => getTranscript(handoffDependencies(), caller, frame),
+  endChat: (caller, frame) => endChat(handoffDependencies(), caller, frame),
+  requestAgent: (caller, frame) => requestAgent(handoffDependencies(), caller, frame),
+  setPresence: (caller, frame) => setPresence(handoffDependencies(), caller, frame),
+  acceptChat: (caller, frame) => acceptChat(handoffDependencies(), caller, frame),
+  declineChat: (caller, frame) => declineChat(handoffDependencies(), caller, frame),
+  transferChat: (caller, frame) => transferChat(handoffDependencies(), caller, frame),
+  escalateChat: (caller, frame) => transferChat(handoffDependencies(), caller, frame),
 });
 
 export const handler = middy<WsEvent, WsResult, Error, WsContext>()

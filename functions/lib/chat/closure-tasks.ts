@@ -1,5 +1,7 @@
 import { writeChatSummary } from "../assistant/index.ts";
 import { NotFoundError } from "../errors.ts";
+import { releaseAgent } from "../handoff/abandon.ts";
+import type { HandoffDependencies } from "../handoff/handoff-dependencies.ts";
 import { newCaseNumber } from "./case-number.ts";
 import type { ChatDependencies } from "./chat-dependencies.ts";
 
@@ -59,5 +61,13 @@ export async function notifyParticipants(deps: ChatDependencies, { chatId }: Clo
   return { notified: subscriptions.length };
 }
 
-export const closureSteps = { assignCaseNumber, writeSummary, notifyParticipants } as const;
+/** Gives the agent's slot back (and learns the handle time) once the chat has ended. */
+export async function releaseAgents(deps: HandoffDependencies, { chatId }: ClosureInput) {
+  const chat = await deps.chats.get(chatId);
+  if (!chat) throw new NotFoundError(`Chat ${chatId} does not exist.`);
+  await releaseAgent(deps, chat);
+  return { released: chat.agentId !== undefined };
+}
+
+export const closureSteps = { assignCaseNumber, writeSummary, notifyParticipants, releaseAgents } as const;
 export type ClosureStep = keyof typeof closureSteps;

@@ -1,9 +1,10 @@
 import { ChatClosedError } from "../errors.ts";
+import { abandonQueue } from "../handoff/abandon.ts";
+import type { HandoffDependencies } from "../handoff/handoff-dependencies.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 import type { Caller } from "./caller.ts";
 import { requireParticipant } from "./chat-access.ts";
-import type { ChatDependencies } from "./chat-dependencies.ts";
 
 /** A closure that has not finished after this long is presumed failed and may be started again. */
 const STUCK_CLOSURE_MS = 60_000;
@@ -13,13 +14,14 @@ const STUCK_CLOSURE_MS = 60_000;
  * the case number, writes the summary and sends `chatEnded` to every participant.
  */
 export async function endChat(
-  deps: ChatDependencies,
+  deps: HandoffDependencies,
   caller: Caller,
   frame: ClientFrame<"endChat">,
 ): Promise<ServerFrame<"chatEnding">> {
   const chat = await deps.chats.get(frame.chatId);
   requireParticipant(chat, caller);
   if (chat.state === "ended") throw new ChatClosedError("This chat has already ended.");
+  if (chat.state === "queued") await abandonQueue(deps, chat);
   if (await deps.chats.markClosing(chat.chatId, caller.identity.sub)) {
     await deps.closure.start(chat.chatId, caller.identity.sub, 0);
   } else if (chat.state === "closing" && Date.now() - Date.parse(chat.updatedAt) > STUCK_CLOSURE_MS) {

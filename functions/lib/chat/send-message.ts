@@ -1,14 +1,15 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { startHandoff } from "../agents/request-agent.ts";
 import type { AssistantState } from "../assistant/types.ts";
 import { isCustomer } from "../auth/identity.ts";
 import type { AppendResult } from "../data/chat-store.ts";
 import type { MessageRecord, SubscriptionRecord } from "../data/records.ts";
 import { ConflictError } from "../errors.ts";
+import type { HandoffDependencies } from "../handoff/handoff-dependencies.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 import type { Caller } from "./caller.ts";
 import { ACTIVE_STATES, requireActive, requireParticipant } from "./chat-access.ts";
-import type { ChatDependencies } from "./chat-dependencies.ts";
 import { toMessageFrame } from "./frames.ts";
 import { customerMessages } from "./inbound-text.ts";
 import { assistantMessage, toProfile } from "./start-chat.ts";
@@ -21,7 +22,7 @@ const MAX_ATTEMPTS = 8;
  * While the virtual assistant holds the chat, its answer is stored in the same transaction.
  */
 export async function sendMessage(
-  deps: ChatDependencies,
+  deps: HandoffDependencies,
   caller: Caller,
   frame: ClientFrame<"sendMessage">,
 ): Promise<ServerFrame<"ack">> {
@@ -40,6 +41,7 @@ export async function sendMessage(
     );
     const messages: Omit<MessageRecord, "seq">[] = [...inbound.messages];
     let assistant: AssistantState | undefined;
+    let wantsAgent = false;
     if (chat.state === "assistant" && isCustomer(identity)) {
       const reply = await deps.assistant.reply({
         text: inbound.maskedText,
@@ -47,6 +49,7 @@ export async function sendMessage(
         state: chat.assistant,
       });
       assistant = reply.state;
+      wantsAgent = reply.wantsAgent;
       messages.push(...reply.messages.map((text) => assistantMessage(text, now)));
     }
     const subscribed = subscriptions.some(
@@ -70,6 +73,8 @@ export async function sendMessage(
       const recipients = subscribed ? subscriptions : [...subscriptions, ownSubscription];
       const frames = result.messages.map((message) => toMessageFrame(chat.chatId, message));
       await deps.sender.broadcast(recipients, frames, { chatId: chat.chatId });
+      // The assistant decided (or the customer asked) that a person should take over.
+      if (wantsAgent) await startHandoff(deps, chat.chatId, chat.handoffs ?? 0);
       return ack(frame, result.messages[0]?.seq ?? chat.lastSeq + 1, inbound.redacted, false);
     }
     await sleep(Math.random() * 10 * (attempt + 1));

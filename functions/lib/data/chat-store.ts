@@ -25,7 +25,7 @@ import {
 import type { AssistantMemory, ChatRecord, MessageRecord, SubscriptionRecord } from "./records.ts";
 import { subscriptionExpiry } from "./retention.ts";
 
-type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+export type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
 export interface ChatWithSubscribers {
   readonly chat: ChatRecord | undefined;
@@ -290,6 +290,73 @@ export class ChatStore {
     );
   }
 
+  /**
+   * Changes chat-level fields under a condition on the current state; false if the chat was not in
+   * one of `fromStates`. Used for the moves between the assistant, a queue and an agent.
+   */
+  updateItem(
+    chatId: string,
+    change: {
+      set?: Record<string, unknown>;
+      remove?: string[];
+      fromStates: readonly ChatState[];
+      expectAgent?: string;
+    },
+  ): TransactItem {
+    const names: Record<string, string> = { "#state": "state" };
+    const values: Record<string, unknown> = { ":now": new Date().toISOString() };
+    const sets = ["updatedAt = :now"];
+    for (const [index, [field, value]] of Object.entries(change.set ?? {}).entries()) {
+      const path = field.split(".").map((part, depth) => {
+        const name = `#f${index}_${depth}`;
+        names[name] = part;
+        return name;
+      });
+      values[`:v${index}`] = value;
+      sets.push(`${path.join(".")} = :v${index}`);
+    }
+    const removes = (change.remove ?? []).map((field, index) =>
+      field
+        .split(".")
+        .map((part, depth) => {
+          const name = `#r${index}_${depth}`;
+          names[name] = part;
+          return name;
+        })
+        .join("."),
+    );
+    const states = change.fromStates.map((state, index) => {
+      values[`:from${index}`] = state;
+      return `:from${index}`;
+    });
+    let condition = `#state IN (${states.join(", ")})`;
+    if (change.expectAgent) {
+      condition += " AND agentId = :expectAgent";
+      values[":expectAgent"] = change.expectAgent;
+    }
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: { pk: chatPk(chatId), sk: CHAT_META_SK },
+        UpdateExpression: `SET ${sets.join(", ")}${removes.length > 0 ? ` REMOVE ${removes.join(", ")}` : ""}`,
+        ConditionExpression: condition,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    };
+  }
+
+  /** Runs transaction items built by the stores; false when a condition failed. */
+  async transact(items: TransactItem[]): Promise<boolean> {
+    try {
+      await this.documents.send(new TransactWriteCommand({ TransactItems: items }));
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) return false;
+      throw error;
+    }
+  }
+
   private putMessage(chatId: string, message: MessageRecord): TransactItem {
     return {
       Put: {
@@ -300,7 +367,8 @@ export class ChatStore {
     };
   }
 
-  private subscribeItems(chatId: string, subscription: SubscriptionRecord): TransactItem[] {
+  /** The transaction items that subscribe a connection to a chat. */
+  subscribeItems(chatId: string, subscription: SubscriptionRecord): TransactItem[] {
     return [
       {
         Put: {

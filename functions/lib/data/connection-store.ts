@@ -3,6 +3,7 @@ import {
   DeleteCommand,
   type DynamoDBDocumentClient,
   PutCommand,
+  QueryCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { CONNECTION_SK, chatPk, connectionPk, subscriptionSk, userConnectionSk, userPk } from "./keys.ts";
 import type { ConnectionRecord } from "./records.ts";
@@ -41,6 +42,18 @@ export class ConnectionStore {
       }),
     );
     return Attributes as ConnectionRecord | undefined;
+  }
+
+  async listForUser(userId: string): Promise<string[]> {
+    const { Items = [] } = await this.documents.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: "gsi1",
+        KeyConditionExpression: "gsi1pk = :user AND begins_with(gsi1sk, :conn)",
+        ExpressionAttributeValues: { ":user": userPk(userId), ":conn": "CONN#" },
+      }),
+    );
+    return Items.map((item) => String(item.connectionId));
   }
 
   async unsubscribe(connectionId: string, chatIds: Iterable<string>): Promise<void> {

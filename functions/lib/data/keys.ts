@@ -22,3 +22,19 @@ export const userConnectionSk = (connectionId: string) => `CONN#${connectionId}`
 
 export const casePk = (caseNumber: string) => `CASE#${caseNumber}`;
 export const CASE_SK = "CASE";
+
+export const agentPk = (agentId: string) => `AGENT#${agentId}`;
+export const AGENT_SK = "AGENT";
+/** Sparse GSI partition holding only agents who are available and have a free slot, longest idle first. */
+export const READY_POOL = "READY";
+export const readySk = (idleSince: string, agentId: string) => `${idleSince}#${agentId}`;
+
+export const queuePk = (queueId: string) => `QUEUE#${queueId}`;
+const MAX_PRIORITY = 999;
+/** Highest priority first, then the longest waiting: the original enqueue time survives overflow. */
+export const queueEntrySk = (priority: number, enqueuedAt: string, chatId: string) =>
+  `P${String(MAX_PRIORITY - Math.min(MAX_PRIORITY, Math.max(0, Math.round(priority)))).padStart(3, "0")}#${enqueuedAt}#${chatId}`;
+export const QUEUE_ENTRIES_BEFORE = "Q";
+export const QUEUE_STATS_SK = "STATS";
+/** Sparse gsi2 partition holding every signed-in (available or away) agent, for wait estimates. */
+export const ONLINE_STAFF = "ONLINE";

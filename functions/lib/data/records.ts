@@ -33,6 +33,14 @@ export interface ChatRecord {
   readonly summary?: string;
   readonly endedAt?: string;
   readonly endedBy?: string;
+  /** Where the chat waits while `queued`. */
+  readonly queue?: { readonly queueId: string; readonly sk: string };
+  /** The agent or supervisor holding the chat while `assigned`. */
+  readonly agentId?: string;
+  /** How many handoff workflows this chat has started; names each execution uniquely. */
+  readonly handoffs?: number;
+  /** The queue the current agent took the chat from, for its handle-time statistics. */
+  readonly lastQueueId?: string;
 }
 
 export interface MessageRecord {

@@ -38,6 +38,19 @@ export class FrameSender {
     return true;
   }
 
+  /** Posts to every open connection of one user (an agent signed in on several devices, say). */
+  async sendToUser(userId: string, frames: readonly ServerFrame[]): Promise<number> {
+    const connectionIds = await this.store.listForUser(userId);
+    const delivered = await Promise.all(
+      connectionIds.map(async (connectionId) => {
+        if (await this.send(connectionId, frames)) return true;
+        await this.forget(connectionId, undefined);
+        return false;
+      }),
+    );
+    return delivered.filter(Boolean).length;
+  }
+
   async broadcast(
     subscriptions: readonly SubscriptionRecord[],
     frames: readonly ServerFrame[],

@@ -92,7 +92,105 @@ export const errorFrame = z.object({
   message: z.string(),
 });
 
+const agentRef = z.object({ id: z.string(), name: z.string() });
+const waitFields = {
+  chatId: z.string(),
+  queueId: z.string(),
+  position: z.number().int().positive(),
+  estimatedWaitSeconds: z.number().min(0).nullable(),
+  /** The estimate as a customer reads it, in their language: "about 3 minutes". */
+  estimatedWaitText: z.string(),
+};
+
+export const queuedFrame = z.object({ type: z.literal("queued"), requestId, ...waitFields });
+export const queueStatusFrame = z.object({ type: z.literal("queueStatus"), ...waitFields });
+
+export const agentJoinedFrame = z.object({
+  type: z.literal("agentJoined"),
+  chatId: z.string(),
+  agent: agentRef,
+});
+
+export const offerContext = z.object({
+  topic: z.string().optional(),
+  language: z.string(),
+  country: z.string(),
+  segment: z.string(),
+  customerName: z.string(),
+  accountLast4: z.string().optional(),
+  details: z.record(z.string(), z.unknown()),
+  accommodations: z.array(z.string()).optional(),
+  note: z.string().optional(),
+  reason: z.string().optional(),
+  transferredFrom: z.string().optional(),
+});
+
+export const chatOfferedFrame = z.object({
+  type: z.literal("chatOffered"),
+  chatId: z.string(),
+  queueId: z.string(),
+  context: offerContext,
+  expiresInSeconds: z.number().int().positive(),
+});
+
+export const offerWithdrawnFrame = z.object({
+  type: z.literal("offerWithdrawn"),
+  requestId,
+  chatId: z.string(),
+  reason: z.enum(["expired", "declined", "abandoned"]),
+});
+
+export const chatAssignedFrame = z.object({
+  type: z.literal("chatAssigned"),
+  requestId,
+  chatId: z.string(),
+  queueId: z.string(),
+  context: offerContext,
+  history: z.array(messageFrame.omit({ type: true, chatId: true })),
+});
+
+export const presenceFrame = z.object({
+  type: z.literal("presence"),
+  requestId,
+  status: z.enum(["available", "away", "offline"]),
+  activeChats: z.number().int().min(0),
+  maxChats: z.number().int().min(1),
+});
+
+export const transferringFrame = z.object({
+  type: z.literal("transferring"),
+  chatId: z.string(),
+  queueId: z.string(),
+  reason: z.enum(["transfer", "escalation"]),
+});
+
+export const transferAcceptedFrame = z.object({
+  type: z.literal("transferStarted"),
+  requestId,
+  chatId: z.string(),
+  queueId: z.string(),
+});
+
+export const agentUnavailableFrame = z.object({
+  type: z.literal("agentUnavailable"),
+  chatId: z.string(),
+  queueId: z.string(),
+  reason: z.enum(["closed", "noAgents"]),
+  hours: z.string(),
+  contactNumber: z.string(),
+});
+
 export const serverFrameSchemas = {
+  queued: queuedFrame,
+  queueStatus: queueStatusFrame,
+  agentJoined: agentJoinedFrame,
+  chatOffered: chatOfferedFrame,
+  offerWithdrawn: offerWithdrawnFrame,
+  chatAssigned: chatAssignedFrame,
+  presence: presenceFrame,
+  transferring: transferringFrame,
+  transferStarted: transferAcceptedFrame,
+  agentUnavailable: agentUnavailableFrame,
   message: messageFrame,
   chatStarted: chatStartedFrame,
   ack: ackFrame,

@@ -18,13 +18,19 @@ export interface LocalProcess {
 
 /** Runs `npm start`'s entry point as a child process, exactly as a developer would. */
 export async function startLocalProcess(
-  options: { dataDir?: string; port?: number } = {},
+  options: { dataDir?: string; port?: number; env?: Record<string, string> } = {},
 ): Promise<LocalProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "carechat-test-"));
   const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "local/main.ts"], {
     cwd: projectRoot,
-    env: { ...process.env, PORT: String(port), CARECHAT_DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: "WARN" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      CARECHAT_DATA_DIR: dataDir,
+      POWERTOOLS_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "WARN",
+      ...options.env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

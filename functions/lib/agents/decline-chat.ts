@@ -1,0 +1,32 @@
+import type { Caller } from "../chat/caller.ts";
+import { ConflictError, NotFoundError } from "../errors.ts";
+import type { HandoffDependencies } from "../handoff/handoff-dependencies.ts";
+import type { ClientFrame } from "../protocol/client-frames.ts";
+import type { ServerFrame } from "../protocol/server-frames.ts";
+import { requireStaff } from "./staff.ts";
+
+/** The offered agent passes: the offer and the slot are given back and the workflow re-offers at once. */
+export async function declineChat(
+  deps: HandoffDependencies,
+  caller: Caller,
+  frame: ClientFrame<"declineChat">,
+): Promise<ServerFrame<"offerWithdrawn">> {
+  const identity = requireStaff(caller);
+  const chat = await deps.chats.get(frame.chatId);
+  const entry = chat?.queue ? await deps.queues.get(chat.queue.queueId, chat.queue.sk) : undefined;
+  if (!chat || !entry) throw new NotFoundError("No such offer.");
+  if (entry.offeredTo !== identity.sub)
+    throw new ConflictError("This offer has expired or belongs to another agent.");
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const agent = await deps.agents.get(identity.sub);
+    const items = [deps.queues.releaseOfferItem(entry, identity.sub)];
+    if (agent) items.push(deps.agents.releaseSlotItem(agent));
+    if (await deps.chats.transact(items)) {
+      await deps.handoff.signal(entry.answerToken, { outcome: "declined", agentId: identity.sub });
+      return { type: "offerWithdrawn", requestId: frame.requestId, chatId: chat.chatId, reason: "declined" };
+    }
+    const current = await deps.queues.get(entry.queueId, entry.sk);
+    if (current?.offeredTo !== identity.sub) break;
+  }
+  throw new ConflictError("This offer has expired or belongs to another agent.");
+}

@@ -1,0 +1,189 @@
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
+import type { StaffIdentity } from "../auth/identity.ts";
+import type { AgentRecord, PresenceStatus } from "./agent-records.ts";
+import { AGENT_SK, agentPk, ONLINE_STAFF, READY_POOL, readySk } from "./keys.ts";
+
+type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+
+/**
+ * Agents, their presence and their used capacity. Every change to `activeChats` is conditioned on
+ * the value read, so no race can push an agent past `maxChats` or lose a released slot. An agent
+ * with a free slot who is available also sits in the sparse READY pool of gsi1, longest idle first.
+ */
+export class AgentStore {
+  constructor(
+    private readonly documents: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(agentId: string): Promise<AgentRecord | undefined> {
+    const { Item } = await this.documents.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: agentPk(agentId), sk: AGENT_SK },
+        ConsistentRead: true,
+      }),
+    );
+    return Item as AgentRecord | undefined;
+  }
+
+  async listReady(): Promise<AgentRecord[]> {
+    const agents: AgentRecord[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.documents.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: "gsi1",
+          KeyConditionExpression: "gsi1pk = :ready",
+          ExpressionAttributeValues: { ":ready": READY_POOL },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      agents.push(...((page.Items ?? []) as AgentRecord[]));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return agents;
+  }
+
+  async listOnline(): Promise<AgentRecord[]> {
+    const agents: AgentRecord[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.documents.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: "gsi2",
+          KeyConditionExpression: "gsi2pk = :online",
+          ExpressionAttributeValues: { ":online": ONLINE_STAFF },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      agents.push(...((page.Items ?? []) as AgentRecord[]));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return agents;
+  }
+
+  /** Records presence and the skills of the agent's current token; returns the agent as stored. */
+  async setPresence(identity: StaffIdentity, status: PresenceStatus): Promise<AgentRecord> {
+    for (let attempt = 0; attempt < 8; attempt += 1) {
+      const current = await this.get(identity.sub);
+      const now = new Date().toISOString();
+      const activeChats = current?.activeChats ?? 0;
+      const becameAvailable = status === "available" && current?.status !== "available";
+      const agent: AgentRecord = {
+        agentId: identity.sub,
+        name: identity.name,
+        role: identity.role,
+        queues: identity.queues,
+        languages: identity.languages,
+        maxChats: identity.maxChats,
+        status,
+        activeChats,
+        idleSince: becameAvailable || !current ? now : current.idleSince,
+        updatedAt: now,
+      };
+      try {
+        await this.documents.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: { pk: agentPk(agent.agentId), sk: AGENT_SK },
+            ...this.writeAgent(agent, current ? { activeChats } : undefined),
+          }),
+        );
+        return agent;
+      } catch (error) {
+        if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+      }
+    }
+    throw new Error("The agent record changed too often to update presence.");
+  }
+
+  /** The transaction item that takes one of the agent's slots, as read in `agent`. */
+  reserveSlotItem(agent: AgentRecord): TransactItem {
+    const next = { ...agent, activeChats: agent.activeChats + 1 };
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: { pk: agentPk(agent.agentId), sk: AGENT_SK },
+        ...this.writeAgent(next, { activeChats: agent.activeChats, status: "available" }),
+      },
+    };
+  }
+
+  /** The transaction item that gives back one slot. */
+  releaseSlotItem(agent: AgentRecord): TransactItem {
+    const next = {
+      ...agent,
+      activeChats: Math.max(0, agent.activeChats - 1),
+      idleSince: new Date().toISOString(),
+    };
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: { pk: agentPk(agent.agentId), sk: AGENT_SK },
+        ...this.writeAgent(next, { activeChats: agent.activeChats }),
+      },
+    };
+  }
+
+  private writeAgent(agent: AgentRecord, expected?: { activeChats: number; status?: PresenceStatus }) {
+    const ready = agent.status === "available" && agent.activeChats < agent.maxChats;
+    const values: Record<string, unknown> = {
+      ":agentId": agent.agentId,
+      ":name": agent.name,
+      ":role": agent.role,
+      ":queues": agent.queues,
+      ":languages": agent.languages,
+      ":maxChats": agent.maxChats,
+      ":status": agent.status,
+      ":activeChats": agent.activeChats,
+      ":idleSince": agent.idleSince,
+      ":updatedAt": agent.updatedAt,
+    };
+    const sets = [
+      "agentId = :agentId",
+      "#name = :name",
+      "#role = :role",
+      "queues = :queues",
+      "languages = :languages",
+      "maxChats = :maxChats",
+      "#status = :status",
+      "activeChats = :activeChats",
+      "idleSince = :idleSince",
+      "updatedAt = :updatedAt",
+    ];
+    const removes: string[] = [];
+    if (ready) {
+      sets.push("gsi1pk = :pool", "gsi1sk = :readySk");
+      values[":pool"] = READY_POOL;
+      values[":readySk"] = readySk(agent.idleSince, agent.agentId);
+    } else removes.push("gsi1pk", "gsi1sk");
+    if (agent.status !== "offline") {
+      sets.push("gsi2pk = :online", "gsi2sk = :agentId");
+      values[":online"] = ONLINE_STAFF;
+    } else removes.push("gsi2pk", "gsi2sk");
+    let condition = "attribute_not_exists(pk)";
+    if (expected) {
+      condition = "activeChats = :expectedChats";
+      values[":expectedChats"] = expected.activeChats;
+      if (expected.status) {
+        condition += " AND #status = :expectedStatus AND maxChats > :expectedChats";
+        values[":expectedStatus"] = expected.status;
+      }
+    }
+    return {
+      UpdateExpression: `SET ${sets.join(", ")}${removes.length > 0 ? ` REMOVE ${removes.join(", ")}` : ""}`,
+      ConditionExpression: condition,
+      ExpressionAttributeNames: { "#name": "name", "#role": "role", "#status": "status" },
+      ExpressionAttributeValues: values,
+    };
+  }
+}

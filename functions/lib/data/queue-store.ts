@@ -1,0 +1,203 @@
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
+import { initialStats } from "../queueing/update-stats.ts";
+import type { QueueStats } from "../queueing/wait-types.ts";
+import type { QueueEntry } from "./agent-records.ts";
+import { QUEUE_STATS_SK, queuePk } from "./keys.ts";
+
+type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+
+/**
+ * Waiting chats, one partition per queue, ordered by priority and then by original enqueue time, so
+ * the head of the queue is the first item of a query and a position is a COUNT of the items before.
+ */
+export class QueueStore {
+  constructor(
+    private readonly documents: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async get(queueId: string, sk: string): Promise<QueueEntry | undefined> {
+    const { Item } = await this.documents.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: queuePk(queueId), sk }, ConsistentRead: true }),
+    );
+    return Item as QueueEntry | undefined;
+  }
+
+  async list(queueId: string): Promise<QueueEntry[]> {
+    const entries: QueueEntry[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.documents.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
+          ExpressionAttributeValues: { ":pk": queuePk(queueId), ":p": "P" },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      entries.push(...((page.Items ?? []) as QueueEntry[]));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return entries;
+  }
+
+  putItem(entry: QueueEntry): TransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        // The key comes last: an entry read back from the table carries its old pk, and overflow moves it.
+        Item: { ...entry, pk: queuePk(entry.queueId), sk: entry.sk },
+        ConditionExpression: "attribute_not_exists(pk)",
+      },
+    };
+  }
+
+  offerItem(entry: QueueEntry, agentId: string, expiresAt: string): TransactItem {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: { pk: queuePk(entry.queueId), sk: entry.sk },
+        UpdateExpression: "SET #state = :offered, offeredTo = :agent, offerExpiresAt = :expires",
+        ConditionExpression: "#state = :waiting AND NOT contains(declinedBy, :agent)",
+        ExpressionAttributeNames: { "#state": "state" },
+        ExpressionAttributeValues: {
+          ":offered": "offered",
+          ":waiting": "waiting",
+          ":agent": agentId,
+          ":expires": expiresAt,
+        },
+      },
+    };
+  }
+
+  /** Takes the offer back from `agentId`; the agent will not be offered this chat again. */
+  releaseOfferItem(entry: QueueEntry, agentId: string): TransactItem {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: { pk: queuePk(entry.queueId), sk: entry.sk },
+        UpdateExpression:
+          "SET #state = :waiting REMOVE offeredTo, offerExpiresAt, answerToken ADD declinedBy :agents",
+        ConditionExpression: "offeredTo = :agent",
+        ExpressionAttributeNames: { "#state": "state" },
+        ExpressionAttributeValues: {
+          ":waiting": "waiting",
+          ":agent": agentId,
+          ":agents": new Set([agentId]),
+        },
+      },
+    };
+  }
+
+  /** Removes the entry; with `offeredTo`, only while that agent still holds the offer. */
+  deleteItem(entry: QueueEntry, offeredTo?: string): TransactItem {
+    return {
+      Delete: {
+        TableName: this.tableName,
+        Key: { pk: queuePk(entry.queueId), sk: entry.sk },
+        ConditionExpression: offeredTo ? "offeredTo = :agent" : "attribute_exists(pk)",
+        ExpressionAttributeValues: offeredTo ? { ":agent": offeredTo } : undefined,
+      },
+    };
+  }
+
+  /** Stores the task token of the workflow state now waiting on this entry; false if the entry is gone. */
+  async setToken(
+    entry: Pick<QueueEntry, "queueId" | "sk">,
+    kind: "waitToken" | "answerToken",
+    token: string,
+  ) {
+    try {
+      await this.documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: queuePk(entry.queueId), sk: entry.sk },
+          UpdateExpression: "SET #token = :token",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeNames: { "#token": kind },
+          ExpressionAttributeValues: { ":token": token },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name === "ConditionalCheckFailedException") return false;
+      throw error;
+    }
+  }
+
+  async recordEstimate(entry: QueueEntry, position: number, estimate: number | null): Promise<void> {
+    await this.documents
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: queuePk(entry.queueId), sk: entry.sk },
+          UpdateExpression:
+            "SET lastPosition = :position, lastEstimateSeconds = :estimate, lastStatusAt = :now",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeValues: {
+            ":position": position,
+            ":estimate": estimate,
+            ":now": new Date().toISOString(),
+          },
+        }),
+      )
+      .catch((error: Error) => {
+        if (error.name !== "ConditionalCheckFailedException") throw error;
+      });
+  }
+
+  async remove(entry: Pick<QueueEntry, "queueId" | "sk">): Promise<QueueEntry | undefined> {
+    const { Attributes } = await this.documents.send(
+      new DeleteCommand({
+        TableName: this.tableName,
+        Key: { pk: queuePk(entry.queueId), sk: entry.sk },
+        ReturnValues: "ALL_OLD",
+      }),
+    );
+    return Attributes as QueueEntry | undefined;
+  }
+
+  async stats(queueId: string): Promise<QueueStats> {
+    const { Item } = await this.documents.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: queuePk(queueId), sk: QUEUE_STATS_SK } }),
+    );
+    return (Item?.stats as QueueStats | undefined) ?? initialStats();
+  }
+
+  /** Read-modify-write of the rolling statistics, guarded by a version so concurrent updates retry. */
+  async updateStats(queueId: string, update: (stats: QueueStats) => QueueStats): Promise<void> {
+    for (let attempt = 0; attempt < 8; attempt += 1) {
+      const { Item } = await this.documents.send(
+        new GetCommand({
+          TableName: this.tableName,
+          Key: { pk: queuePk(queueId), sk: QUEUE_STATS_SK },
+          ConsistentRead: true,
+        }),
+      );
+      const version = (Item?.version as number | undefined) ?? 0;
+      const stats = update((Item?.stats as QueueStats | undefined) ?? initialStats());
+      try {
+        await this.documents.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: { pk: queuePk(queueId), sk: QUEUE_STATS_SK, stats, version: version + 1 },
+            ConditionExpression: Item ? "version = :version" : "attribute_not_exists(pk)",
+            ExpressionAttributeValues: Item ? { ":version": version } : undefined,
+          }),
+        );
+        return;
+      } catch (error) {
+        if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+      }
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import type { AgentRecord, QueueEntry } from "../data/agent-records.ts";
+import { logger } from "../logger.ts";
+import type { HandoffDependencies } from "./handoff-dependencies.ts";
+import { offerFrame } from "./handoff-frames.ts";
+
+export interface Offer {
+  readonly entry: QueueEntry;
+  readonly agent: AgentRecord;
+}
+
+/**
+ * Offers waiting chats to agents. Fairness: the highest priority first, then the longest waiting
+ * chat (by its first enqueue time), each offered to the longest-idle eligible agent with a free slot.
+ * Safety: an offer is one transaction that flips the entry from waiting to offered AND takes a slot
+ * from the agent under a condition on the slots read, so two agents never hold the same chat and
+ * no agent goes over capacity, however many dispatchers run at once.
+ */
+export async function dispatch(deps: HandoffDependencies, queueIds: readonly string[]): Promise<Offer[]> {
+  const ready = await deps.agents.listReady();
+  if (ready.length === 0 || queueIds.length === 0) return [];
+  const lists = await Promise.all([...new Set(queueIds)].map((queueId) => deps.queues.list(queueId)));
+  const waiting = lists
+    .flat()
+    .filter((entry) => entry.state === "waiting")
+    .sort((a, b) => b.priority - a.priority || a.enqueuedAt.localeCompare(b.enqueuedAt));
+  const offers: Offer[] = [];
+  for (const entry of waiting) {
+    const timeout = offerTimeoutSeconds(deps, entry.queueId);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const agent = ready.find((candidate) => isEligible(candidate, entry));
+      if (!agent) break;
+      const expiresAt = new Date(Date.now() + timeout * 1000).toISOString();
+      const taken = await deps.chats.transact([
+        deps.queues.offerItem(entry, agent.agentId, expiresAt),
+        deps.agents.reserveSlotItem(agent),
+      ]);
+      ready.splice(ready.indexOf(agent), 1);
+      if (taken) {
+        const updated = { ...agent, activeChats: agent.activeChats + 1 };
+        if (updated.activeChats < updated.maxChats) ready.push(updated);
+        offers.push({
+          entry: { ...entry, state: "offered", offeredTo: agent.agentId, offerExpiresAt: expiresAt },
+          agent,
+        });
+        break;
+      }
+      // Either the chat was taken elsewhere or the agent changed: re-read the agent and try again.
+      const fresh = await deps.agents.get(agent.agentId);
+      if (fresh && fresh.status === "available" && fresh.activeChats < fresh.maxChats) ready.unshift(fresh);
+      const current = await deps.queues.get(entry.queueId, entry.sk);
+      if (current?.state !== "waiting") break;
+    }
+  }
+  await Promise.all(offers.map((offer) => announceOffer(deps, offer)));
+  return offers;
+}
+
+export function isEligible(agent: AgentRecord, entry: QueueEntry): boolean {
+  if (agent.status !== "available" || agent.activeChats >= agent.maxChats) return false;
+  if (entry.declinedBy?.has(agent.agentId)) return false;
+  const servesQueue = agent.queues.includes("*") || agent.queues.includes(entry.queueId);
+  const language = entry.language.toLowerCase().split("-")[0] ?? entry.language;
+  const speaks = agent.languages.some((spoken) => spoken.toLowerCase().split("-")[0] === language);
+  return servesQueue && speaks;
+}
+
+export function offerTimeoutSeconds(deps: HandoffDependencies, queueId: string): number {
+  return deps.routing.queues.find((queue) => queue.id === queueId)?.offerTimeoutSeconds ?? 30;
+}
+
+async function announceOffer(deps: HandoffDependencies, { entry, agent }: Offer): Promise<void> {
+  const expiresInSeconds = offerTimeoutSeconds(deps, entry.queueId);
+  const delivered = await deps.sender.sendToUser(agent.agentId, [offerFrame(entry, expiresInSeconds)]);
+  logger.info("Chat offered", {
+    chatId: entry.chatId,
+    queueId: entry.queueId,
+    agentId: agent.agentId,
+    delivered,
+  });
+  await deps.handoff.signal(entry.waitToken, { outcome: "offered", agentId: agent.agentId });
+}

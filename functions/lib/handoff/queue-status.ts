@@ -1,0 +1,95 @@
+import type { AgentRecord, QueueEntry } from "../data/agent-records.ts";
+import type { ServerFrame } from "../protocol/server-frames.ts";
+import { estimateWaitSeconds, formatWait } from "../queueing/index.ts";
+import type { EligibleAgent, QueueStats } from "../queueing/wait-types.ts";
+import type { HandoffDependencies } from "./handoff-dependencies.ts";
+
+/** A waiting customer hears about their place at least this often, even when nothing changed. */
+export const STATUS_INTERVAL_MS = 60_000;
+
+export interface WaitPicture {
+  readonly position: number;
+  readonly estimatedWaitSeconds: number | null;
+  readonly estimatedWaitText: string;
+}
+
+/** Everyone who could take chats from this queue now or soon: signed in, serving it, speaking the language. */
+export function eligibleAgents(deps: HandoffDependencies, online: readonly AgentRecord[], entry: QueueEntry) {
+  const language = entry.language.split("-")[0] ?? entry.language;
+  return online
+    .filter(
+      (agent) =>
+        (agent.queues.includes("*") || agent.queues.includes(entry.queueId)) &&
+        agent.languages.some((spoken) => spoken.split("-")[0] === language),
+    )
+    .map(
+      (agent): EligibleAgent => ({
+        maxChats: agent.maxChats,
+        activeChats: agent.activeChats,
+        status: agent.status === "available" ? "available" : "away",
+        share:
+          1 /
+          Math.min(
+            4,
+            Math.max(1, agent.queues.includes("*") ? deps.routing.queues.length : agent.queues.length),
+          ),
+      }),
+    );
+}
+
+export function picture(
+  deps: HandoffDependencies,
+  entry: QueueEntry,
+  position: number,
+  online: readonly AgentRecord[],
+  stats: QueueStats,
+): WaitPicture {
+  const waitedSeconds = Math.max(0, (Date.now() - Date.parse(entry.enqueuedAt)) / 1000);
+  const estimatedWaitSeconds = estimateWaitSeconds({
+    position,
+    agents: eligibleAgents(deps, online, entry),
+    stats,
+    waitedSeconds,
+  });
+  const language = entry.language.startsWith("es") ? "es" : "en";
+  return {
+    position,
+    estimatedWaitSeconds: estimatedWaitSeconds === null ? null : Math.round(estimatedWaitSeconds),
+    estimatedWaitText: formatWait(estimatedWaitSeconds, language),
+  };
+}
+
+/**
+ * Tells each customer waiting in the queue their position and estimate when either changed as they
+ * read it, or when they last heard more than STATUS_INTERVAL_MS ago (the ticker's bounded interval).
+ */
+export async function publishQueueStatus(deps: HandoffDependencies, queueId: string): Promise<number> {
+  const [entries, online, stats] = await Promise.all([
+    deps.queues.list(queueId),
+    deps.agents.listOnline(),
+    deps.queues.stats(queueId),
+  ]);
+  const now = Date.now();
+  let pushed = 0;
+  await Promise.all(
+    entries.map(async (entry, index) => {
+      const current = picture(deps, entry, index + 1, online, stats);
+      const language = entry.language.startsWith("es") ? "es" : "en";
+      const changed =
+        entry.lastPosition !== current.position ||
+        formatWait(entry.lastEstimateSeconds ?? null, language) !== current.estimatedWaitText;
+      const stale = now - Date.parse(entry.lastStatusAt ?? entry.queuedAt) >= STATUS_INTERVAL_MS;
+      if (!changed && !stale) return;
+      const frame: ServerFrame<"queueStatus"> = {
+        type: "queueStatus",
+        chatId: entry.chatId,
+        queueId,
+        ...current,
+      };
+      await deps.sender.sendToUser(entry.customerId, [frame]);
+      await deps.queues.recordEstimate(entry, current.position, current.estimatedWaitSeconds);
+      pushed += 1;
+    }),
+  );
+  return pushed;
+}

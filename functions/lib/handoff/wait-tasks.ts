@@ -1,0 +1,212 @@
+import { postChatMessage } from "../chat/system-message.ts";
+import { queueEntrySk } from "../data/keys.ts";
+import { recordAbandoned } from "../queueing/index.ts";
+import { contactNumberFor, describeHours } from "../routing/index.ts";
+import { dispatch } from "./dispatcher.ts";
+import { servedQueues } from "./enqueue.ts";
+import type { HandoffDependencies } from "./handoff-dependencies.ts";
+import { handoffText } from "./handoff-text.ts";
+import { publishQueueStatus } from "./queue-status.ts";
+import { queueTimers, type WaitTimers } from "./queue-timers.ts";
+
+/** Where the workflow's chat waits: the output of Enqueue / Overflow, kept at `$.wait`. */
+export interface WaitRef {
+  readonly chatId: string;
+  readonly queueId: string;
+  readonly sk: string;
+}
+
+export type NextStep = { status: "waiting" } & WaitTimers & WaitRef;
+export type Settled = { status: "assigned" | "abandoned" };
+
+/**
+ * AwaitOffer (.waitForTaskToken): parks the workflow until a dispatcher offers the chat. The token is
+ * stored on the queue entry; if the offer or an ending happened before the token was stored, the
+ * task answers itself, so no wake-up is ever lost between the two writes.
+ */
+export async function awaitOffer(deps: HandoffDependencies, ref: WaitRef, taskToken: string): Promise<void> {
+  const stored = await deps.queues.setToken(ref, "waitToken", taskToken);
+  const entry = stored ? await deps.queues.get(ref.queueId, ref.sk) : undefined;
+  if (!entry) return deps.handoff.signal(taskToken, await settledOutcome(deps, ref.chatId));
+  if (entry.state === "offered" && entry.offeredTo)
+    return deps.handoff.signal(taskToken, { outcome: "offered", agentId: entry.offeredTo });
+  await dispatch(deps, [ref.queueId]);
+}
+
+/** AwaitAnswer (.waitForTaskToken): parks the workflow until the offered agent accepts or declines. */
+export async function awaitAnswer(deps: HandoffDependencies, ref: WaitRef, taskToken: string): Promise<void> {
+  const stored = await deps.queues.setToken(ref, "answerToken", taskToken);
+  const entry = stored ? await deps.queues.get(ref.queueId, ref.sk) : undefined;
+  if (!entry) return deps.handoff.signal(taskToken, await settledOutcome(deps, ref.chatId));
+  if (entry.state !== "offered" || !entry.offeredTo)
+    return deps.handoff.signal(taskToken, { outcome: "declined", agentId: "" });
+}
+
+async function settledOutcome(deps: HandoffDependencies, chatId: string) {
+  const chat = await deps.chats.get(chatId);
+  return chat?.state === "assigned" && chat.agentId
+    ? ({ outcome: "accepted", agentId: chat.agentId } as const)
+    : ({ outcome: "abandoned" } as const);
+}
+
+/**
+ * After an offer timed out or was declined: take the offer back if the agent still holds it, give
+ * the agent's slot back, and offer the chat to the next eligible agent straight away.
+ */
+export async function expireOffer(deps: HandoffDependencies, ref: WaitRef): Promise<NextStep | Settled> {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const entry = await deps.queues.get(ref.queueId, ref.sk);
+    if (!entry)
+      return {
+        status: (await settledOutcome(deps, ref.chatId)).outcome === "accepted" ? "assigned" : "abandoned",
+      };
+    if (entry.state === "offered" && entry.offeredTo) {
+      const agent = await deps.agents.get(entry.offeredTo);
+      const items = [deps.queues.releaseOfferItem(entry, entry.offeredTo)];
+      if (agent) items.push(deps.agents.releaseSlotItem(agent));
+      if (!(await deps.chats.transact(items))) continue;
+      await deps.sender.sendToUser(entry.offeredTo, [
+        { type: "offerWithdrawn", chatId: entry.chatId, reason: "expired" },
+      ]);
+      await dispatch(
+        deps,
+        agent ? [...new Set([ref.queueId, ...servedQueues(deps, agent.queues)])] : [ref.queueId],
+      );
+    } else {
+      await dispatch(deps, [ref.queueId]);
+    }
+    return { status: "waiting", ...ref, ...queueTimers(deps, ref.queueId, entry.queuedAt) };
+  }
+  throw new Error(`Could not withdraw the offer of chat ${ref.chatId}.`);
+}
+
+/**
+ * The queue's wait limit passed with no agent: move the chat to the overflow queue, keeping its
+ * original enqueue time so it lands where it would have stood had it joined that queue at the start.
+ */
+export async function overflow(
+  deps: HandoffDependencies,
+  ref: WaitRef,
+): Promise<NextStep | Settled | { status: "noOverflow" }> {
+  const queue = deps.routing.queues.find((candidate) => candidate.id === ref.queueId);
+  const entry = await deps.queues.get(ref.queueId, ref.sk);
+  if (!entry)
+    return {
+      status: (await settledOutcome(deps, ref.chatId)).outcome === "accepted" ? "assigned" : "abandoned",
+    };
+  if (entry.state === "offered")
+    return { status: "waiting", ...ref, ...queueTimers(deps, ref.queueId, entry.queuedAt) };
+  if (!queue?.overflow) return { status: "noOverflow" };
+  const target = queue.overflow.queueId;
+  const now = new Date().toISOString();
+  // The customer hears about the new queue; tokens belong to the old wait.
+  const { waitToken, answerToken, lastPosition, lastEstimateSeconds, lastStatusAt, ...kept } = entry;
+  const moved = {
+    ...kept,
+    queueId: target,
+    sk: queueEntrySk(entry.priority, entry.enqueuedAt, entry.chatId),
+    queuedAt: now,
+  };
+  const ok = await deps.chats.transact([
+    deps.queues.deleteItem(entry),
+    deps.queues.putItem({ ...moved, state: "waiting" }),
+    deps.chats.updateItem(entry.chatId, {
+      set: { queue: { queueId: target, sk: moved.sk } },
+      fromStates: ["queued"],
+    }),
+  ]);
+  if (!ok) return { status: "waiting", ...ref, ...queueTimers(deps, ref.queueId, entry.queuedAt) };
+  await dispatch(deps, [target]);
+  await Promise.all([publishQueueStatus(deps, target), publishQueueStatus(deps, ref.queueId)]);
+  return {
+    status: "waiting",
+    chatId: entry.chatId,
+    queueId: target,
+    sk: moved.sk,
+    ...queueTimers(deps, target, now),
+  };
+}
+
+/** The queue is closed: tell the customer the hours and the number to call; the assistant stays. */
+export async function afterHours(deps: HandoffDependencies, input: { chatId: string; queueId: string }) {
+  const chat = await deps.chats.get(input.chatId);
+  const queue = deps.routing.queues.find((candidate) => candidate.id === input.queueId);
+  if (!chat || !queue) return { told: false };
+  const language = chat.assistant.language;
+  const hours = describeHours(queue, language);
+  const contactNumber = contactNumberFor(deps.routing, chat.customer.country);
+  await deps.sender.sendToUser(chat.customer.id, [
+    {
+      type: "agentUnavailable",
+      chatId: chat.chatId,
+      queueId: queue.id,
+      reason: "closed",
+      hours,
+      contactNumber,
+    },
+  ]);
+  await postChatMessage(deps, chat.chatId, handoffText(language).closed(hours, contactNumber), {
+    role: "assistant",
+    name: "Virtual assistant",
+  });
+  return { told: true };
+}
+
+/** No agent took the chat within the last queue's limit: back to the assistant, with the number to call. */
+export async function noAgents(deps: HandoffDependencies, ref: WaitRef) {
+  const entry = await deps.queues.get(ref.queueId, ref.sk);
+  const chat = await deps.chats.get(ref.chatId);
+  if (!entry || !chat || entry.state === "offered") return { told: false };
+  const ok = await deps.chats.transact([
+    deps.queues.deleteItem(entry),
+    deps.chats.updateItem(ref.chatId, {
+      set: { state: "assistant" },
+      remove: ["queue"],
+      fromStates: ["queued"],
+    }),
+  ]);
+  if (!ok) return { told: false };
+  await deps.queues.updateStats(ref.queueId, (stats) =>
+    recordAbandoned(stats, (Date.now() - Date.parse(entry.enqueuedAt)) / 1000, new Date()),
+  );
+  const queue = deps.routing.queues.find((candidate) => candidate.id === ref.queueId);
+  const contactNumber = contactNumberFor(deps.routing, chat.customer.country);
+  await deps.sender.sendToUser(chat.customer.id, [
+    {
+      type: "agentUnavailable",
+      chatId: chat.chatId,
+      queueId: ref.queueId,
+      reason: "noAgents",
+      hours: queue ? describeHours(queue, chat.assistant.language) : "",
+      contactNumber,
+    },
+  ]);
+  await postChatMessage(deps, chat.chatId, handoffText(chat.assistant.language).noAgents(contactNumber), {
+    role: "assistant",
+    name: "Virtual assistant",
+  });
+  await publishQueueStatus(deps, ref.queueId);
+  return { told: true };
+}
+
+/**
+ * The workflow failed after its retries: put the chat back with the assistant, the queue entry gone
+ * (unless an agent holds an offer, in which case the accept still works), and tell the customer.
+ */
+export async function recover(deps: HandoffDependencies, input: { chatId: string }) {
+  const chat = await deps.chats.get(input.chatId);
+  if (chat?.state !== "queued" || !chat.queue) return { recovered: false };
+  const entry = await deps.queues.get(chat.queue.queueId, chat.queue.sk);
+  if (entry?.state === "offered") return { recovered: false };
+  const items = [
+    deps.chats.updateItem(chat.chatId, {
+      set: { state: "assistant" },
+      remove: ["queue"],
+      fromStates: ["queued"],
+    }),
+  ];
+  if (entry) items.push(deps.queues.deleteItem(entry));
+  if (!(await deps.chats.transact(items))) return { recovered: false };
+  await postChatMessage(deps, chat.chatId, handoffText(chat.assistant.language).failed, { role: "system" });
+  return { recovered: true };
+}

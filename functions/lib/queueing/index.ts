@@ -1,0 +1,13 @@
+export { classicEwt, naiveEstimate } from "./baseline-estimators.ts";
+export { estimateWaitSeconds } from "./estimate-wait.ts";
+export { formatWait, type WaitLanguage } from "./format-wait.ts";
+export {
+  abandonHazard,
+  initialStats,
+  LATE_WAIT_SECONDS,
+  lateAbandonHazard,
+  recordAbandoned,
+  recordAnswered,
+  recordHandled,
+} from "./update-stats.ts";
+export type { EligibleAgent, QueueStats, WaitEstimator, WaitInput } from "./wait-types.ts";

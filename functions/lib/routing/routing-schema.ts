@@ -1,0 +1,136 @@
+import { z } from "zod";
+import { clockMinutes, isValidTimeZone } from "./local-time.ts";
+import { validateRoutingConfig } from "./routing-validation.ts";
+import type { Day, Selector } from "./types.ts";
+import { DAYS, SEGMENT_VALUES, TOPIC_VALUES } from "./vocabulary.ts";
+
+/**
+ * The routing configuration: queues (who serves which country, language, segment and topic, when, and
+ * where a chat overflows to), priority rules and phone numbers. `parseRoutingConfig` checks it as a
+ * whole; see routing-validation.ts for the rules that span several queues.
+ *
+ * Opening hours are wall-clock ranges in the queue's time zone, `open` inclusive and `close` exclusive.
+ * A range never crosses midnight (`close` is after `open`, "24:00" ends the day): an overnight opening is
+ * written as two ranges, e.g. `mon: [{ open: "22:00", close: "24:00" }]` and `tue: [{ open: "00:00", ... }]`,
+ * so every range belongs to exactly one weekday and there is no doubt about which day it starts on.
+ */
+
+const topic = z.enum(TOPIC_VALUES);
+const segment = z.enum(SEGMENT_VALUES);
+const countryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code in upper case, e.g. "US"');
+const languageCode = z
+  .string()
+  .regex(/^[a-z]{2,3}$/, 'expected an ISO 639 language code in lower case, e.g. "en"');
+const queueId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "expected a queue id of lower-case letters, digits and dashes");
+const text = z.string().trim().min(1);
+const priority = z.int().min(-999).max(999);
+
+/** `"*"`, `["*"]` or a list of values; parsed to `"*"` or the list. */
+function selector<T extends string>(item: z.ZodType<T>) {
+  return z
+    .union([z.literal("*"), z.array(z.union([z.literal("*"), item])).min(1)])
+    .refine((value) => value === "*" || value.length === 1 || !value.includes("*"), {
+      message: '"*" already means every value: write it alone',
+    })
+    .transform((value): Selector<T> => (value === "*" || value.includes("*") ? "*" : (value as T[])));
+}
+
+const openingRangeSchema = z
+  .strictObject({
+    open: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected "HH:MM" from 00:00 to 23:59'),
+    close: z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'expected "HH:MM" from 00:00 to 24:00'),
+  })
+  .refine((range) => clockMinutes(range.close) > clockMinutes(range.open), {
+    message: "close must be after open; write an overnight opening as two ranges, one on each day",
+    path: ["close"],
+  });
+
+const weeklyScheduleSchema = z
+  .strictObject(
+    Object.fromEntries(DAYS.map((day) => [day, z.array(openingRangeSchema).optional()])) as {
+      [K in Day]: z.ZodOptional<z.ZodArray<typeof openingRangeSchema>>;
+    },
+  )
+  .superRefine((schedule, ctx) => {
+    for (const day of DAYS) {
+      const ranges = [...(schedule[day] ?? [])].sort((a, b) => clockMinutes(a.open) - clockMinutes(b.open));
+      ranges.forEach((range, index) => {
+        const previous = ranges[index - 1];
+        if (previous && clockMinutes(range.open) < clockMinutes(previous.close))
+          ctx.addIssue({
+            code: "custom",
+            path: [day],
+            message: `${range.open} opens before ${previous.close} closes`,
+          });
+      });
+    }
+    if (DAYS.every((day) => (schedule[day] ?? []).length === 0))
+      ctx.addIssue({ code: "custom", message: 'the queue never opens: give some hours or "24/7"' });
+  });
+
+const queueHoursSchema = z.strictObject({
+  timeZone: z
+    .string()
+    .refine(isValidTimeZone, { message: 'expected an IANA time zone, e.g. "Europe/London"' }),
+  schedule: z.union([z.literal("24/7"), weeklyScheduleSchema]),
+});
+
+const routingQueueSchema = z.strictObject({
+  id: queueId,
+  name: text,
+  /** Supervisor queues are reached only by escalation, never by matching. */
+  kind: z.enum(["standard", "supervisor"]).default("standard"),
+  countries: selector(countryCode),
+  languages: selector(languageCode),
+  segments: selector(segment),
+  topics: selector(topic),
+  hours: queueHoursSchema,
+  /** After `afterSeconds` in this queue without an agent, the chat moves to `queueId`. */
+  overflow: z.strictObject({ queueId, afterSeconds: z.int().min(1).max(86_400) }).optional(),
+  offerTimeoutSeconds: z.int().min(5).max(600).default(30),
+  basePriority: priority.default(0),
+});
+
+const routingConfigShape = z.strictObject({
+  version: text,
+  queues: z.array(routingQueueSchema).min(1),
+  /** Where a chat goes when nothing else matches. */
+  defaultQueueId: queueId,
+  supervisorQueueId: queueId,
+  /** Added to the priority of every chat with the topic; several rules for one topic add up. */
+  priorityRules: z.array(z.strictObject({ topic, boost: priority })).default([]),
+  /** Country code → the phone number customers of that country call. */
+  contactNumbers: z.record(countryCode, text).default({}),
+  /** What to tell a customer whose country has no number, e.g. "the number on the back of your card". */
+  defaultContactNumber: text,
+  /** The same in other languages, by language code; `defaultContactNumber` serves the rest. */
+  defaultContactNumberByLanguage: z.record(languageCode, text).default({}),
+});
+
+export const routingConfigSchema = routingConfigShape.superRefine(validateRoutingConfig);
+
+export type RoutingConfig = z.output<typeof routingConfigShape>;
+export type RoutingConfigInput = z.input<typeof routingConfigShape>;
+export type RoutingQueue = z.output<typeof routingQueueSchema>;
+export type RoutingQueueInput = z.input<typeof routingQueueSchema>;
+export type QueueHours = z.output<typeof queueHoursSchema>;
+export type QueueHoursInput = z.input<typeof queueHoursSchema>;
+export type WeeklySchedule = z.output<typeof weeklyScheduleSchema>;
+export type OpeningRange = z.output<typeof openingRangeSchema>;
+export type OpeningRangeInput = z.input<typeof openingRangeSchema>;
+
+export class RoutingConfigError extends Error {
+  override readonly name = "RoutingConfigError";
+}
+
+/** Parses and checks a routing configuration; throws a `RoutingConfigError` listing every problem. */
+export function parseRoutingConfig(raw: unknown): RoutingConfig {
+  const result = routingConfigSchema.safeParse(raw);
+  if (!result.success)
+    throw new RoutingConfigError(`Invalid routing configuration:\n${z.prettifyError(result.error)}`);
+  return result.data;
+}

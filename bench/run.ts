@@ -10,6 +10,7 @@ import { startLocalStack } from "../local/stack.ts";
 import { ChatClient, customerClaims, devToken } from "../test/integration/support/chat-client.ts";
 import { fixed, mean, percentile } from "./stats.ts";
 import { runWaitEstimateBench } from "./wait-estimates/run-wait-bench.ts";
+import { measureTypicalChat } from "./workflow-transitions.ts";
 import { startRelay } from "./ws-relay.ts";
 
 /**
@@ -84,6 +85,7 @@ try {
     .slice(assistantStart)
     .filter((invocation) => invocation.label === "sendMessage");
   await Promise.all([customer.close(), agent.close()]);
+  const transitions = await measureTypicalChat(stack);
 
   // Baseline: a bare ws relay, same machine, same run.
   const relay = await startRelay();
@@ -112,6 +114,7 @@ try {
         "handler time with the assistant (ms)",
         assistantSends.map((invocation) => invocation.durationMs),
       ),
+      `  states entered by one typical chat (one handoff, accepted on the first offer): handoff (Standard) ${transitions["chat-handoff"] ?? "n/a"}, closure (Express) ${transitions["chat-closure"] ?? "n/a"}`,
       `  resident memory after the run: ${fixed(process.memoryUsage().rss / 1024 / 1024, 0)} MB`,
       "",
     ].join("\n"),

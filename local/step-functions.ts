@@ -26,6 +26,16 @@ interface Execution {
   error?: string;
   cause?: string;
   abort?: () => void;
+  readonly events: HistoryEvent[];
+}
+
+/** A GetExecutionHistory event, shaped like AWS's (type names such as "TaskStateEntered"). */
+interface HistoryEvent {
+  readonly id: number;
+  readonly timestamp: Date;
+  readonly type: string;
+  readonly stateEnteredEventDetails?: { name: string };
+  readonly stateExitedEventDetails?: { name: string };
 }
 
 export class StepFunctionsError extends Error {
@@ -217,6 +227,7 @@ export class LocalStepFunctions {
       input,
       startDate: new Date(),
       status: "RUNNING",
+      events: [],
     };
     this.executions.set(executionArn, execution);
     const stateMachine = new StateMachine(machine.definition, {
@@ -247,6 +258,7 @@ export class LocalStepFunctions {
       },
     });
     execution.abort = () => run.abort();
+    this.pending.add(this.recordHistory(execution, machine.definition, run.eventLogs));
     this.pending.add(
       run.result
         .then((output: unknown) => {
@@ -271,6 +283,49 @@ export class LocalStepFunctions {
   }
 
   private readonly pending = new Set<Promise<unknown>>();
+
+  private async recordHistory(
+    execution: Execution,
+    definition: StateMachineDefinition,
+    logs: AsyncGenerator<{ type: string; timestamp: number; state?: { name: string } }>,
+  ): Promise<void> {
+    const states = definition.States as Record<string, { Type: string }>;
+    try {
+      for await (const log of logs) {
+        const id = execution.events.length + 1;
+        const timestamp = new Date(log.timestamp);
+        const name = log.state?.name ?? "";
+        const kind = states[name]?.Type ?? "";
+        if (log.type === "StateEntered")
+          execution.events.push({
+            id,
+            timestamp,
+            type: `${kind}StateEntered`,
+            stateEnteredEventDetails: { name },
+          });
+        else if (log.type === "StateExited")
+          execution.events.push({
+            id,
+            timestamp,
+            type: `${kind}StateExited`,
+            stateExitedEventDetails: { name },
+          });
+        else execution.events.push({ id, timestamp, type: log.type });
+      }
+    } catch {
+      // The log ends with the execution; an aborted run ends it early.
+    }
+  }
+
+  getExecutionHistory(request: { executionArn: string }) {
+    const execution = this.executions.get(request.executionArn);
+    if (!execution)
+      throw new StepFunctionsError(
+        "ExecutionDoesNotExist",
+        `Execution ${request.executionArn} does not exist.`,
+      );
+    return { events: execution.events };
+  }
 
   describeExecution(request: { executionArn: string }) {
     const execution = this.executions.get(request.executionArn);
@@ -330,6 +385,8 @@ export class LocalStepFunctions {
         return this.stopExecution(body as never);
       case "ListExecutions":
         return this.listExecutions(body as never);
+      case "GetExecutionHistory":
+        return this.getExecutionHistory(body as never);
       case "SendTaskSuccess":
         return this.sendTaskSuccess(body as never);
       case "SendTaskFailure":

@@ -9,7 +9,7 @@ describe("the local runtime", () => {
   it("stops cleanly on Ctrl-C and keeps chats and tokens across a restart with the same data dir", async () => {
     // Prepare
     const dataDir = mkdtempSync(join(tmpdir(), "carechat-restart-"));
-    const first = await startLocalProcess({ dataDir });
+    const first = await startLocalProcess({ dataDir, env: { POWERTOOLS_LOG_LEVEL: "DEBUG" } });
     const token = await devToken(first.httpUrl, customerClaims());
     const client = await ChatClient.connect(first.wsUrl, token);
     const chatId = String((await client.request({ action: "startChat" }, "chatStarted")).chatId);
@@ -36,5 +36,15 @@ describe("the local runtime", () => {
       back.messages(chatId).some((frame) => frame.text === "Before the restart" && frame.seq === ack.seq),
     ).toBe(true);
     expect(next.seq).toBe(Number(resumed.lastSeq) + 1);
+    const logs = first
+      .output()
+      .split("\n")
+      .filter((line) => line.startsWith("{"));
+    expect(
+      logs.some((line) => line.includes(`"chatId":"${chatId}"`) && line.includes('"connectionId"')),
+    ).toBe(true);
+    expect(logs.every((line) => JSON.parse(line).level !== undefined)).toBe(true);
+    expect(first.output()).not.toContain("Before the restart");
+    expect(first.output()).not.toContain("4111 1111 1111 1111");
   }, 120_000);
 });

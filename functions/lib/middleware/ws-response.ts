@@ -12,6 +12,8 @@ import type { WsContext, WsEvent, WsResult } from "./ws-types.ts";
 export const wsResponse = (): MiddlewareObj<WsEvent, WsResult, Error, WsContext> => ({
   after: (request) => {
     const frame = request.response as unknown as ServerFrame | undefined;
+    if (frame && "chatId" in frame) logger.appendKeys({ chatId: frame.chatId });
+    logger.info("Request handled", { reply: frame?.type });
     request.response = frame
       ? { statusCode: 200, body: JSON.stringify(frame) }
       : { statusCode: 200, body: "" };

@@ -1,12 +1,13 @@
 import type { Caller } from "../chat/caller.ts";
 import { postChatMessage } from "../chat/system-message.ts";
-import { ConflictError, NotFoundError } from "../errors.ts";
+import { ConflictError } from "../errors.ts";
 import type { HandoffDependencies } from "../handoff/handoff-dependencies.ts";
 import { handoffText } from "../handoff/handoff-text.ts";
 import { publishQueueStatus } from "../handoff/queue-status.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 import { recordAnswered } from "../queueing/index.ts";
+import { heldOffer, OFFER_GONE } from "./held-offer.ts";
 import { requireStaff } from "./staff.ts";
 
 /**
@@ -20,11 +21,7 @@ export async function acceptChat(
   frame: ClientFrame<"acceptChat">,
 ): Promise<ServerFrame<"chatAssigned">> {
   const identity = requireStaff(caller);
-  const chat = await deps.chats.get(frame.chatId);
-  const entry = chat?.queue ? await deps.queues.get(chat.queue.queueId, chat.queue.sk) : undefined;
-  if (!chat || !entry) throw new NotFoundError("No such offer.");
-  if (entry.offeredTo !== identity.sub)
-    throw new ConflictError("This offer has expired or belongs to another agent.");
+  const { chat, entry } = await heldOffer(deps, frame.chatId, identity.sub);
   const now = new Date().toISOString();
   const accepted = await deps.chats.transact([
     deps.queues.deleteItem(entry, identity.sub),
@@ -44,7 +41,7 @@ export async function acceptChat(
       role: identity.role,
     }),
   ]);
-  if (!accepted) throw new ConflictError("This offer has expired or belongs to another agent.");
+  if (!accepted) throw new ConflictError(OFFER_GONE);
 
   await deps.handoff.signal(entry.answerToken, { outcome: "accepted", agentId: identity.sub });
   await deps.queues.updateStats(entry.queueId, (stats) =>

@@ -1,8 +1,9 @@
 import type { Caller } from "../chat/caller.ts";
-import { ConflictError, NotFoundError } from "../errors.ts";
+import { ConflictError } from "../errors.ts";
 import type { HandoffDependencies } from "../handoff/handoff-dependencies.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
+import { heldOffer, OFFER_GONE } from "./held-offer.ts";
 import { requireStaff } from "./staff.ts";
 
 /** The offered agent passes: the offer and the slot are given back and the workflow re-offers at once. */
@@ -12,11 +13,7 @@ export async function declineChat(
   frame: ClientFrame<"declineChat">,
 ): Promise<ServerFrame<"offerWithdrawn">> {
   const identity = requireStaff(caller);
-  const chat = await deps.chats.get(frame.chatId);
-  const entry = chat?.queue ? await deps.queues.get(chat.queue.queueId, chat.queue.sk) : undefined;
-  if (!chat || !entry) throw new NotFoundError("No such offer.");
-  if (entry.offeredTo !== identity.sub)
-    throw new ConflictError("This offer has expired or belongs to another agent.");
+  const { chat, entry } = await heldOffer(deps, frame.chatId, identity.sub);
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const agent = await deps.agents.get(identity.sub);
     const items = [deps.queues.releaseOfferItem(entry, identity.sub)];
@@ -28,5 +25,5 @@ export async function declineChat(
     const current = await deps.queues.get(entry.queueId, entry.sk);
     if (current?.offeredTo !== identity.sub) break;
   }
-  throw new ConflictError("This offer has expired or belongs to another agent.");
+  throw new ConflictError(OFFER_GONE);
 }

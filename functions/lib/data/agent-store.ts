@@ -1,13 +1,13 @@
 import {
   type DynamoDBDocumentClient,
   GetCommand,
-  QueryCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import type { StaffIdentity } from "../auth/identity.ts";
 import type { AgentRecord, PresenceStatus } from "./agent-records.ts";
 import { AGENT_SK, agentPk, ONLINE_STAFF, READY_POOL, readySk } from "./keys.ts";
+import { queryAll } from "./query-all.ts";
 
 type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
@@ -33,42 +33,24 @@ export class AgentStore {
     return Item as AgentRecord | undefined;
   }
 
-  async listReady(): Promise<AgentRecord[]> {
-    const agents: AgentRecord[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.documents.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: "gsi1",
-          KeyConditionExpression: "gsi1pk = :ready",
-          ExpressionAttributeValues: { ":ready": READY_POOL },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      agents.push(...((page.Items ?? []) as AgentRecord[]));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return agents;
+  /** Available agents with a free slot, longest idle first. */
+  listReady(): Promise<AgentRecord[]> {
+    return queryAll<AgentRecord>(this.documents, {
+      TableName: this.tableName,
+      IndexName: "gsi1",
+      KeyConditionExpression: "gsi1pk = :ready",
+      ExpressionAttributeValues: { ":ready": READY_POOL },
+    });
   }
 
-  async listOnline(): Promise<AgentRecord[]> {
-    const agents: AgentRecord[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.documents.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: "gsi2",
-          KeyConditionExpression: "gsi2pk = :online",
-          ExpressionAttributeValues: { ":online": ONLINE_STAFF },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      agents.push(...((page.Items ?? []) as AgentRecord[]));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return agents;
+  /** Every signed-in agent, available or away. */
+  listOnline(): Promise<AgentRecord[]> {
+    return queryAll<AgentRecord>(this.documents, {
+      TableName: this.tableName,
+      IndexName: "gsi2",
+      KeyConditionExpression: "gsi2pk = :online",
+      ExpressionAttributeValues: { ":online": ONLINE_STAFF },
+    });
   }
 
   /** Records presence and the skills of the agent's current token; returns the agent as stored. */

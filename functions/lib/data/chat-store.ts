@@ -22,6 +22,7 @@ import {
   userChatSk,
   userPk,
 } from "./keys.ts";
+import { queryAll } from "./query-all.ts";
 import type { AssistantMemory, ChatRecord, MessageRecord, SubscriptionRecord } from "./records.ts";
 import { subscriptionExpiry } from "./retention.ts";
 
@@ -54,30 +55,21 @@ export class ChatStore {
   ) {}
 
   async loadWithSubscribers(chatId: string): Promise<ChatWithSubscribers> {
-    const subscriptions: SubscriptionRecord[] = [];
-    let chat: ChatRecord | undefined;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.documents.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :meta",
-          ExpressionAttributeValues: {
-            ":pk": chatPk(chatId),
-            ":from": SUBSCRIPTIONS_FROM,
-            ":meta": CHAT_META_SK,
-          },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        if (item.sk === CHAT_META_SK) chat = item as unknown as ChatRecord;
-        else subscriptions.push(item as unknown as SubscriptionRecord);
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return { chat, subscriptions };
+    const items = await queryAll<Record<string, unknown>>(this.documents, {
+      TableName: this.tableName,
+      KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :meta",
+      ExpressionAttributeValues: {
+        ":pk": chatPk(chatId),
+        ":from": SUBSCRIPTIONS_FROM,
+        ":meta": CHAT_META_SK,
+      },
+      ConsistentRead: true,
+    });
+    const meta = items.find((item) => item.sk === CHAT_META_SK);
+    return {
+      chat: meta as unknown as ChatRecord | undefined,
+      subscriptions: items.filter((item) => item !== meta) as unknown as SubscriptionRecord[],
+    };
   }
 
   async get(chatId: string): Promise<ChatRecord | undefined> {

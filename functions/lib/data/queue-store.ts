@@ -3,7 +3,6 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
@@ -11,6 +10,7 @@ import { initialStats } from "../queueing/update-stats.ts";
 import type { QueueStats } from "../queueing/wait-types.ts";
 import type { QueueEntry } from "./agent-records.ts";
 import { QUEUE_STATS_SK, queuePk } from "./keys.ts";
+import { queryAll } from "./query-all.ts";
 
 type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
@@ -31,23 +31,13 @@ export class QueueStore {
     return Item as QueueEntry | undefined;
   }
 
-  async list(queueId: string): Promise<QueueEntry[]> {
-    const entries: QueueEntry[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.documents.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
-          ExpressionAttributeValues: { ":pk": queuePk(queueId), ":p": "P" },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      entries.push(...((page.Items ?? []) as QueueEntry[]));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return entries;
+  list(queueId: string): Promise<QueueEntry[]> {
+    return queryAll<QueueEntry>(this.documents, {
+      TableName: this.tableName,
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
+      ExpressionAttributeValues: { ":pk": queuePk(queueId), ":p": "P" },
+      ConsistentRead: true,
+    });
   }
 
   putItem(entry: QueueEntry): TransactItem {

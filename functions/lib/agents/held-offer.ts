@@ -1,0 +1,19 @@
+import type { QueueEntry } from "../data/agent-records.ts";
+import type { ChatRecord } from "../data/records.ts";
+import { ConflictError, NotFoundError } from "../errors.ts";
+import type { HandoffDependencies } from "../handoff/handoff-dependencies.ts";
+
+export const OFFER_GONE = "This offer has expired or belongs to another agent.";
+
+/** The chat and its queue entry, provided the offer is currently held by `agentId`. */
+export async function heldOffer(
+  deps: HandoffDependencies,
+  chatId: string,
+  agentId: string,
+): Promise<{ chat: ChatRecord; entry: QueueEntry }> {
+  const chat = await deps.chats.get(chatId);
+  const entry = chat?.queue ? await deps.queues.get(chat.queue.queueId, chat.queue.sk) : undefined;
+  if (!chat || !entry) throw new NotFoundError("No such offer.");
+  if (entry.offeredTo !== agentId) throw new ConflictError(OFFER_GONE);
+  return { chat, entry };
+}

@@ -2,6 +2,12 @@ import { App, type AppProps, Validations } from "aws-cdk-lib";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { CarechatStack, type CarechatStackProps } from "./stacks/carechat-stack.ts";
 
+/**
+ * The feature flag that turns CDK's built-in CloudFormation template validation findings (for example
+ * F3004, a circular dependency) from warnings into synth errors. On by default in this app.
+ */
+export const VALIDATE_AGAINST_DEFAULT_RULES = "@aws-cdk/core:validateAgainstDefaultRules";
+
 /** The region deployed to when neither context `regions` nor `CARECHAT_REGIONS` names any. */
 export const DEFAULT_REGION = "us-east-1";
 
@@ -43,7 +49,12 @@ export interface CarechatApp {
  */
 export function createCarechatApp(options: CarechatAppOptions = {}): CarechatApp {
   const { regions: explicitRegions, stackProps, nag = true, ...appProps } = options;
-  const app = new App(appProps);
+  // CDK validates each template with its default CloudFormation rules at every synth; this flag makes
+  // their findings errors instead of warnings, so a dependency cycle (F3004) fails `cdk synth`.
+  const app = new App({
+    ...appProps,
+    context: { [VALIDATE_AGAINST_DEFAULT_RULES]: true, ...appProps.context },
+  });
   const regions =
     explicitRegions ?? parseRegions(app.node.tryGetContext("regions") ?? process.env.CARECHAT_REGIONS);
   const stacks = regions.map(

@@ -7,23 +7,11 @@ import * as iam from "aws-cdk-lib/aws-iam";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
+import { clientActions } from "../../functions/lib/protocol/client-frames.ts";
 import { acknowledgeManagedPolicy, acknowledgeWildcardResource } from "./nag-acknowledgements.ts";
 
-/** The client actions of the carechat WebSocket protocol (CONTRACT.md), one API Gateway route each. */
-export const DEFAULT_ACTION_ROUTES: readonly string[] = [
-  "startChat",
-  "sendMessage",
-  "requestAgent",
-  "resume",
-  "typing",
-  "endChat",
-  "getTranscript",
-  "setPresence",
-  "acceptChat",
-  "declineChat",
-  "transferChat",
-  "escalateChat",
-];
+/** The client actions of the carechat WebSocket protocol, one API Gateway route each: the protocol module's list. */
+export const DEFAULT_ACTION_ROUTES: readonly string[] = clientActions;
 
 /** The route selection expression: client frames name their route in the `action` field. */
 export const ROUTE_SELECTION_EXPRESSION = "$request.body.action";

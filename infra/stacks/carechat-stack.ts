@@ -1,4 +1,6 @@
-import { Annotations, CfnOutput, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
+import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
+import * as events from "aws-cdk-lib/aws-events";
+import * as targets from "aws-cdk-lib/aws-events-targets";
 import * as sfn from "aws-cdk-lib/aws-stepfunctions";
 import type { Construct } from "constructs";
 import { ChatFunction } from "../constructs/chat-function.ts";
@@ -19,10 +21,18 @@ export const HANDLER_ENTRIES = {
   disconnect: "functions/handlers/disconnect.ts",
   actions: "functions/handlers/actions.ts",
   chatClosure: "functions/handlers/chat-closure.ts",
+  chatHandoff: "functions/handlers/chat-handoff.ts",
+  queueTicker: "functions/handlers/queue-ticker.ts",
 } as const;
 
 /** The chat-closure workflow's definition, relative to the repository root. */
 export const CHAT_CLOSURE_DEFINITION_FILE = "state-machines/chat-closure.asl.json";
+
+/** The live-agent handoff workflow's definition, relative to the repository root. */
+export const CHAT_HANDOFF_DEFINITION_FILE = "state-machines/chat-handoff.asl.json";
+
+/** How often the queue ticker pushes queue status to waiting customers. */
+export const QUEUE_TICKER_SCHEDULE = "rate(1 minute)";
 
 /** Properties of {@link CarechatStack}. */
 export interface CarechatStackProps extends StackProps {
@@ -48,19 +58,32 @@ export interface CarechatStackProps extends StackProps {
    * @default "prod"
    */
   readonly stageName?: string;
+
+  /**
+   * The handoff state machine's physical name. It is fixed so that its ARN can be built without a
+   * reference to the state machine (the chat-handoff function, which the state machine invokes, answers
+   * its task tokens); it must be unique in the account and region.
+   *
+   * @default `${stackName}-chat-handoff`
+   */
+  readonly handoffStateMachineName?: string;
 }
 
 /**
- * carechat in one region: the WebSocket API and its Lambda handlers, the DynamoDB table and the
- * chat-closure workflow.
+ * carechat in one region: the WebSocket API and its Lambda handlers, the DynamoDB table, the
+ * chat-closure and live-agent handoff workflows and the queue ticker's schedule.
  */
 export class CarechatStack extends Stack {
   /** The chat table. */
   public readonly table: ChatTable;
   /** The WebSocket API. */
   public readonly api: WebSocketChatApi;
-  /** The chat-closure workflow. */
+  /** The chat-closure workflow (Express). */
   public readonly closureWorkflow: ChatWorkflow;
+  /** The live-agent handoff workflow (Standard: it waits on task tokens). */
+  public readonly handoffWorkflow: ChatWorkflow;
+  /** The EventBridge rule that runs the queue ticker every minute. */
+  public readonly queueTickerRule: events.Rule;
   /** The functions, by role. */
   public readonly functions: {
     readonly authorizer: ChatFunction;
@@ -68,6 +91,8 @@ export class CarechatStack extends Stack {
     readonly disconnect: ChatFunction;
     readonly actions: ChatFunction;
     readonly chatClosure: ChatFunction;
+    readonly chatHandoff: ChatFunction;
+    readonly queueTicker: ChatFunction;
   };
   /** The JWT configuration the authorizer was given. */
   public readonly jwt: JwtAuthConfig;
@@ -108,7 +133,17 @@ export class CarechatStack extends Stack {
       description: "carechat chat closure: case number, summary, chatEnded frames",
       environment: tableEnvironment,
     });
-    this.functions = { authorizer, connect, disconnect, actions, chatClosure };
+    const chatHandoff = new ChatFunction(this, "ChatHandoff", {
+      entry: HANDLER_ENTRIES.chatHandoff,
+      description: "carechat live-agent handoff: task function of the handoff state machine",
+      environment: tableEnvironment,
+    });
+    const queueTicker = new ChatFunction(this, "QueueTicker", {
+      entry: HANDLER_ENTRIES.queueTicker,
+      description: "carechat queue ticker: pushes queue position and wait estimates every minute",
+      environment: tableEnvironment,
+    });
+    this.functions = { authorizer, connect, disconnect, actions, chatClosure, chatHandoff, queueTicker };
 
     this.api = new WebSocketChatApi(this, "WebSocketApi", {
       apiName: this.stackName,
@@ -118,12 +153,13 @@ export class CarechatStack extends Stack {
       disconnectHandler: disconnect.function,
       actionsHandler: actions.function,
     });
-    for (const fn of [connect, disconnect, actions, chatClosure]) {
+    const framePosters = [connect, disconnect, actions, chatClosure, chatHandoff, queueTicker];
+    for (const fn of framePosters) {
       fn.addEnvironment("WS_MANAGEMENT_ENDPOINT", this.api.managementEndpoint);
     }
 
-    // The state machine invokes chat-closure; actions starts the state machine. chat-closure gets no
-    // permission on the state machine: that would close a dependency cycle (see STAND-INS.md).
+    // The closure state machine invokes chat-closure; actions starts it. chat-closure gets no permission
+    // on the closure state machine: that would close a dependency cycle (see STAND-INS.md).
     this.closureWorkflow = new ChatWorkflow(this, "ChatClosureWorkflow", {
       definitionFile: CHAT_CLOSURE_DEFINITION_FILE,
       definitionSubstitutions: { ChatClosureFunctionArn: chatClosure.functionArn },
@@ -132,10 +168,43 @@ export class CarechatStack extends Stack {
     });
     actions.addEnvironment("CLOSURE_STATE_MACHINE_ARN", this.closureWorkflow.stateMachineArn);
 
+    // The handoff state machine invokes chat-handoff, and chat-handoff answers its task tokens (and is
+    // told its ARN). Both use `arnFromName`, built from the fixed name, never the state machine's own
+    // reference: that would make chat-handoff depend on the state machine that depends on chat-handoff.
+    this.handoffWorkflow = new ChatWorkflow(this, "ChatHandoffWorkflow", {
+      definitionFile: CHAT_HANDOFF_DEFINITION_FILE,
+      definitionSubstitutions: { ChatHandoffFunctionArn: chatHandoff.functionArn },
+      taskFunctions: [chatHandoff.function],
+      stateMachineType: sfn.StateMachineType.STANDARD,
+      stateMachineName: props.handoffStateMachineName ?? `${this.stackName}-chat-handoff`,
+    });
+    chatHandoff.addEnvironment("HANDOFF_STATE_MACHINE_ARN", this.handoffWorkflow.arnFromName);
+    for (const fn of [actions, chatClosure, queueTicker]) {
+      fn.addEnvironment("HANDOFF_STATE_MACHINE_ARN", this.handoffWorkflow.stateMachineArn);
+    }
+
     // Least privilege. The authorizer only verifies tokens: no table, no API access.
-    for (const fn of [connect, disconnect, actions, chatClosure]) this.table.grantReadWriteData(fn);
-    for (const fn of [actions, chatClosure]) this.api.grantManageConnections(fn);
+    for (const fn of framePosters) this.table.grantReadWriteData(fn);
+    for (const fn of [actions, chatClosure, chatHandoff, queueTicker]) this.api.grantManageConnections(fn);
     this.closureWorkflow.grantStartExecution(actions);
+    this.handoffWorkflow.grantStartExecution(actions);
+    // actions answers offers (accept, decline) and abandons waits (endChat); the handoff steps re-signal
+    // waits that are already settled; chat-closure dispatches waiting chats when an agent's slot frees.
+    for (const fn of [actions, chatHandoff, chatClosure]) this.handoffWorkflow.grantTaskResponse(fn);
+
+    // The ticker: one invocation a minute. A failed or late tick is not retried: the next one, a minute
+    // later, pushes fresher numbers.
+    queueTicker.function.configureAsyncInvoke({ retryAttempts: 0, maxEventAge: Duration.minutes(1) });
+    this.queueTickerRule = new events.Rule(this, "QueueTickerSchedule", {
+      description: "Runs the carechat queue ticker: queue position and wait estimates for waiting customers",
+      schedule: events.Schedule.expression(QUEUE_TICKER_SCHEDULE),
+      targets: [
+        new targets.LambdaFunction(queueTicker.function, {
+          retryAttempts: 0,
+          maxEventAge: Duration.minutes(1),
+        }),
+      ],
+    });
 
     new CfnOutput(this, "WebSocketUrl", {
       description: "WebSocket URL for clients: wss://.../stage?token=JWT",
@@ -149,6 +218,10 @@ export class CarechatStack extends Stack {
     new CfnOutput(this, "ClosureStateMachineArn", {
       description: "Chat-closure Express workflow",
       value: this.closureWorkflow.stateMachineArn,
+    });
+    new CfnOutput(this, "HandoffStateMachineArn", {
+      description: "Live-agent handoff Standard workflow",
+      value: this.handoffWorkflow.stateMachineArn,
     });
 
     if (!configured) {

@@ -5,12 +5,18 @@ import type { IConstruct } from "constructs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tableDefinition } from "../../../functions/lib/data/table-definition.ts";
 import { REPO_ROOT } from "../../../infra/constructs/chat-function.ts";
+import { placeholdersOf } from "../../../infra/constructs/chat-workflow.ts";
 import {
   DEFAULT_ACTION_ROUTES,
   ROUTE_SELECTION_EXPRESSION,
   TOKEN_IDENTITY_SOURCE,
 } from "../../../infra/constructs/websocket-chat-api.ts";
-import { type CarechatStack, CHAT_CLOSURE_DEFINITION_FILE } from "../../../infra/stacks/carechat-stack.ts";
+import {
+  type CarechatStack,
+  CHAT_CLOSURE_DEFINITION_FILE,
+  CHAT_HANDOFF_DEFINITION_FILE,
+  QUEUE_TICKER_SCHEDULE,
+} from "../../../infra/stacks/carechat-stack.ts";
 import { createTestApp, removeTestOutdirs, TEST_JWT } from "./synth-helpers.ts";
 
 interface Statement {
@@ -62,6 +68,33 @@ function environmentOf(functionLogicalId: string): Record<string, unknown> {
   return fn?.Properties.Environment.Variables as Record<string, unknown>;
 }
 
+function stateMachineProperties(workflow: CarechatStack["closureWorkflow"]) {
+  return template.findResources("AWS::StepFunctions::StateMachine")[logicalId(workflow.stateMachine)]
+    ?.Properties;
+}
+
+/** The statements of a role that name `action`. */
+function statementsWith(roleLogicalId: string, action: string): Statement[] {
+  return statementsOfRole(roleLogicalId).filter((statement) => actionsOf([statement]).includes(action));
+}
+
+/** The handoff state machine's ARN as built from its fixed name (no reference to the state machine). */
+function handoffArnFromName(): unknown {
+  const name = stateMachineProperties(stack.handoffWorkflow).StateMachineName as string;
+  return {
+    "Fn::Join": [
+      "",
+      [
+        "arn:",
+        { Ref: "AWS::Partition" },
+        ":states:us-east-1:",
+        { Ref: "AWS::AccountId" },
+        `:stateMachine:${name}`,
+      ],
+    ],
+  };
+}
+
 describe("CarechatStack: DynamoDB table", () => {
   it("builds keys, indexes and TTL from the shared table definition", () => {
     // Prepare
@@ -98,6 +131,10 @@ describe("CarechatStack: DynamoDB table", () => {
         ]),
       ]),
     );
+    expect(table.GlobalSecondaryIndexes.map((index: { IndexName: string }) => index.IndexName)).toEqual([
+      "gsi1",
+      "gsi2",
+    ]);
     expect(table.TimeToLiveSpecification).toEqual({
       AttributeName: tableDefinition.timeToLiveAttribute,
       Enabled: true,
@@ -256,7 +293,7 @@ describe("CarechatStack: functions", () => {
     const functions = Object.values(template.findResources("AWS::Lambda::Function"));
 
     // Assess
-    expect(functions).toHaveLength(5);
+    expect(functions).toHaveLength(7);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({
         Runtime: "nodejs22.x",
@@ -280,13 +317,15 @@ describe("CarechatStack: functions", () => {
     const logGroups = Object.values(template.findResources("AWS::Logs::LogGroup"));
 
     // Assess
-    expect(logGroups).toHaveLength(5 + 2);
+    // 7 functions, the stage's access logs, 2 state machines.
+    expect(logGroups).toHaveLength(7 + 1 + 2);
     for (const logGroup of logGroups) expect(logGroup.Properties.RetentionInDays).toBe(30);
   });
 
   it("passes each function exactly the environment its handler reads", () => {
     // Prepare
-    const { authorizer, connect, disconnect, actions, chatClosure } = stack.functions;
+    const { authorizer, connect, disconnect, actions, chatClosure, chatHandoff, queueTicker } =
+      stack.functions;
     const tableName = { Ref: logicalId(stack.table.table) };
     const managementEndpoint = Match.objectLike({ "Fn::Join": Match.anyValue() });
 
@@ -297,6 +336,8 @@ describe("CarechatStack: functions", () => {
       disconnect: environmentOf(logicalId(disconnect.function)),
       actions: environmentOf(logicalId(actions.function)),
       chatClosure: environmentOf(logicalId(chatClosure.function)),
+      chatHandoff: environmentOf(logicalId(chatHandoff.function)),
+      queueTicker: environmentOf(logicalId(queueTicker.function)),
     };
 
     // Assess
@@ -307,7 +348,14 @@ describe("CarechatStack: functions", () => {
       JWT_AUDIENCE: TEST_JWT.audience,
     });
     expect(environment.authorizer).not.toHaveProperty("WS_MANAGEMENT_ENDPOINT");
-    for (const name of ["connect", "disconnect", "actions", "chatClosure"] as const) {
+    for (const name of [
+      "connect",
+      "disconnect",
+      "actions",
+      "chatClosure",
+      "chatHandoff",
+      "queueTicker",
+    ] as const) {
       expect(environment[name]).toHaveProperty("TABLE_NAME", tableName);
       expect(Object.keys(environment[name])).toContain("WS_MANAGEMENT_ENDPOINT");
       expect(JSON.stringify(environment[name].WS_MANAGEMENT_ENDPOINT)).toMatch(/"https:\/\/".*\/prod"/);
@@ -320,6 +368,30 @@ describe("CarechatStack: functions", () => {
     });
     expect(environment.chatClosure).not.toHaveProperty("CLOSURE_STATE_MACHINE_ARN");
   });
+
+  it("tells the functions that start or answer handoffs the handoff state machine's ARN", () => {
+    // Prepare
+    const handoffRef = { Ref: logicalId(stack.handoffWorkflow.stateMachine) };
+    const environment = Object.fromEntries(
+      Object.entries(stack.functions).map(([name, fn]) => [name, environmentOf(logicalId(fn.function))]),
+    );
+
+    // Act
+    const withHandoffArn = Object.entries(environment)
+      .filter(([, variables]) => "HANDOFF_STATE_MACHINE_ARN" in variables)
+      .map(([name]) => name);
+
+    // Assess
+    expect(withHandoffArn.sort()).toEqual(["actions", "chatClosure", "chatHandoff", "queueTicker"]);
+    for (const name of ["actions", "chatClosure", "queueTicker"]) {
+      expect(environment[name]?.HANDOFF_STATE_MACHINE_ARN).toEqual(handoffRef);
+    }
+    // chat-handoff is invoked by the handoff state machine: a reference to it would be a cycle.
+    expect(environment.chatHandoff?.HANDOFF_STATE_MACHINE_ARN).toEqual(handoffArnFromName());
+    for (const variables of Object.values(environment)) {
+      expect(variables).not.toHaveProperty("CARECHAT_ROUTING_FILE");
+    }
+  });
 });
 
 describe("CarechatStack: chat-closure workflow", () => {
@@ -328,8 +400,8 @@ describe("CarechatStack: chat-closure workflow", () => {
     const machines = Object.values(template.findResources("AWS::StepFunctions::StateMachine"));
 
     // Assess
-    expect(machines).toHaveLength(1);
-    expect(machines[0]?.Properties).toMatchObject({
+    expect(machines).toHaveLength(2);
+    expect(stateMachineProperties(stack.closureWorkflow)).toMatchObject({
       StateMachineType: "EXPRESS",
       TracingConfiguration: { Enabled: true },
       LoggingConfiguration: {
@@ -351,12 +423,116 @@ describe("CarechatStack: chat-closure workflow", () => {
     const file = JSON.parse(readFileSync(`${REPO_ROOT}/${CHAT_CLOSURE_DEFINITION_FILE}`, "utf8")) as unknown;
 
     // Act
-    const machine = Object.values(template.findResources("AWS::StepFunctions::StateMachine"))[0]?.Properties;
+    const machine = stateMachineProperties(stack.closureWorkflow);
 
     // Assess
     expect(JSON.parse(machine.DefinitionString as string)).toEqual(file);
+    expect(machine.StateMachineName).toBeUndefined();
     expect(machine.DefinitionSubstitutions).toEqual({
       ChatClosureFunctionArn: { "Fn::GetAtt": [logicalId(stack.functions.chatClosure.function), "Arn"] },
+    });
+  });
+});
+
+describe("CarechatStack: handoff workflow", () => {
+  it("is a STANDARD state machine with a fixed name, ALL-level logging without execution data, and tracing", () => {
+    // Act
+    const machine = stateMachineProperties(stack.handoffWorkflow);
+
+    // Assess
+    expect(machine).toMatchObject({
+      StateMachineName: "carechat-us-east-1-chat-handoff",
+      StateMachineType: "STANDARD",
+      TracingConfiguration: { Enabled: true },
+      LoggingConfiguration: {
+        Level: "ALL",
+        IncludeExecutionData: false,
+        Destinations: [
+          {
+            CloudWatchLogsLogGroup: {
+              LogGroupArn: { "Fn::GetAtt": [logicalId(stack.handoffWorkflow.logGroup), "Arn"] },
+            },
+          },
+        ],
+      },
+    });
+  });
+
+  it("embeds the ASL file with waitForTaskToken tasks, and every placeholder is substituted", () => {
+    // Prepare
+    const file = JSON.parse(readFileSync(`${REPO_ROOT}/${CHAT_HANDOFF_DEFINITION_FILE}`, "utf8")) as unknown;
+    const machine = stateMachineProperties(stack.handoffWorkflow);
+    const definition = machine.DefinitionString as string;
+    const substitutions = machine.DefinitionSubstitutions as Record<string, unknown>;
+
+    // Act
+    const substituted = Object.keys(substitutions).reduce(
+      (text, name) =>
+        text.replaceAll(`\${${name}}`, `arn:aws:lambda:us-east-1:123456789012:function:${name}`),
+      definition,
+    );
+
+    // Assess
+    expect(JSON.parse(definition)).toEqual(file);
+    expect(definition).toContain("arn:aws:states:::lambda:invoke.waitForTaskToken");
+    expect(placeholdersOf(definition)).toEqual(["ChatHandoffFunctionArn"]);
+    expect(substitutions).toEqual({
+      ChatHandoffFunctionArn: { "Fn::GetAtt": [logicalId(stack.functions.chatHandoff.function), "Arn"] },
+    });
+    expect(substituted).not.toContain("${");
+    interface TaskState {
+      readonly Resource?: string;
+      readonly Parameters?: { FunctionName?: string; Payload?: Record<string, unknown> };
+    }
+    const states = Object.values((JSON.parse(substituted) as { States: Record<string, TaskState> }).States);
+    const callbacks = states.filter((state) => String(state.Resource).endsWith(".waitForTaskToken"));
+    expect(callbacks.length).toBeGreaterThan(0);
+    for (const state of callbacks) {
+      expect(state.Parameters?.FunctionName).toMatch(/:function:ChatHandoffFunctionArn$/);
+      expect(state.Parameters?.Payload?.["taskToken.$"]).toBe("$$.Task.Token");
+    }
+  });
+
+  it("builds the name-based ARN the handoff grants use from the state machine's own name", () => {
+    // Act
+    const resolved = stack.resolve(stack.handoffWorkflow.arnFromName);
+
+    // Assess
+    expect(resolved).toEqual(handoffArnFromName());
+    expect(JSON.stringify(resolved)).toContain(":stateMachine:carechat-us-east-1-chat-handoff");
+  });
+});
+
+describe("CarechatStack: queue ticker schedule", () => {
+  it("runs the queue ticker every minute from an EventBridge rule, without retries", () => {
+    // Prepare
+    const tickerArn = { "Fn::GetAtt": [logicalId(stack.functions.queueTicker.function), "Arn"] };
+
+    // Act
+    const rules = Object.entries(template.findResources("AWS::Events::Rule"));
+
+    // Assess
+    expect(rules).toHaveLength(1);
+    const [ruleId, rule] = rules[0] ?? [];
+    expect(QUEUE_TICKER_SCHEDULE).toBe("rate(1 minute)");
+    expect(rule?.Properties).toMatchObject({ ScheduleExpression: "rate(1 minute)", State: "ENABLED" });
+    expect(rule?.Properties.Targets).toEqual([
+      {
+        Arn: tickerArn,
+        Id: expect.any(String),
+        RetryPolicy: { MaximumEventAgeInSeconds: 60, MaximumRetryAttempts: 0 },
+      },
+    ]);
+    template.hasResourceProperties("AWS::Lambda::Permission", {
+      Action: "lambda:InvokeFunction",
+      FunctionName: tickerArn,
+      Principal: "events.amazonaws.com",
+      SourceArn: { "Fn::GetAtt": [ruleId, "Arn"] },
+    });
+    template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", {
+      FunctionName: { Ref: logicalId(stack.functions.queueTicker.function) },
+      MaximumRetryAttempts: 0,
+      MaximumEventAgeInSeconds: 60,
     });
   });
 });
@@ -378,22 +554,56 @@ describe("CarechatStack: least privilege", () => {
     );
   });
 
-  it("lets the actions function start the closure workflow and manage connections", () => {
+  it("lets the actions function start both workflows, answer handoff tasks and manage connections", () => {
     // Prepare
-    const statements = statementsOfRole(logicalId(stack.functions.actions.role));
+    const role = logicalId(stack.functions.actions.role);
+    const statements = statementsOfRole(role);
 
     // Act
-    const startExecution = statements.find((statement) =>
-      actionsOf([statement]).includes("states:StartExecution"),
-    );
-    const manage = statements.find((statement) =>
-      actionsOf([statement]).includes("execute-api:ManageConnections"),
-    );
+    const startExecution = statementsWith(role, "states:StartExecution");
+    const taskResponse = statementsWith(role, "states:SendTaskSuccess");
+    const manage = statementsWith(role, "execute-api:ManageConnections");
 
     // Assess
-    expect(startExecution?.Resource).toEqual({ Ref: logicalId(stack.closureWorkflow.stateMachine) });
-    expect(JSON.stringify(manage?.Resource)).toContain("/prod/*/@connections/*");
+    expect(startExecution.map((statement) => statement.Resource)).toEqual([
+      { Ref: logicalId(stack.closureWorkflow.stateMachine) },
+      { Ref: logicalId(stack.handoffWorkflow.stateMachine) },
+    ]);
+    expect(taskResponse).toHaveLength(1);
+    expect(taskResponse[0]?.Resource).toEqual(handoffArnFromName());
+    expect(actionsOf(taskResponse).sort()).toEqual(["states:SendTaskSuccess"]);
+    expect(JSON.stringify(manage[0]?.Resource)).toContain("/prod/*/@connections/*");
     expect(actionsOf(statements)).toEqual(expect.arrayContaining(["dynamodb:PutItem", "dynamodb:Query"]));
+    expect(
+      actionsOf(statements)
+        .filter((action) => action.startsWith("states:"))
+        .sort(),
+    ).toEqual(["states:SendTaskSuccess", "states:StartExecution", "states:StartExecution"]);
+  });
+
+  it("lets chat-handoff answer its own state machine's tasks through the name-based ARN only", () => {
+    // Prepare
+    const { chatHandoff } = stack.functions;
+    const role = logicalId(chatHandoff.role);
+    const handoffMachine = logicalId(stack.handoffWorkflow.stateMachine);
+
+    // Act
+    const states = statementsOfRole(role).filter((statement) =>
+      actionsOf([statement]).some((action) => action.startsWith("states:")),
+    );
+    const functionResource = template.findResources("AWS::Lambda::Function")[logicalId(chatHandoff.function)];
+
+    // Assess
+    expect(states).toHaveLength(1);
+    expect(actionsOf(states)).toEqual(["states:SendTaskSuccess"]);
+    expect(states[0]?.Resource).toEqual(handoffArnFromName());
+    expect(JSON.stringify(states[0]?.Resource)).toContain(":stateMachine:carechat-us-east-1-chat-handoff");
+    // Nothing of chat-handoff references the state machine that invokes it: no dependency cycle.
+    expect(JSON.stringify(statementsOfRole(role))).not.toContain(handoffMachine);
+    expect(JSON.stringify(functionResource)).not.toContain(handoffMachine);
+    expect(actionsOf(statementsOfRole(role))).toEqual(
+      expect.arrayContaining(["dynamodb:UpdateItem", "execute-api:ManageConnections"]),
+    );
   });
 
   it("grants table access on the table and its named indexes only, never index/*", () => {
@@ -404,14 +614,15 @@ describe("CarechatStack: least privilege", () => {
     }));
 
     // Act
-    const { connect, disconnect, actions, chatClosure } = stack.functions;
-    const dynamoStatements = [connect, disconnect, actions, chatClosure].map((fn) =>
+    const { connect, disconnect, actions, chatClosure, chatHandoff, queueTicker } = stack.functions;
+    const dynamoStatements = [connect, disconnect, actions, chatClosure, chatHandoff, queueTicker].map((fn) =>
       statementsOfRole(logicalId(fn.role)).filter((statement) =>
         actionsOf([statement]).some((action) => action.startsWith("dynamodb:")),
       ),
     );
 
     // Assess
+    expect(indexArns).toHaveLength(2);
     for (const statements of dynamoStatements) {
       expect(statements).toHaveLength(1);
       expect(statements[0]?.Resource).toEqual([tableArn, ...indexArns]);
@@ -423,32 +634,46 @@ describe("CarechatStack: least privilege", () => {
 
   it("keeps connection management and Step Functions away from functions that do not need them", () => {
     // Prepare
-    const { connect, disconnect, chatClosure } = stack.functions;
+    const { connect, disconnect, chatClosure, queueTicker } = stack.functions;
 
     // Act
     const connectActions = actionsOf(statementsOfRole(logicalId(connect.role)));
     const disconnectActions = actionsOf(statementsOfRole(logicalId(disconnect.role)));
-    const closureActions = actionsOf(statementsOfRole(logicalId(chatClosure.role)));
+    const closureStatements = statementsOfRole(logicalId(chatClosure.role));
+    const tickerActions = actionsOf(statementsOfRole(logicalId(queueTicker.role)));
 
     // Assess
     for (const actions of [connectActions, disconnectActions]) {
       expect(actions.filter((action) => /^(states|execute-api):/.test(action))).toEqual([]);
     }
-    expect(closureActions).toContain("execute-api:ManageConnections");
-    // chat-closure must hold nothing on the state machine that invokes it (dependency cycle, STAND-INS.md).
-    expect(closureActions.filter((action) => action.startsWith("states:"))).toEqual([]);
+    expect(actionsOf(closureStatements)).toContain("execute-api:ManageConnections");
+    // chat-closure answers handoff tasks (a freed agent slot dispatches a waiting chat), and holds nothing
+    // on the closure state machine that invokes it (dependency cycle, STAND-INS.md).
+    const closureStates = closureStatements.filter((statement) =>
+      actionsOf([statement]).some((action) => action.startsWith("states:")),
+    );
+    expect(actionsOf(closureStates)).toEqual(["states:SendTaskSuccess"]);
+    expect(closureStates[0]?.Resource).toEqual(handoffArnFromName());
+    expect(JSON.stringify(closureStatements)).not.toContain(logicalId(stack.closureWorkflow.stateMachine));
+    // The ticker reads and updates queue entries and posts frames: no Step Functions.
+    expect(tickerActions.filter((action) => action.startsWith("states:"))).toEqual([]);
+    expect(tickerActions).toContain("execute-api:ManageConnections");
   });
 
-  it("lets the state machine invoke exactly the chat-closure function", () => {
+  it.each([
+    ["closure", "closureWorkflow", "chatClosure"],
+    ["handoff", "handoffWorkflow", "chatHandoff"],
+  ] as const)("lets the %s state machine invoke exactly its task function", (_name, workflow, fn) => {
     // Act
-    const statements = statementsOfRole(logicalId(stack.closureWorkflow.stateMachine.role));
+    const statements = statementsOfRole(logicalId(stack[workflow].stateMachine.role));
     const invoke = statements.filter((statement) => actionsOf([statement]).includes("lambda:InvokeFunction"));
 
     // Assess
     expect(invoke).toHaveLength(1);
-    expect(invoke[0]?.Resource).toEqual({
-      "Fn::GetAtt": [logicalId(stack.functions.chatClosure.function), "Arn"],
-    });
+    expect(invoke[0]?.Resource).toEqual({ "Fn::GetAtt": [logicalId(stack.functions[fn].function), "Arn"] });
+    expect(actionsOf(statements).filter((action) => action.startsWith("lambda:"))).toEqual([
+      "lambda:InvokeFunction",
+    ]);
   });
 
   it("attaches no AWS managed policy to any function or state machine role", () => {
@@ -462,14 +687,23 @@ describe("CarechatStack: least privilege", () => {
 });
 
 describe("CarechatStack: outputs and warnings", () => {
-  it("outputs the WebSocket URL, management endpoint, table name and state machine ARN", () => {
+  it("outputs the WebSocket URL, management endpoint, table name and state machine ARNs", () => {
     // Act
     const outputs = template.findOutputs("*");
 
     // Assess
     expect(Object.keys(outputs).sort()).toEqual(
-      ["ClosureStateMachineArn", "ManagementEndpoint", "TableName", "WebSocketUrl"].sort(),
+      [
+        "ClosureStateMachineArn",
+        "HandoffStateMachineArn",
+        "ManagementEndpoint",
+        "TableName",
+        "WebSocketUrl",
+      ].sort(),
     );
+    expect(outputs.HandoffStateMachineArn?.Value).toEqual({
+      Ref: logicalId(stack.handoffWorkflow.stateMachine),
+    });
     expect(JSON.stringify(outputs.WebSocketUrl?.Value)).toMatch(/"wss:\/\/".*\/prod"/);
     expect(JSON.stringify(outputs.ManagementEndpoint?.Value)).toMatch(/"https:\/\/".*\/prod"/);
   });

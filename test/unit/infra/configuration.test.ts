@@ -4,7 +4,7 @@ import * as iam from "aws-cdk-lib/aws-iam";
 import * as kms from "aws-cdk-lib/aws-kms";
 import * as lambda from "aws-cdk-lib/aws-lambda";
 import { afterAll, describe, expect, it } from "vitest";
-import { DEFAULT_REGION, parseRegions } from "../../../infra/carechat-app.ts";
+import { DEFAULT_REGION, parseRegions, VALIDATE_AGAINST_DEFAULT_RULES } from "../../../infra/carechat-app.ts";
 import { ChatTable } from "../../../infra/constructs/chat-table.ts";
 import { ChatWorkflow } from "../../../infra/constructs/chat-workflow.ts";
 import { WebSocketChatApi } from "../../../infra/constructs/websocket-chat-api.ts";
@@ -175,6 +175,38 @@ describe("CarechatStack configuration", () => {
     expect(template.findOutputs("JwtConfigurationWarning")).toEqual({});
   });
 
+  it("names the handoff state machine from a prop and grants its callbacks on that name", () => {
+    // Prepare
+    const stackProps = { jwt: { issuer: "https://id.example/", jwksUri: "https://j/" } };
+    const { stacks } = createTestApp({
+      nag: false,
+      stackProps: { ...stackProps, handoffStateMachineName: "handoff-blue" },
+    });
+    const stack = stacks[0] as (typeof stacks)[number];
+
+    // Act
+    const template = Template.fromStack(stack);
+
+    // Assess
+    template.hasResourceProperties("AWS::StepFunctions::StateMachine", {
+      StateMachineName: "handoff-blue",
+      StateMachineType: "STANDARD",
+    });
+    expect(
+      JSON.stringify(functionEnvironment(template, stack, stack.functions.chatHandoff.function)),
+    ).toContain(":stateMachine:handoff-blue");
+    template.hasResourceProperties("AWS::IAM::Policy", {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: "states:SendTaskSuccess",
+            Resource: Match.objectLike({ "Fn::Join": ["", Match.arrayWith([":stateMachine:handoff-blue"])] }),
+          }),
+        ]),
+      },
+    });
+  });
+
   it("refuses an unknown table removal policy", () => {
     // Act
     const create = () => createTestApp({ context: { tableRemovalPolicy: "snapshot-maybe" }, nag: false });
@@ -226,6 +258,54 @@ describe("ChatWorkflow", () => {
 
     // Assess
     expect(create).toThrow(/\$\{SomeFunctionArn\}/);
+  });
+
+  it("refuses an invalid state machine name, and a name-based ARN without a name", () => {
+    // Prepare
+    const stack = new Stack(new App({ outdir: testOutdir() }), "Workflow");
+    const unnamed = new ChatWorkflow(stack, "Unnamed", {
+      definitionFile: "state-machines/chat-closure.asl.json",
+      definitionSubstitutions: { ChatClosureFunctionArn: "arn:aws:lambda:us-east-1:1:function:f" },
+    });
+
+    // Act
+    const badName = () =>
+      new ChatWorkflow(stack, "Bad", {
+        definitionFile: "state-machines/chat-closure.asl.json",
+        definitionSubstitutions: { ChatClosureFunctionArn: "arn:aws:lambda:us-east-1:1:function:f" },
+        stateMachineName: "no spaces allowed",
+      });
+    const arn = () => unnamed.arnFromName;
+
+    // Assess
+    expect(badName).toThrow(/must be 1 to 80 letters/);
+    expect(arn).toThrow(/needs a fixed stateMachineName/);
+  });
+
+  it.each([
+    ["the state machine's own ARN (StateMachine.grantTaskResponse)", false],
+    ["the name-based ARN (ChatWorkflow.grantTaskResponse)", true],
+  ])("fails the synth on the task-function cycle, unless the callback grant uses %s", (_name, nameBased) => {
+    // Prepare
+    const { app } = createTestApp({ regions: [], nag: false });
+    const stack = new Stack(app, "Cycle", { env: { region: "us-east-1" } });
+    const fn = inlineFunction(stack, "Task");
+    const workflow = new ChatWorkflow(stack, "Flow", {
+      definitionFile: "state-machines/chat-handoff.asl.json",
+      definitionSubstitutions: { ChatHandoffFunctionArn: fn.functionArn },
+      taskFunctions: [fn],
+      stateMachineName: "cycle-handoff",
+    });
+
+    // Act
+    if (nameBased) workflow.grantTaskResponse(fn);
+    else workflow.stateMachine.grantTaskResponse(fn);
+    const synth = () => app.synth();
+
+    // Assess
+    expect(app.node.tryGetContext(VALIDATE_AGAINST_DEFAULT_RULES)).toBe(true);
+    if (nameBased) expect(synth).not.toThrow();
+    else expect(synth).toThrow(/Circular dependency/);
   });
 });
 

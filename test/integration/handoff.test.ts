@@ -288,6 +288,39 @@ describe("after hours and abandonment", () => {
     await client.request({ action: "endChat", chatId }, "chatEnding");
   });
 
+  it("hands a chat nobody took within the queue's limit back to the assistant, with the number to call", async () => {
+    // Prepare
+    const { client, chatId } = await customer({ country: "CA", locale: "en-CA" }, "Question about my bill");
+
+    // Act
+    await client.request({ action: "requestAgent", chatId }, "queued");
+    const unavailable = await client.nextOfType("agentUnavailable", 15_000);
+    const transcript = await client.request({ action: "getTranscript", chatId }, "transcript");
+    const again = await client.request({ action: "requestAgent", chatId }, "queued");
+
+    // Assess
+    expect(unavailable).toMatchObject({ chatId, queueId: "ca-consumer-en", reason: "noAgents" });
+    expect(transcript.state).toBe("assistant");
+    expect(again).toMatchObject({ type: "queued", queueId: "ca-consumer-en" });
+    await client.request({ action: "endChat", chatId }, "chatEnding");
+  });
+
+  it("starts the handoff when the customer asks the assistant for a person, without requestAgent", async () => {
+    // Prepare
+    const { client, chatId } = await customer({ country: "GB", locale: "en-GB" });
+
+    // Act
+    await client.request(
+      { action: "sendMessage", chatId, clientMessageId: "p", text: "I want to talk to a live agent please" },
+      "ack",
+    );
+    const queued = await client.nextOfType("queued");
+
+    // Assess
+    expect(queued).toMatchObject({ chatId, queueId: "gb-consumer-en" });
+    await client.request({ action: "endChat", chatId }, "chatEnding");
+  });
+
   it("removes an abandoned chat from its queue, so no agent is offered it afterwards", async () => {
     // Prepare
     const { client, chatId } = await customer({ country: "GB", locale: "en-GB" }, "My card was damaged");

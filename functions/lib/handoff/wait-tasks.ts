@@ -87,7 +87,7 @@ export async function expireOffer(deps: HandoffDependencies, ref: WaitRef): Prom
 export async function overflow(
   deps: HandoffDependencies,
   ref: WaitRef,
-): Promise<NextStep | Settled | { status: "noOverflow" }> {
+): Promise<NextStep | Settled | ({ status: "noOverflow" } & WaitRef)> {
   const queue = deps.routing.queues.find((candidate) => candidate.id === ref.queueId);
   const entry = await deps.queues.get(ref.queueId, ref.sk);
   if (!entry)
@@ -96,7 +96,7 @@ export async function overflow(
     };
   if (entry.state === "offered")
     return { status: "waiting", ...ref, ...queueTimers(deps, ref.queueId, entry.queuedAt) };
-  if (!queue?.overflow) return { status: "noOverflow" };
+  if (!queue?.overflow) return { status: "noOverflow", ...ref };
   const target = queue.overflow.queueId;
   const now = new Date().toISOString();
   // The customer hears about the new queue; tokens belong to the old wait.

@@ -92,6 +92,11 @@ const routingQueueSchema = z.strictObject({
   /** After `afterSeconds` in this queue without an agent, the chat moves to `queueId`. */
   overflow: z.strictObject({ queueId, afterSeconds: z.int().min(1).max(86_400) }).optional(),
   offerTimeoutSeconds: z.int().min(5).max(600).default(30),
+  /**
+   * With no overflow: how long a chat may wait here before the customer is told no agent could take it,
+   * given the phone number, and handed back to the assistant.
+   */
+  maxWaitSeconds: z.int().min(1).max(86_400).default(3_600),
   basePriority: priority.default(0),
 });
 

@@ -419,6 +419,30 @@ describe("capacity and races", () => {
     await Promise.all(agents.map((staff) => available(staff.client, "offline")));
   });
 
+  it("signs an agent out when their last connection closes, so offers go to agents who are there", async () => {
+    // Prepare
+    const gone = await agent({ queues: ["gb-consumer-en"] });
+    await available(gone.client);
+    await gone.client.close();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const { client, chatId } = await customer({ country: "GB", locale: "en-GB" }, "My card was damaged");
+
+    // Act
+    await client.request({ action: "requestAgent", chatId }, "queued");
+    const back = await ChatClient.connect(stack.wsUrl, gone.token);
+    open.push(back);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const offeredWhileAway = back.frames.some(offerFor(chatId));
+    await available(back);
+    const offer = await back.next(offerFor(chatId));
+
+    // Assess
+    expect(offeredWhileAway).toBe(false);
+    expect(offer).toMatchObject({ chatId });
+    await client.request({ action: "endChat", chatId }, "chatEnding");
+    await available(back, "offline");
+  });
+
   it("delivers messages sent while the agent was away once the agent resumes", async () => {
     // Prepare
     const staff = await agent({ queues: ["mx-consumer-es"], languages: ["es"] });

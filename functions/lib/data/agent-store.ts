@@ -88,6 +88,24 @@ export class AgentStore {
     throw new Error("The agent record changed too often to update presence.");
   }
 
+  /** Signs an agent out (their last connection closed); chats they hold stay theirs. */
+  async markOffline(agentId: string): Promise<void> {
+    await this.documents
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: agentPk(agentId), sk: AGENT_SK },
+          UpdateExpression: "SET #status = :offline, updatedAt = :now REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeNames: { "#status": "status" },
+          ExpressionAttributeValues: { ":offline": "offline", ":now": new Date().toISOString() },
+        }),
+      )
+      .catch((error: Error) => {
+        if (error.name !== "ConditionalCheckFailedException") throw error;
+      });
+  }
+
   /** The transaction item that takes one of the agent's slots, as read in `agent`. */
   reserveSlotItem(agent: AgentRecord): TransactItem {
     const next = { ...agent, activeChats: agent.activeChats + 1 };

@@ -3,7 +3,7 @@ import { BadRequestError, NotFoundError } from "../errors.ts";
 import type { HandoffDependencies } from "../handoff/handoff-dependencies.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
-import { routeChat } from "../routing/index.ts";
+import { findQueue, routeChat } from "../routing/index.ts";
 import { requireStaff } from "./staff.ts";
 
 /**
@@ -30,7 +30,7 @@ export async function transferChat(
         segment: chat.customer.segment,
         topic: chat.assistant.topic,
       }).queueId);
-  if (!deps.routing.queues.some((queue) => queue.id === targetQueueId))
+  if (!findQueue(deps.routing, targetQueueId))
     throw new BadRequestError(`There is no queue "${targetQueueId}".`);
   const handoffs = (chat.handoffs ?? 0) + 1;
   await deps.handoff.start(

@@ -1,5 +1,6 @@
 import type { AgentRecord, QueueEntry } from "../data/agent-records.ts";
 import { logger } from "../logger.ts";
+import { findQueue } from "../routing/index.ts";
 import type { HandoffDependencies } from "./handoff-dependencies.ts";
 import { offerFrame } from "./handoff-frames.ts";
 
@@ -65,7 +66,7 @@ export function isEligible(agent: AgentRecord, entry: QueueEntry): boolean {
 }
 
 export function offerTimeoutSeconds(deps: HandoffDependencies, queueId: string): number {
-  return deps.routing.queues.find((queue) => queue.id === queueId)?.offerTimeoutSeconds ?? 30;
+  return findQueue(deps.routing, queueId)?.offerTimeoutSeconds ?? 30;
 }
 
 async function announceOffer(deps: HandoffDependencies, { entry, agent }: Offer): Promise<void> {

@@ -5,7 +5,7 @@ import type { ChatRecord } from "../data/records.ts";
 import { NotFoundError } from "../errors.ts";
 import { logger } from "../logger.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
-import { isOpen, routeChat } from "../routing/index.ts";
+import { findQueue, isOpen, routeChat } from "../routing/index.ts";
 import { dispatch } from "./dispatcher.ts";
 import type { HandoffDependencies } from "./handoff-dependencies.ts";
 import { handoffText } from "./handoff-text.ts";
@@ -41,7 +41,7 @@ export async function enqueue(deps: HandoffDependencies, input: HandoffInput): P
     escalation: input.reason === "escalation",
   });
   const queueId = input.targetQueueId ?? decision.queueId;
-  const queue = deps.routing.queues.find((candidate) => candidate.id === queueId);
+  const queue = findQueue(deps.routing, queueId);
   if (!queue) throw new NotFoundError(`Queue ${queueId} is not configured.`);
   if (!isOpen(queue, new Date())) return { status: "closed", queueId };
 
@@ -116,7 +116,7 @@ async function handOver(deps: HandoffDependencies, chat: ChatRecord, input: Hand
   await deps.sender.sendToUser(chat.customer.id, [
     { type: "transferring", chatId: chat.chatId, queueId, reason },
   ]);
-  const queueName = deps.routing.queues.find((queue) => queue.id === queueId)?.name ?? queueId;
+  const queueName = findQueue(deps.routing, queueId)?.name ?? queueId;
   await postChatMessage(deps, chat.chatId, handoffText(chat.assistant.language).transferring(queueName));
   if (input.fromAgentId) {
     const agent = await deps.agents.get(input.fromAgentId);

@@ -1,3 +1,4 @@
+import { findQueue } from "../routing/index.ts";
 import type { HandoffDependencies } from "./handoff-dependencies.ts";
 
 /** Timers the handoff workflow waits on (TimeoutSecondsPath): seconds until overflow, and the offer timeout. */
@@ -7,7 +8,7 @@ export interface WaitTimers {
 }
 
 export function queueTimers(deps: HandoffDependencies, queueId: string, queuedAt: string): WaitTimers {
-  const queue = deps.routing.queues.find((candidate) => candidate.id === queueId);
+  const queue = findQueue(deps.routing, queueId);
   const limit = queue?.overflow?.afterSeconds ?? queue?.maxWaitSeconds ?? 3_600;
   const waited = (Date.now() - Date.parse(queuedAt)) / 1000;
   return {

@@ -1,7 +1,8 @@
 import { postChatMessage } from "../chat/system-message.ts";
 import { queueEntrySk } from "../data/keys.ts";
+import type { ChatRecord } from "../data/records.ts";
 import { recordAbandoned } from "../queueing/index.ts";
-import { contactNumberFor, describeHours } from "../routing/index.ts";
+import { contactNumberFor, describeHours, findQueue } from "../routing/index.ts";
 import { dispatch } from "./dispatcher.ts";
 import { servedQueues } from "./enqueue.ts";
 import type { HandoffDependencies } from "./handoff-dependencies.ts";
@@ -88,7 +89,7 @@ export async function overflow(
   deps: HandoffDependencies,
   ref: WaitRef,
 ): Promise<NextStep | Settled | ({ status: "noOverflow" } & WaitRef)> {
-  const queue = deps.routing.queues.find((candidate) => candidate.id === ref.queueId);
+  const queue = findQueue(deps.routing, ref.queueId);
   const entry = await deps.queues.get(ref.queueId, ref.sk);
   if (!entry)
     return {
@@ -130,26 +131,33 @@ export async function overflow(
 /** The queue is closed: tell the customer the hours and the number to call; the assistant stays. */
 export async function afterHours(deps: HandoffDependencies, input: { chatId: string; queueId: string }) {
   const chat = await deps.chats.get(input.chatId);
-  const queue = deps.routing.queues.find((candidate) => candidate.id === input.queueId);
-  if (!chat || !queue) return { told: false };
-  const language = chat.assistant.language;
-  const hours = describeHours(queue, language);
-  const contactNumber = contactNumberFor(deps.routing, chat.customer.country);
-  await deps.sender.sendToUser(chat.customer.id, [
-    {
-      type: "agentUnavailable",
-      chatId: chat.chatId,
-      queueId: queue.id,
-      reason: "closed",
-      hours,
-      contactNumber,
-    },
-  ]);
-  await postChatMessage(deps, chat.chatId, handoffText(language).closed(hours, contactNumber), {
-    role: "assistant",
-    name: "Virtual assistant",
-  });
+  if (!chat) return { told: false };
+  await tellUnavailable(deps, chat, input.queueId, "closed");
   return { told: true };
+}
+
+/**
+ * Tells the customer that no agent is to be had now (the queue is closed, or nobody took the chat in
+ * time), with the queue's hours and the number for their country, in a frame and in the chat itself.
+ */
+async function tellUnavailable(
+  deps: HandoffDependencies,
+  chat: ChatRecord,
+  queueId: string,
+  reason: "closed" | "noAgents",
+): Promise<void> {
+  const language = chat.assistant.language;
+  const queue = findQueue(deps.routing, queueId);
+  const hours = queue ? describeHours(queue, language) : "";
+  const contactNumber = contactNumberFor(deps.routing, chat.customer.country, language);
+  await deps.sender.sendToUser(chat.customer.id, [
+    { type: "agentUnavailable", chatId: chat.chatId, queueId, reason, hours, contactNumber },
+  ]);
+  const text =
+    reason === "closed"
+      ? handoffText(language).closed(hours, contactNumber)
+      : handoffText(language).noAgents(contactNumber);
+  await postChatMessage(deps, chat.chatId, text, { role: "assistant", name: "Virtual assistant" });
 }
 
 /** No agent took the chat within the last queue's limit: back to the assistant, with the number to call. */
@@ -169,22 +177,7 @@ export async function noAgents(deps: HandoffDependencies, ref: WaitRef) {
   await deps.queues.updateStats(ref.queueId, (stats) =>
     recordAbandoned(stats, (Date.now() - Date.parse(entry.enqueuedAt)) / 1000, new Date()),
   );
-  const queue = deps.routing.queues.find((candidate) => candidate.id === ref.queueId);
-  const contactNumber = contactNumberFor(deps.routing, chat.customer.country);
-  await deps.sender.sendToUser(chat.customer.id, [
-    {
-      type: "agentUnavailable",
-      chatId: chat.chatId,
-      queueId: ref.queueId,
-      reason: "noAgents",
-      hours: queue ? describeHours(queue, chat.assistant.language) : "",
-      contactNumber,
-    },
-  ]);
-  await postChatMessage(deps, chat.chatId, handoffText(chat.assistant.language).noAgents(contactNumber), {
-    role: "assistant",
-    name: "Virtual assistant",
-  });
+  await tellUnavailable(deps, chat, ref.queueId, "noAgents");
   await publishQueueStatus(deps, ref.queueId);
   return { told: true };
 }

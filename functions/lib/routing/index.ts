@@ -25,6 +25,9 @@ export { DAYS, SEGMENTS, TOPICS } from "./vocabulary.ts";
 
 let loaded: RoutingConfig | undefined;
 
+export const findQueue = (config: RoutingConfig, queueId: string) =>
+  config.queues.find((queue) => queue.id === queueId);
+
 /**
  * The shipped routing configuration (infra/routing/default-routing.ts), or the JSON file named by
  * CARECHAT_ROUTING_FILE (the local runtime and tests use it for short timers), parsed and checked on the first

@@ -1,4 +1,5 @@
 import { WebSocket } from "ws";
+import { demoCustomerClaims } from "../../../local/dev-auth.ts";
 
 export type Frame = Record<string, unknown> & { type: string };
 
@@ -109,13 +110,9 @@ export async function devToken(httpUrl: string, claims: Record<string, unknown>)
 }
 
 let counter = 0;
+/** The local runtime's demo customer, under a new id each time so tests never share chats. */
 export const customerClaims = (overrides: Record<string, unknown> = {}) => ({
+  ...demoCustomerClaims,
   sub: `customer-${Date.now()}-${counter++}`,
-  role: "customer",
-  name: "Alex Morgan",
-  country: "US",
-  locale: "en-US",
-  segment: "consumer",
-  accounts: [{ last4: "1005", product: "Gold Card" }],
   ...overrides,
 });

@@ -31,9 +31,11 @@ export const readySk = (idleSince: string, agentId: string) => `${idleSince}#${a
 
 export const queuePk = (queueId: string) => `QUEUE#${queueId}`;
 const MAX_PRIORITY = 999;
+/** Queue priorities live in 0..999 so that they fit the key; entries store the clamped value. */
+export const clampPriority = (priority: number) => Math.min(MAX_PRIORITY, Math.max(0, Math.round(priority)));
 /** Highest priority first, then the longest waiting: the original enqueue time survives overflow. */
 export const queueEntrySk = (priority: number, enqueuedAt: string, chatId: string) =>
-  `P${String(MAX_PRIORITY - Math.min(MAX_PRIORITY, Math.max(0, Math.round(priority)))).padStart(3, "0")}#${enqueuedAt}#${chatId}`;
+  `P${String(MAX_PRIORITY - clampPriority(priority)).padStart(3, "0")}#${enqueuedAt}#${chatId}`;
 export const QUEUE_ENTRIES_BEFORE = "Q";
 export const QUEUE_STATS_SK = "STATS";
 /** Sparse gsi2 partition holding every signed-in (available or away) agent, for wait estimates. */

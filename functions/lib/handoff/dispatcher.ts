@@ -60,10 +60,12 @@ export function isEligible(agent: AgentRecord, entry: QueueEntry): boolean {
   if (agent.status !== "available" || agent.activeChats >= agent.maxChats) return false;
   if (entry.declinedBy?.has(agent.agentId)) return false;
   const servesQueue = agent.queues.includes("*") || agent.queues.includes(entry.queueId);
-  const language = entry.language.toLowerCase().split("-")[0] ?? entry.language;
-  const speaks = agent.languages.some((spoken) => spoken.toLowerCase().split("-")[0] === language);
-  return servesQueue && speaks;
+  return servesQueue && agent.languages.some((spoken) => sameLanguage(spoken, entry.language));
 }
+
+/** "es", "es-MX" and "ES" are one language for routing agents. */
+export const sameLanguage = (a: string, b: string) =>
+  a.toLowerCase().split("-")[0] === b.toLowerCase().split("-")[0];
 
 export function offerTimeoutSeconds(deps: HandoffDependencies, queueId: string): number {
   return findQueue(deps.routing, queueId)?.offerTimeoutSeconds ?? 30;

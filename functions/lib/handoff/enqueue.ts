@@ -1,6 +1,6 @@
 import { postChatMessage } from "../chat/system-message.ts";
 import type { OfferContext, QueueEntry } from "../data/agent-records.ts";
-import { queueEntrySk } from "../data/keys.ts";
+import { clampPriority, queueEntrySk } from "../data/keys.ts";
 import type { ChatRecord } from "../data/records.ts";
 import { NotFoundError } from "../errors.ts";
 import { logger } from "../logger.ts";
@@ -46,7 +46,7 @@ export async function enqueue(deps: HandoffDependencies, input: HandoffInput): P
   if (!isOpen(queue, new Date())) return { status: "closed", queueId };
 
   const now = new Date().toISOString();
-  const priority = decision.priority + (transfer ? TRANSFER_PRIORITY_BOOST : 0);
+  const priority = clampPriority(decision.priority + (transfer ? TRANSFER_PRIORITY_BOOST : 0));
   const entry: QueueEntry = {
     queueId,
     sk: queueEntrySk(priority, now, chat.chatId),

@@ -2,6 +2,7 @@ import type { AgentRecord, QueueEntry } from "../data/agent-records.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 import { estimateWaitSeconds, formatWait } from "../queueing/index.ts";
 import type { EligibleAgent, QueueStats } from "../queueing/wait-types.ts";
+import { sameLanguage } from "./dispatcher.ts";
 import type { HandoffDependencies } from "./handoff-dependencies.ts";
 
 /** A waiting customer hears about their place at least this often, even when nothing changed. */
@@ -15,12 +16,11 @@ export interface WaitPicture {
 
 /** Everyone who could take chats from this queue now or soon: signed in, serving it, speaking the language. */
 export function eligibleAgents(deps: HandoffDependencies, online: readonly AgentRecord[], entry: QueueEntry) {
-  const language = entry.language.split("-")[0] ?? entry.language;
   return online
     .filter(
       (agent) =>
         (agent.queues.includes("*") || agent.queues.includes(entry.queueId)) &&
-        agent.languages.some((spoken) => spoken.split("-")[0] === language),
+        agent.languages.some((spoken) => sameLanguage(spoken, entry.language)),
     )
     .map(
       (agent): EligibleAgent => ({
@@ -52,11 +52,9 @@ export function picture(
     waitedSeconds,
   });
   const language = entry.language.startsWith("es") ? "es" : "en";
-  return {
-    position,
-    estimatedWaitSeconds: estimatedWaitSeconds === null ? null : Math.round(estimatedWaitSeconds),
-    estimatedWaitText: formatWait(estimatedWaitSeconds, language),
-  };
+  // The text is made from the number the customer is sent, so the two never disagree.
+  const seconds = estimatedWaitSeconds === null ? null : Math.round(estimatedWaitSeconds);
+  return { position, estimatedWaitSeconds: seconds, estimatedWaitText: formatWait(seconds, language) };
 }
 
 /**

@@ -1,11 +1,17 @@
-import { GetExecutionHistoryCommand, ListExecutionsCommand, SFNClient } from "@aws-sdk/client-sfn";
+import {
+  DescribeExecutionCommand,
+  GetExecutionHistoryCommand,
+  ListExecutionsCommand,
+  SFNClient,
+} from "@aws-sdk/client-sfn";
 import type { LocalStack } from "../local/stack.ts";
 import { ChatClient, customerClaims, devToken } from "../test/integration/support/chat-client.ts";
 
 /**
  * Runs one typical chat (assistant, one handoff accepted on the first offer, ended by the customer)
  * and counts the states each workflow entered, from GetExecutionHistory: Standard workflows are
- * billed per state transition, so this is the workflow cost of a chat.
+ * billed per state transition, so this is the workflow cost of a chat. An agent who accepts before
+ * the workflow parks on AwaitOffer saves the AwaitAnswer wait: 5 states; otherwise 7.
  */
 export async function measureTypicalChat(stack: LocalStack): Promise<Record<string, number>> {
   const agentToken = await devToken(stack.httpUrl, {
@@ -42,6 +48,13 @@ export async function measureTypicalChat(stack: LocalStack): Promise<Record<stri
     );
     const execution = executions.find((candidate) => candidate.name?.includes(chatId));
     if (!execution?.executionArn) continue;
+    for (let poll = 0; poll < 100; poll += 1) {
+      const { status } = await sfn.send(
+        new DescribeExecutionCommand({ executionArn: execution.executionArn }),
+      );
+      if (status !== "RUNNING") break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const { events = [] } = await sfn.send(
       new GetExecutionHistoryCommand({ executionArn: execution.executionArn }),
     );

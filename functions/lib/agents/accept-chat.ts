@@ -43,7 +43,8 @@ export async function acceptChat(
   ]);
   if (!accepted) throw new ConflictError(OFFER_GONE);
 
-  await deps.handoff.signal(entry.answerToken, { outcome: "accepted", agentId: identity.sub });
+  const assigned = await deps.chats.get(chat.chatId);
+  await deps.handoff.signal(assigned?.answerToken, { outcome: "accepted", agentId: identity.sub });
   await deps.queues.updateStats(entry.queueId, (stats) =>
     recordAnswered(stats, (Date.now() - Date.parse(entry.enqueuedAt)) / 1000, new Date()),
   );

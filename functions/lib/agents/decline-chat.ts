@@ -19,7 +19,8 @@ export async function declineChat(
     const items = [deps.queues.releaseOfferItem(entry, identity.sub)];
     if (agent) items.push(deps.agents.releaseSlotItem(agent));
     if (await deps.chats.transact(items)) {
-      await deps.handoff.signal(entry.answerToken, { outcome: "declined", agentId: identity.sub });
+      const current = await deps.chats.get(chat.chatId);
+      await deps.handoff.signal(current?.answerToken, { outcome: "declined", agentId: identity.sub });
       return { type: "offerWithdrawn", requestId: frame.requestId, chatId: chat.chatId, reason: "declined" };
     }
     const current = await deps.queues.get(entry.queueId, entry.sk);

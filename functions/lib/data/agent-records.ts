@@ -44,8 +44,6 @@ export interface QueueEntry {
   readonly offeredTo?: string;
   readonly offerExpiresAt?: string;
   readonly declinedBy?: Set<string>;
-  readonly waitToken?: string;
-  readonly answerToken?: string;
   readonly context: OfferContext;
   readonly lastEstimateSeconds?: number | null;
   readonly lastPosition?: number;

@@ -203,6 +203,20 @@ export class ChatStore {
     }
   }
 
+  /** Stores the task token of the handoff state now waiting on this chat. */
+  async setToken(chatId: string, kind: "waitToken" | "answerToken", token: string): Promise<void> {
+    await this.documents.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: chatPk(chatId), sk: CHAT_META_SK },
+        UpdateExpression: "SET #token = :token",
+        ConditionExpression: "attribute_exists(pk)",
+        ExpressionAttributeNames: { "#token": kind },
+        ExpressionAttributeValues: { ":token": token },
+      }),
+    );
+  }
+
   /** Moves an active chat to `closing`; false if it was already closing or ended. */
   async markClosing(chatId: string, endedBy: string): Promise<boolean> {
     try {

@@ -75,8 +75,7 @@ export class QueueStore {
       Update: {
         TableName: this.tableName,
         Key: { pk: queuePk(entry.queueId), sk: entry.sk },
-        UpdateExpression:
-          "SET #state = :waiting REMOVE offeredTo, offerExpiresAt, answerToken ADD declinedBy :agents",
+        UpdateExpression: "SET #state = :waiting REMOVE offeredTo, offerExpiresAt ADD declinedBy :agents",
         ConditionExpression: "offeredTo = :agent",
         ExpressionAttributeNames: { "#state": "state" },
         ExpressionAttributeValues: {
@@ -98,30 +97,6 @@ export class QueueStore {
         ExpressionAttributeValues: offeredTo ? { ":agent": offeredTo } : undefined,
       },
     };
-  }
-
-  /** Stores the task token of the workflow state now waiting on this entry; false if the entry is gone. */
-  async setToken(
-    entry: Pick<QueueEntry, "queueId" | "sk">,
-    kind: "waitToken" | "answerToken",
-    token: string,
-  ) {
-    try {
-      await this.documents.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { pk: queuePk(entry.queueId), sk: entry.sk },
-          UpdateExpression: "SET #token = :token",
-          ConditionExpression: "attribute_exists(pk)",
-          ExpressionAttributeNames: { "#token": kind },
-          ExpressionAttributeValues: { ":token": token },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if ((error as Error).name === "ConditionalCheckFailedException") return false;
-      throw error;
-    }
   }
 
   async recordEstimate(entry: QueueEntry, position: number, estimate: number | null): Promise<void> {

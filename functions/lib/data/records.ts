@@ -41,6 +41,12 @@ export interface ChatRecord {
   readonly handoffs?: number;
   /** The queue the current agent took the chat from, for its handle-time statistics. */
   readonly lastQueueId?: string;
+  /**
+   * Task tokens of the handoff workflow's current waits. They live on the chat, which outlives the
+   * queue entry, so whoever changes the entry reads the token after its write: no wake-up is lost.
+   */
+  readonly waitToken?: string;
+  readonly answerToken?: string;
 }
 
 export interface MessageRecord {

@@ -24,9 +24,10 @@ export async function abandonQueue(deps: HandoffDependencies, chat: ChatRecord):
       ]);
       await dispatch(deps, servedQueues(deps, agent.queues));
     }
-    await deps.handoff.signal(entry.answerToken ?? entry.waitToken, { outcome: "abandoned" });
-    if (entry.answerToken && entry.waitToken)
-      await deps.handoff.signal(entry.waitToken, { outcome: "abandoned" });
+    // Whichever wait the workflow is in, it ends; the other token is stale and its signal is ignored.
+    const current = await deps.chats.get(chat.chatId);
+    await deps.handoff.signal(current?.answerToken, { outcome: "abandoned" });
+    await deps.handoff.signal(current?.waitToken, { outcome: "abandoned" });
     await deps.queues.updateStats(entry.queueId, (stats) =>
       recordAbandoned(stats, (Date.now() - Date.parse(entry.enqueuedAt)) / 1000, new Date()),
     );

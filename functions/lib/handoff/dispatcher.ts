@@ -80,5 +80,7 @@ async function announceOffer(deps: HandoffDependencies, { entry, agent }: Offer)
     agentId: agent.agentId,
     delivered,
   });
-  await deps.handoff.signal(entry.waitToken, { outcome: "offered", agentId: agent.agentId });
+  // Read after the offer was written, so a token stored meanwhile is seen (see awaitOffer).
+  const chat = await deps.chats.get(entry.chatId);
+  await deps.handoff.signal(chat?.waitToken, { outcome: "offered", agentId: agent.agentId });
 }

@@ -22,22 +22,23 @@ export type Settled = { status: "assigned" | "abandoned" };
 
 /**
  * AwaitOffer (.waitForTaskToken): parks the workflow until a dispatcher offers the chat. The token is
- * stored on the queue entry; if the offer or an ending happened before the token was stored, the
- * task answers itself, so no wake-up is ever lost between the two writes.
+ * written first and the entry read after; whoever changes the entry writes first and reads the token
+ * after. So either they see the token and wake the workflow, or this read sees their change and the
+ * task answers itself: no wake-up is lost between the two.
  */
 export async function awaitOffer(deps: HandoffDependencies, ref: WaitRef, taskToken: string): Promise<void> {
-  const stored = await deps.queues.setToken(ref, "waitToken", taskToken);
-  const entry = stored ? await deps.queues.get(ref.queueId, ref.sk) : undefined;
+  await deps.chats.setToken(ref.chatId, "waitToken", taskToken);
+  const entry = await deps.queues.get(ref.queueId, ref.sk);
   if (!entry) return deps.handoff.signal(taskToken, await settledOutcome(deps, ref.chatId));
   if (entry.state === "offered" && entry.offeredTo)
     return deps.handoff.signal(taskToken, { outcome: "offered", agentId: entry.offeredTo });
   await dispatch(deps, [ref.queueId]);
 }
 
-/** AwaitAnswer (.waitForTaskToken): parks the workflow until the offered agent accepts or declines. */
+/** AwaitAnswer (.waitForTaskToken): parks the workflow until the offered agent accepts or declines (same protocol). */
 export async function awaitAnswer(deps: HandoffDependencies, ref: WaitRef, taskToken: string): Promise<void> {
-  const stored = await deps.queues.setToken(ref, "answerToken", taskToken);
-  const entry = stored ? await deps.queues.get(ref.queueId, ref.sk) : undefined;
+  await deps.chats.setToken(ref.chatId, "answerToken", taskToken);
+  const entry = await deps.queues.get(ref.queueId, ref.sk);
   if (!entry) return deps.handoff.signal(taskToken, await settledOutcome(deps, ref.chatId));
   if (entry.state !== "offered" || !entry.offeredTo)
     return deps.handoff.signal(taskToken, { outcome: "declined", agentId: "" });
@@ -100,8 +101,8 @@ export async function overflow(
   if (!queue?.overflow) return { status: "noOverflow", ...ref };
   const target = queue.overflow.queueId;
   const now = new Date().toISOString();
-  // The customer hears about the new queue; tokens belong to the old wait.
-  const { waitToken, answerToken, lastPosition, lastEstimateSeconds, lastStatusAt, ...kept } = entry;
+  // The customer hears about the new queue.
+  const { lastPosition, lastEstimateSeconds, lastStatusAt, ...kept } = entry;
   const moved = {
     ...kept,
     queueId: target,

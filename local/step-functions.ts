@@ -2,12 +2,15 @@ import "./polyfills.ts";
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { type RunOptions, StateMachine, type StateMachineDefinition } from "aws-local-stepfunctions";
+import { StateMachine, type StateMachineDefinition } from "aws-local-stepfunctions";
 
-type LocalTaskHandlers = NonNullable<NonNullable<RunOptions["overrides"]>["taskResourceLocalHandlers"]>;
-type JSONValue = Parameters<LocalTaskHandlers[string]>[0];
-
+import { adaptTimeoutPaths } from "./asl-adapter.ts";
+import { type HistoryEvent, recordHistory } from "./execution-history.ts";
 import type { LambdaHandler, LambdaRunner } from "./lambda-runner.ts";
+import { StepFunctionsError } from "./step-functions-error.ts";
+import { type JSONValue, replaceToken, TaskTokens, TOKEN_PLACEHOLDER } from "./task-tokens.ts";
+
+export { StepFunctionsError };
 
 const ACCOUNT = "000000000000";
 const REGION = "us-east-1";
@@ -29,39 +32,13 @@ interface Execution {
   readonly events: HistoryEvent[];
 }
 
-/** A GetExecutionHistory event, shaped like AWS's (type names such as "TaskStateEntered"). */
-interface HistoryEvent {
-  readonly id: number;
-  readonly timestamp: Date;
-  readonly type: string;
-  readonly stateEnteredEventDetails?: { name: string };
-  readonly stateExitedEventDetails?: { name: string };
-}
-
-export class StepFunctionsError extends Error {
-  constructor(
-    readonly type: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 interface AslState {
   Type: string;
   Resource?: string;
   Parameters?: { FunctionName?: string; Payload?: unknown };
 }
 
-/** What `$$.Task.Token` evaluates to locally; each waiting task swaps it for a token of its own. */
-const TOKEN_PLACEHOLDER = "carechat-local-task-token";
 const LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
-
-interface WaitingTask {
-  readonly executionArn: string;
-  resolve(output: JSONValue): void;
-  reject(error: Error): void;
-}
 
 /**
  * Runs the ASL files in `state-machines/` on aws-local-stepfunctions behind the Step Functions
@@ -78,7 +55,7 @@ export class LocalStepFunctions {
     }
   >();
   private readonly executions = new Map<string, Execution>();
-  private readonly waiting = new Map<string, WaitingTask>();
+  private readonly tokens = new TaskTokens((arn) => this.executions.get(arn)?.status === "RUNNING");
   private currentExecution = "";
 
   constructor(
@@ -154,55 +131,18 @@ export class LocalStepFunctions {
 
   /**
    * The callback pattern aws-local-stepfunctions lacks: the task's Lambda gets a token unique to
-   * this wait, and the state completes when SendTaskSuccess/SendTaskFailure names that token.
-   * The engine's TimeoutSeconds still applies, as on AWS.
+   * this wait (in place of `$$.Task.Token`), and the state completes when SendTaskSuccess or
+   * SendTaskFailure names that token. The engine's TimeoutSeconds still applies, as on AWS.
    */
-  private async waitForTaskToken(
-    name: string,
-    handler: LambdaHandler,
-    input: JSONValue,
-    stateName: string,
-  ): Promise<JSONValue> {
-    const token = `${randomUUID()}.${stateName}`;
-    const executionArn = this.currentExecution;
-    const settled = new Promise<JSONValue>((resolve, reject) => {
-      this.waiting.set(token, { executionArn, resolve, reject });
-    });
-    const payload = replaceToken((input as { Payload?: unknown }).Payload, token);
-    try {
-      await this.runner.invoke(name, handler, payload, stateName);
-    } catch (error) {
-      this.waiting.delete(token);
-      throw error;
-    }
-    return settled;
-  }
-
-  sendTaskSuccess(request: { taskToken: string; output: string }) {
-    const task = this.takeTask(request.taskToken);
-    task.resolve(JSON.parse(request.output) as JSONValue);
-    return {};
-  }
-
-  sendTaskFailure(request: { taskToken: string; error?: string; cause?: string }) {
-    const task = this.takeTask(request.taskToken);
-    task.reject(Object.assign(new Error(request.cause ?? ""), { name: request.error ?? "TaskFailed" }));
-    return {};
-  }
-
-  sendTaskHeartbeat(request: { taskToken: string }) {
-    if (!this.waiting.has(request.taskToken))
-      throw new StepFunctionsError("TaskDoesNotExist", "The task token is unknown or finished.");
-    return {};
-  }
-
-  private takeTask(token: string): WaitingTask {
-    const task = this.waiting.get(token);
-    const execution = task ? this.executions.get(task.executionArn) : undefined;
-    if (!task || (execution && execution.status !== "RUNNING"))
-      throw new StepFunctionsError("TaskDoesNotExist", "The task token is unknown or finished.");
-    this.waiting.delete(token);
-    return task;
+  private waitForTaskToken(name: string, handler: LambdaHandler, input: JSONValue, stateName: string) {
+    return this.tokens.wait(this.currentExecution, stateName, (token) =>
+      this.runner.invoke(
+        name,
+        handler,
+        replaceToken((input as { Payload?: unknown }).Payload, token),
+        stateName,
+      ),
+    );
   }
 
   startExecution(request: { stateMachineArn: string; name?: string; input?: string }) {
@@ -258,7 +198,7 @@ export class LocalStepFunctions {
       },
     });
     execution.abort = () => run.abort();
-    this.pending.add(this.recordHistory(execution, machine.definition, run.eventLogs));
+    this.pending.add(recordHistory(execution.events, machine.definition, run.eventLogs));
     this.pending.add(
       run.result
         .then((output: unknown) => {
@@ -275,47 +215,13 @@ export class LocalStepFunctions {
         })
         .finally(() => {
           execution.stopDate = new Date();
-          for (const [token, task] of this.waiting)
-            if (task.executionArn === executionArn) this.waiting.delete(token);
+          this.tokens.forget(executionArn);
         }),
     );
     return { executionArn, startDate: execution.startDate };
   }
 
   private readonly pending = new Set<Promise<unknown>>();
-
-  private async recordHistory(
-    execution: Execution,
-    definition: StateMachineDefinition,
-    logs: AsyncGenerator<{ type: string; timestamp: number; state?: { name: string } }>,
-  ): Promise<void> {
-    const states = definition.States as Record<string, { Type: string }>;
-    try {
-      for await (const log of logs) {
-        const id = execution.events.length + 1;
-        const timestamp = new Date(log.timestamp);
-        const name = log.state?.name ?? "";
-        const kind = states[name]?.Type ?? "";
-        if (log.type === "StateEntered")
-          execution.events.push({
-            id,
-            timestamp,
-            type: `${kind}StateEntered`,
-            stateEnteredEventDetails: { name },
-          });
-        else if (log.type === "StateExited")
-          execution.events.push({
-            id,
-            timestamp,
-            type: `${kind}StateExited`,
-            stateExitedEventDetails: { name },
-          });
-        else execution.events.push({ id, timestamp, type: log.type });
-      }
-    } catch {
-      // The log ends with the execution; an aborted run ends it early.
-    }
-  }
 
   getExecutionHistory(request: { executionArn: string }) {
     const execution = this.executions.get(request.executionArn);
@@ -388,11 +294,11 @@ export class LocalStepFunctions {
       case "GetExecutionHistory":
         return this.getExecutionHistory(body as never);
       case "SendTaskSuccess":
-        return this.sendTaskSuccess(body as never);
+        return this.tokens.succeed(body as never);
       case "SendTaskFailure":
-        return this.sendTaskFailure(body as never);
+        return this.tokens.fail(body as never);
       case "SendTaskHeartbeat":
-        return this.sendTaskHeartbeat(body as never);
+        return this.tokens.heartbeat(body as never);
       default:
         throw new StepFunctionsError(
           "UnknownOperationException",
@@ -400,35 +306,4 @@ export class LocalStepFunctions {
         );
     }
   }
-}
-
-function replaceToken(value: unknown, token: string): unknown {
-  if (value === TOKEN_PLACEHOLDER) return token;
-  if (Array.isArray(value)) return value.map((item) => replaceToken(item, token));
-  if (value && typeof value === "object")
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, replaceToken(item, token)]));
-  return value;
-}
-
-/**
- * On AWS, TimeoutSecondsPath and HeartbeatSecondsPath read the state's input; aws-local-stepfunctions
- * reads them from the effective input (after Parameters). Copy each path into Parameters under a
- * hidden key so the local engine finds the value the same definition finds on AWS.
- */
-function adaptTimeoutPaths(definition: { States?: Record<string, Record<string, unknown>> }): unknown {
-  for (const state of Object.values(definition.States ?? {})) {
-    for (const field of ["TimeoutSecondsPath", "HeartbeatSecondsPath"] as const) {
-      const path = state[field];
-      if (typeof path !== "string" || typeof state.Parameters !== "object" || state.Parameters === null)
-        continue;
-      const hidden = `__local${field}`;
-      state.Parameters = { ...(state.Parameters as object), [`${hidden}.$`]: path };
-      state[field] = `$.${hidden}`;
-    }
-    for (const branch of (state.Branches as
-      | { States: Record<string, Record<string, unknown>> }[]
-      | undefined) ?? [])
-      adaptTimeoutPaths(branch);
-  }
-  return definition;
 }

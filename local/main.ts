@@ -5,7 +5,15 @@ import { startLocalStack } from "./stack.ts";
 const port = Number(process.env.PORT ?? 3001);
 const dataDir = process.env.CARECHAT_DATA_DIR ?? ".carechat";
 
-const stack = await startLocalStack({ port, dataDir, host: process.env.HOST ?? "127.0.0.1" });
+const optionalNumber = (value: string | undefined) => (value ? Number(value) : undefined);
+const stack = await startLocalStack({
+  port,
+  dataDir,
+  host: process.env.HOST ?? "127.0.0.1",
+  // API Gateway's 10-minute idle and 2-hour limits, shortened only to test them.
+  idleTimeoutMs: optionalNumber(process.env.CARECHAT_IDLE_TIMEOUT_MS),
+  maxConnectionMs: optionalNumber(process.env.CARECHAT_MAX_CONNECTION_MS),
+});
 logger.info("carechat is running", { url: stack.url, dataDir: stack.dataDir });
 process.stdout.write(`
 carechat local runtime is up.

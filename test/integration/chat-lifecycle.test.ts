@@ -143,6 +143,10 @@ describe("a customer's chat with the virtual assistant", () => {
     });
     const second = await ChatClient.connect(wsUrl, token);
     await second.request({ action: "resume", chatId, afterSeq: 0 }, "resumed");
+    const last = await client.request(
+      { action: "sendMessage", chatId, clientMessageId: "last", text: "That's all, thanks" },
+      "ack",
+    );
 
     // Act
     const ending = await client.request({ action: "endChat", chatId }, "chatEnding");
@@ -155,6 +159,10 @@ describe("a customer's chat with the virtual assistant", () => {
       "ack",
     );
     const again = await client.request({ action: "endChat", chatId }, "chatEnding");
+    const retried = await client.request(
+      { action: "sendMessage", chatId, clientMessageId: "last", text: "That's all, thanks" },
+      "ack",
+    );
     const transcript = await client.request({ action: "getTranscript", chatId }, "transcript");
 
     // Assess
@@ -166,6 +174,7 @@ describe("a customer's chat with the virtual assistant", () => {
     expect(String(ended.summary)).toMatch(/XYZ Store/);
     expect(refused).toMatchObject({ type: "error", code: "CHAT_CLOSED" });
     expect(again).toMatchObject({ type: "error", code: "CHAT_CLOSED" });
+    expect(retried).toMatchObject({ type: "ack", seq: last.seq, duplicate: true });
     expect(transcript).toMatchObject({
       state: "ended",
       caseNumber: ended.caseNumber,

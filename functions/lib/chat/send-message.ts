@@ -6,6 +6,7 @@ import type { AppendResult } from "../data/chat-store.ts";
 import type { MessageRecord, SubscriptionRecord } from "../data/records.ts";
 import { ConflictError } from "../errors.ts";
 import type { HandoffDependencies } from "../handoff/handoff-dependencies.ts";
+import { maskSensitive } from "../masking/index.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 import type { Caller } from "./caller.ts";
@@ -30,7 +31,12 @@ export async function sendMessage(
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const { chat, subscriptions } = await deps.chats.loadWithSubscribers(frame.chatId);
     requireParticipant(chat, caller);
-    requireActive(chat);
+    if (!ACTIVE_STATES.includes(chat.state)) {
+      // A retry of a message stored before the chat ended still gets its ack.
+      const seq = await deps.chats.storedSeq(chat.chatId, identity.sub, frame.clientMessageId);
+      if (seq !== undefined) return ack(frame, seq, maskSensitive(frame.text).redacted, true);
+      requireActive(chat);
+    }
     const now = new Date().toISOString();
     const inbound = customerMessages(
       identity,

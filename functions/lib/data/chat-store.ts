@@ -162,7 +162,14 @@ export class ChatStore {
       const duplicate = reasons[idempotencyIndex];
       if (request.idempotency && duplicate?.Code === "ConditionalCheckFailed") {
         const seq = Number(duplicate.Item?.seq?.N ?? Number.NaN);
-        return { kind: "duplicate", seq: Number.isNaN(seq) ? await this.storedSeq(request) : seq };
+        const stored = Number.isNaN(seq)
+          ? await this.storedSeq(
+              chat.chatId,
+              request.idempotency.senderId,
+              request.idempotency.clientMessageId,
+            )
+          : seq;
+        return { kind: "duplicate", seq: stored ?? Number.NaN };
       }
       if (
         reasons.some(
@@ -399,16 +406,16 @@ export class ChatStore {
     ];
   }
 
-  private async storedSeq(request: AppendRequest): Promise<number> {
-    const { senderId, clientMessageId } = request.idempotency ?? { senderId: "", clientMessageId: "" };
+  /** The seq a sender's `clientMessageId` was stored under, if it was. */
+  async storedSeq(chatId: string, senderId: string, clientMessageId: string): Promise<number | undefined> {
     const { Item } = await this.documents.send(
       new GetCommand({
         TableName: this.tableName,
-        Key: { pk: chatPk(request.chat.chatId), sk: clientMessageSk(senderId, clientMessageId) },
+        Key: { pk: chatPk(chatId), sk: clientMessageSk(senderId, clientMessageId) },
         ConsistentRead: true,
       }),
     );
-    return Number(Item?.seq);
+    return Item ? Number(Item.seq) : undefined;
   }
 }
 

@@ -22,7 +22,8 @@ export const wsRequest = (): MiddlewareObj<WsEvent, WsResult, Error, WsContext> 
     if (typeof action !== "string") throw new BadRequestError('"action" must be a string.');
     if (!isClientAction(action)) throw new UnknownActionError(action);
     logger.appendKeys({ action, chatId: typeof body.chatId === "string" ? body.chatId : undefined });
-    if (typeof body.text === "string" && body.text.length > MAX_MESSAGE_TEXT_CHARS)
+    // Characters as people count them (code points), not UTF-16 units: an emoji is one character.
+    if (typeof body.text === "string" && codePoints(body.text) > MAX_MESSAGE_TEXT_CHARS)
       throw new PayloadTooLargeError(`A message is at most ${MAX_MESSAGE_TEXT_CHARS} characters.`);
     const parsed = clientFrameSchemas[action].safeParse(body);
     if (!parsed.success) {
@@ -34,6 +35,13 @@ export const wsRequest = (): MiddlewareObj<WsEvent, WsResult, Error, WsContext> 
     context.carechat = { caller, action, frame: parsed.data };
   },
 });
+
+function codePoints(text: string): number {
+  if (text.length <= MAX_MESSAGE_TEXT_CHARS) return text.length;
+  let count = 0;
+  for (const _ of text) count += 1;
+  return count;
+}
 
 function parseBody(body: string | undefined): Record<string, unknown> {
   let value: unknown;

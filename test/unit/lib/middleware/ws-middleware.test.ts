@@ -274,6 +274,24 @@ describe("WebSocket middleware: refused frames", () => {
     expect(calls).toHaveLength(0);
   });
 
+  it("counts characters, not UTF-16 units: 4,000 emoji pass and 4,001 do not", async () => {
+    // Prepare
+    const fits = authorized(
+      JSON.stringify({ ...validSendMessage, text: "😀".repeat(MAX_MESSAGE_TEXT_CHARS) }),
+    );
+    const over = authorized(
+      JSON.stringify({ ...validSendMessage, text: "😀".repeat(MAX_MESSAGE_TEXT_CHARS + 1) }),
+    );
+
+    // Act
+    const [accepted, refused] = await Promise.all([sendError(fits), sendError(over)]);
+
+    // Assess
+    expect(accepted.valid).toBe(false);
+    expect(accepted.calls).toHaveLength(1);
+    expect(refused.frame.code).toBe("PAYLOAD_TOO_LARGE");
+  });
+
   it("answers an opening text of 4,001 characters on startChat with PAYLOAD_TOO_LARGE", async () => {
     // Prepare
     const text = "b".repeat(MAX_MESSAGE_TEXT_CHARS + 1);

@@ -21,7 +21,7 @@ export async function assignCaseNumber(deps: ChatDependencies, { chatId }: Closu
     if (!chat) throw new NotFoundError(`Chat ${chatId} does not exist.`);
     if (chat.caseNumber) return { caseNumber: chat.caseNumber };
     const caseNumber = newCaseNumber();
-    if (await deps.chats.assignCaseNumber(chatId, caseNumber)) return { caseNumber };
+    if (await deps.closures.assignCaseNumber(chatId, caseNumber)) return { caseNumber };
   }
   throw new Error("Could not draw a free case number.");
 }
@@ -42,7 +42,7 @@ export async function writeSummary(deps: ChatDependencies, { chatId }: ClosureIn
       (message) => message.from.role === "agent" || message.from.role === "supervisor",
     ),
   });
-  await deps.chats.complete(chatId, summary);
+  await deps.closures.complete(chatId, summary);
   return { summaryLength: summary.length };
 }
 

@@ -22,7 +22,7 @@ export async function endChat(
   requireParticipant(chat, caller);
   if (chat.state === "ended") throw new ChatClosedError("This chat has already ended.");
   if (chat.state === "queued") await abandonQueue(deps, chat);
-  if (await deps.chats.markClosing(chat.chatId, caller.identity.sub)) {
+  if (await deps.closures.markClosing(chat.chatId, caller.identity.sub)) {
     await deps.closure.start(chat.chatId, caller.identity.sub, 0);
   } else if (chat.state === "closing" && Date.now() - Date.parse(chat.updatedAt) > STUCK_CLOSURE_MS) {
     await deps.closure.start(chat.chatId, caller.identity.sub, Date.now());

@@ -11,8 +11,7 @@ export async function disconnect(event: WsEvent): Promise<WsResult> {
   const { connectionId } = event.requestContext;
   logger.appendKeys({ connectionId });
   const store = new ConnectionStore(awsClients().documents, requireEnv("TABLE_NAME"));
-  const removed = await store.remove(connectionId);
-  if (removed?.chats) await store.unsubscribe(connectionId, removed.chats);
+  const removed = await store.forget(connectionId);
   // An agent whose last connection closed is offered nothing more until they sign in again.
   if (removed && removed.role !== "customer" && (await store.listForUser(removed.userId)).length === 0)
     await new AgentStore(awsClients().documents, requireEnv("TABLE_NAME")).markOffline(removed.userId);

@@ -44,6 +44,18 @@ export class ConnectionStore {
     return Attributes as ConnectionRecord | undefined;
   }
 
+  /**
+   * Forgets a connection that closed or was found gone: its record and every chat subscription it
+   * had (plus `alsoChatId`, where the caller found it subscribed). Returns the record it had.
+   */
+  async forget(connectionId: string, alsoChatId?: string): Promise<ConnectionRecord | undefined> {
+    const removed = await this.remove(connectionId);
+    const chats = new Set(removed?.chats ?? []);
+    if (alsoChatId) chats.add(alsoChatId);
+    await this.unsubscribe(connectionId, chats);
+    return removed;
+  }
+
   async listForUser(userId: string): Promise<string[]> {
     const { Items = [] } = await this.documents.send(
       new QueryCommand({

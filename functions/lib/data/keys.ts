@@ -36,7 +36,6 @@ export const clampPriority = (priority: number) => Math.min(MAX_PRIORITY, Math.m
 /** Highest priority first, then the longest waiting: the original enqueue time survives overflow. */
 export const queueEntrySk = (priority: number, enqueuedAt: string, chatId: string) =>
   `P${String(MAX_PRIORITY - clampPriority(priority)).padStart(3, "0")}#${enqueuedAt}#${chatId}`;
-export const QUEUE_ENTRIES_BEFORE = "Q";
 export const QUEUE_STATS_SK = "STATS";
 /** Sparse gsi2 partition holding every signed-in (available or away) agent, for wait estimates. */
 export const ONLINE_STAFF = "ONLINE";

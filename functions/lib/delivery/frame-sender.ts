@@ -44,7 +44,7 @@ export class FrameSender {
     const delivered = await Promise.all(
       connectionIds.map(async (connectionId) => {
         if (await this.send(connectionId, frames)) return true;
-        await this.forget(connectionId, undefined);
+        await this.store.forget(connectionId);
         return false;
       }),
     );
@@ -63,15 +63,8 @@ export class FrameSender {
     const gone = outcomes.flatMap((outcome) =>
       outcome.status === "fulfilled" && !outcome.value.delivered ? [outcome.value.target.connectionId] : [],
     );
-    await Promise.all(gone.map((connectionId) => this.forget(connectionId, options.chatId)));
+    await Promise.all(gone.map((connectionId) => this.store.forget(connectionId, options.chatId)));
     const failed = outcomes.find((outcome) => outcome.status === "rejected");
     if (failed) throw (failed as PromiseRejectedResult).reason;
-  }
-
-  private async forget(connectionId: string, chatId: string | undefined): Promise<void> {
-    const removed = await this.store.remove(connectionId);
-    const chats = new Set(removed?.chats ?? []);
-    if (chatId) chats.add(chatId);
-    await this.store.unsubscribe(connectionId, chats);
   }
 }

@@ -1,6 +1,7 @@
 import type { Caller } from "../chat/caller.ts";
 import { ConflictError } from "../errors.ts";
 import type { HandoffDependencies } from "../handoff/handoff-dependencies.ts";
+import { releaseOffer } from "../handoff/release-offer.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 import { heldOffer, OFFER_GONE } from "./held-offer.ts";
@@ -15,10 +16,7 @@ export async function declineChat(
   const identity = requireStaff(caller);
   const { chat, entry } = await heldOffer(deps, frame.chatId, identity.sub);
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    const agent = await deps.agents.get(identity.sub);
-    const items = [deps.queues.releaseOfferItem(entry, identity.sub)];
-    if (agent) items.push(deps.agents.releaseSlotItem(agent));
-    if (await deps.chats.transact(items)) {
+    if ((await releaseOffer(deps, entry, identity.sub)).released) {
       const current = await deps.chats.get(chat.chatId);
       await deps.handoff.signal(current?.answerToken, { outcome: "declined", agentId: identity.sub });
       return { type: "offerWithdrawn", requestId: frame.requestId, chatId: chat.chatId, reason: "declined" };

@@ -9,6 +9,7 @@ import type { HandoffDependencies } from "./handoff-dependencies.ts";
 import { handoffText } from "./handoff-text.ts";
 import { publishQueueStatus } from "./queue-status.ts";
 import { queueTimers, type WaitTimers } from "./queue-timers.ts";
+import { releaseOffer } from "./release-offer.ts";
 
 /** Where the workflow's chat waits: the output of Enqueue / Overflow, kept at `$.wait`. */
 export interface WaitRef {
@@ -63,10 +64,8 @@ export async function expireOffer(deps: HandoffDependencies, ref: WaitRef): Prom
         status: (await settledOutcome(deps, ref.chatId)).outcome === "accepted" ? "assigned" : "abandoned",
       };
     if (entry.state === "offered" && entry.offeredTo) {
-      const agent = await deps.agents.get(entry.offeredTo);
-      const items = [deps.queues.releaseOfferItem(entry, entry.offeredTo)];
-      if (agent) items.push(deps.agents.releaseSlotItem(agent));
-      if (!(await deps.chats.transact(items))) continue;
+      const { released, agent } = await releaseOffer(deps, entry, entry.offeredTo);
+      if (!released) continue;
       await deps.sender.sendToUser(entry.offeredTo, [
         { type: "offerWithdrawn", chatId: entry.chatId, reason: "expired" },
       ]);

@@ -18,7 +18,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           globalSetup: ["test/integration/global-setup.ts"],
           pool: "forks",
-          poolOptions: { forks: { singleFork: true } },
+          // One file at a time: the files share one local runtime started by the global setup.
+          fileParallelism: false,
         },
       },
     ],

@@ -1,4 +1,3 @@
-import "./polyfills.ts";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";

@@ -1,4 +1,3 @@
-import "../../../local/polyfills.ts";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import validator from "asl-validator";

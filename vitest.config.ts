@@ -8,6 +8,8 @@ export default defineConfig({
           name: "unit",
           include: ["test/unit/**/*.test.ts"],
           testTimeout: 60_000,
+          // CDK synth in a beforeAll takes ~10 s on a busy 2-core machine.
+          hookTimeout: 120_000,
         },
       },
       {

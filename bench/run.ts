@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { sequentialDepth } from "../functions/lib/aws/call-recorder.ts";
-import { awsClients } from "../functions/lib/aws/clients.ts";
+import { documentClient } from "../functions/lib/aws/document-client.ts";
 import { CHAT_META_SK, chatPk } from "../functions/lib/data/keys.ts";
 import type { Invocation } from "../local/lambda-runner.ts";
 import { startLocalStack } from "../local/stack.ts";
@@ -41,7 +41,7 @@ try {
   // A chat between a customer and an agent: the message path without the virtual assistant.
   const customer = await ChatClient.connect(stack.url, customerToken);
   const chatId = String((await customer.request({ action: "startChat" }, "chatStarted")).chatId);
-  await awsClients().documents.send(
+  await documentClient().send(
     new UpdateCommand({
       TableName: process.env.TABLE_NAME,
       Key: { pk: chatPk(chatId), sk: CHAT_META_SK },

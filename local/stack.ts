@@ -1,12 +1,16 @@
+import { writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { EnvironmentVariable } from "../functions/lib/config/environment.ts";
+import { FUNCTIONS, type FunctionName } from "../functions/lib/config/environment.ts";
 import { clientActions } from "../functions/lib/protocol/client-frames.ts";
 import { LOCAL_ISSUER, loadDevAuth } from "./dev-auth.ts";
 import { localCredentials, startDynamoDbLocal } from "./dynamodb-local.ts";
 import { LocalGateway } from "./gateway.ts";
 import { createHttpRoutes } from "./http-routes.ts";
 import { type LambdaHandler, LambdaRunner } from "./lambda-runner.ts";
+import { localRoutingConfig } from "./routing-file.ts";
 import { LocalStepFunctions, stateMachineArn } from "./step-functions.ts";
 
 export interface LocalStackOptions {
@@ -59,24 +63,38 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const port = typeof address === "object" && address ? address.port : 0;
   const httpUrl = `http://${host}:${port}`;
 
+  // The routing configuration is validated here, as the CDK app does at synth, and shipped as a file.
+  const routingFile = join(dataDir, "routing.json");
+  writeFileSync(routingFile, JSON.stringify(localRoutingConfig()));
+  // The functions' own variables (functions/lib/config/environment.ts), then the SDK's endpoints.
+  const functionEnvironment: Record<EnvironmentVariable, string | undefined> = {
+    TABLE_NAME,
+    WS_MANAGEMENT_ENDPOINT: httpUrl,
+    HANDOFF_STATE_MACHINE_ARN: stateMachineArn("chat-handoff"),
+    CLOSURE_STATE_MACHINE_ARN: stateMachineArn("chat-closure"),
+    ROUTING_CONFIG_FILE: routingFile,
+    JWT_ISSUER: LOCAL_ISSUER,
+    JWT_AUDIENCE: undefined,
+    JWT_JWKS_URI: undefined,
+    JWT_JWKS: JSON.stringify(devAuth.jwks),
+    COGNITO_USER_POOL_ID: undefined,
+    COGNITO_CLIENT_ID: undefined,
+  };
+  for (const [name, value] of Object.entries(functionEnvironment))
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
   Object.assign(process.env, {
     AWS_REGION: "us-east-1",
     AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     AWS_ENDPOINT_URL_SFN: httpUrl,
-    WS_MANAGEMENT_ENDPOINT: httpUrl,
-    TABLE_NAME,
-    CLOSURE_STATE_MACHINE_ARN: stateMachineArn("chat-closure"),
-    HANDOFF_STATE_MACHINE_ARN: stateMachineArn("chat-handoff"),
-    JWT_ISSUER: LOCAL_ISSUER,
-    CARECHAT_JWKS: JSON.stringify(devAuth.jwks),
     POWERTOOLS_SERVICE_NAME: "carechat",
   });
   delete process.env.AWS_PROFILE;
 
-  const load = async (name: string) =>
-    ((await import(`../functions/handlers/${name}.ts`)) as { handler: LambdaHandler }).handler;
+  const load = async (name: FunctionName) =>
+    ((await import(`../${FUNCTIONS[name].entry}`)) as { handler: LambdaHandler }).handler;
   const runner = new LambdaRunner();
   const gateway = new LocalGateway({
     handlers: {
@@ -95,8 +113,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const stepFunctions = new LocalStepFunctions(
     resolve(projectRoot, "state-machines"),
     {
-      ChatClosureFunctionArn: await load("chat-closure"),
-      ChatHandoffFunctionArn: await load("chat-handoff"),
+      [FUNCTIONS["chat-closure"].aslPlaceholder]: await load("chat-closure"),
+      [FUNCTIONS["chat-handoff"].aslPlaceholder]: await load("chat-handoff"),
     },
     runner,
   );

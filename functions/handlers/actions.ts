@@ -11,27 +11,30 @@ import { resumeChat } from "../lib/chat/resume-chat.ts";
 import { sendMessage } from "../lib/chat/send-message.ts";
 import { startChat } from "../lib/chat/start-chat.ts";
 import { typing } from "../lib/chat/typing.ts";
-import { handoffDependencies } from "../lib/handoff/handoff-dependencies.ts";
+import { chatPorts } from "../lib/composition/chat-root.ts";
 import { logger } from "../lib/logger.ts";
 import { wsRequest } from "../lib/middleware/ws-request.ts";
 import { wsResponse } from "../lib/middleware/ws-response.ts";
 import { wsRouter } from "../lib/middleware/ws-router.ts";
 import type { WsContext, WsEvent, WsResult } from "../lib/middleware/ws-types.ts";
 
+/** Built on the first request of a cold start and shared by every later one. */
+const ports = () => chatPorts("actions");
+
 /** Every client action route and `$default`: validate, route to a plain function, reply with a frame. */
 const router = wsRouter({
-  startChat: (caller, frame) => startChat(handoffDependencies(), caller, frame),
-  sendMessage: (caller, frame) => sendMessage(handoffDependencies(), caller, frame),
-  resume: (caller, frame) => resumeChat(handoffDependencies(), caller, frame),
-  typing: (caller, frame) => typing(handoffDependencies(), caller, frame),
-  getTranscript: (caller, frame) => getTranscript(handoffDependencies(), caller, frame),
-  endChat: (caller, frame) => endChat(handoffDependencies(), caller, frame),
-  requestAgent: (caller, frame) => requestAgent(handoffDependencies(), caller, frame),
-  setPresence: (caller, frame) => setPresence(handoffDependencies(), caller, frame),
-  acceptChat: (caller, frame) => acceptChat(handoffDependencies(), caller, frame),
-  declineChat: (caller, frame) => declineChat(handoffDependencies(), caller, frame),
-  transferChat: (caller, frame) => transferChat(handoffDependencies(), caller, frame),
-  escalateChat: (caller, frame) => transferChat(handoffDependencies(), caller, frame),
+  startChat: (caller, frame) => startChat(ports(), caller, frame),
+  sendMessage: (caller, frame) => sendMessage(ports(), caller, frame),
+  resume: (caller, frame) => resumeChat(ports(), caller, frame),
+  typing: (caller, frame) => typing(ports(), caller, frame),
+  getTranscript: (caller, frame) => getTranscript(ports(), caller, frame),
+  endChat: (caller, frame) => endChat(ports(), caller, frame),
+  requestAgent: (caller, frame) => requestAgent(ports(), caller, frame),
+  setPresence: (caller, frame) => setPresence(ports(), caller, frame),
+  acceptChat: (caller, frame) => acceptChat(ports(), caller, frame),
+  declineChat: (caller, frame) => declineChat(ports(), caller, frame),
+  transferChat: (caller, frame) => transferChat(ports(), caller, frame),
+  escalateChat: (caller, frame) => transferChat(ports(), caller, frame),
 });
 
 export const handler = middy<WsEvent, WsResult, Error, WsContext>()

@@ -1,7 +1,7 @@
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import middy from "@middy/core";
 import { type ClosureStep, closureSteps } from "../lib/chat/closure-tasks.ts";
-import { handoffDependencies } from "../lib/handoff/handoff-dependencies.ts";
+import { chatPorts } from "../lib/composition/chat-root.ts";
 import { logger } from "../lib/logger.ts";
 
 /** The task function of the chat-closure state machine; `step` names the state's work. */
@@ -14,7 +14,7 @@ export async function runClosureStep(event: ClosureTaskEvent) {
   logger.appendKeys({ chatId: event.chatId, step: event.step });
   const step = closureSteps[event.step];
   if (!step) throw new Error(`Unknown closure step "${String(event.step)}".`);
-  const result = await step(handoffDependencies(), { chatId: event.chatId });
+  const result = await step(chatPorts("chat-closure"), { chatId: event.chatId });
   logger.info("Closure step done");
   return result;
 }

@@ -1,8 +1,7 @@
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import middy from "@middy/core";
+import { chatPorts } from "../lib/composition/chat-root.ts";
 import { enqueue } from "../lib/handoff/enqueue.ts";
-import { handoffDependencies } from "../lib/handoff/handoff-dependencies.ts";
-import type { HandoffInput } from "../lib/handoff/handoff-workflow.ts";
 import {
   afterHours,
   awaitAnswer,
@@ -14,6 +13,7 @@ import {
   type WaitRef,
 } from "../lib/handoff/wait-tasks.ts";
 import { logger } from "../lib/logger.ts";
+import type { HandoffInput } from "../lib/workflows/handoff-workflow.ts";
 
 /** The task function of the handoff state machine (state-machines/chat-handoff.asl.json); `step` names the work. */
 export type HandoffTaskEvent =
@@ -24,7 +24,7 @@ export type HandoffTaskEvent =
   | { step: "recover"; chatId: string };
 
 export async function runHandoffStep(event: HandoffTaskEvent): Promise<unknown> {
-  const deps = handoffDependencies();
+  const deps = chatPorts("chat-handoff");
   const chatId = "input" in event ? event.input.chatId : "ref" in event ? event.ref.chatId : event.chatId;
   logger.appendKeys({ chatId, step: event.step });
   switch (event.step) {

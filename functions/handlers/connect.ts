@@ -1,9 +1,8 @@
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import middy from "@middy/core";
 import { fromAuthorizerContext } from "../lib/auth/authorizer-context.ts";
-import { awsClients, requireEnv } from "../lib/aws/clients.ts";
-import { ConnectionStore } from "../lib/data/connection-store.ts";
-import { connectionExpiry } from "../lib/data/retention.ts";
+import { connectionPorts } from "../lib/composition/connection-root.ts";
+import { openConnection } from "../lib/connections/open-connection.ts";
 import { logger } from "../lib/logger.ts";
 import type { WsEvent, WsResult } from "../lib/middleware/ws-types.ts";
 
@@ -12,15 +11,7 @@ export async function connect(event: WsEvent): Promise<WsResult> {
   const { connectionId } = event.requestContext;
   const identity = fromAuthorizerContext(event.requestContext.authorizer);
   logger.appendKeys({ connectionId, userId: identity.sub, role: identity.role });
-  const store = new ConnectionStore(awsClients().documents, requireEnv("TABLE_NAME"));
-  await store.put({
-    connectionId,
-    userId: identity.sub,
-    role: identity.role,
-    name: identity.name,
-    connectedAt: new Date().toISOString(),
-    expiresAt: connectionExpiry(),
-  });
+  await openConnection(connectionPorts("connect"), connectionId, identity);
   logger.info("Connected");
   return { statusCode: 200, body: "" };
 }

@@ -89,7 +89,19 @@ export interface ChatFunctionProps {
    * @default - `package-lock.json` in {@link ChatFunctionProps.projectRoot}
    */
   readonly depsLockFilePath?: string;
+
+  /**
+   * Files copied into the function's bundle next to the handler, by name in the bundle → source path
+   * (for example the validated routing configuration). The function finds them under
+   * `/var/task/<name>`.
+   *
+   * @default - none
+   */
+  readonly bundledFiles?: Readonly<Record<string, string>>;
 }
+
+/** Where a file given in {@link ChatFunctionProps.bundledFiles} lands on Lambda. */
+export const bundledFilePath = (name: string) => `/var/task/${name}`;
 
 /**
  * A carechat Lambda function: a `NodejsFunction` preset (Node.js 22 on ARM64, ESM bundle built with the
@@ -170,6 +182,15 @@ export class ChatFunction extends Construct implements iam.IGrantable {
         externalModules: ["@aws-sdk/*"],
         // esbuild is a devDependency: bundle with it directly, never in a Docker container.
         forceDockerBundling: false,
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_inputDir: string, outputDir: string) =>
+            Object.entries(props.bundledFiles ?? {}).map(
+              ([name, source]) =>
+                `cp ${JSON.stringify(source)} ${JSON.stringify(path.join(outputDir, name))}`,
+            ),
+        },
       },
     });
     // Active tracing set on the L1 resource: the L2 `tracing` prop would add the X-Ray statement to the

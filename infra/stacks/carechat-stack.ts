@@ -1,12 +1,27 @@
-import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  Annotations,
+  App,
+  CfnOutput,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  Stage,
+} from "aws-cdk-lib";
 import * as events from "aws-cdk-lib/aws-events";
 import * as targets from "aws-cdk-lib/aws-events-targets";
 import * as sfn from "aws-cdk-lib/aws-stepfunctions";
 import type { Construct } from "constructs";
-import { ChatFunction } from "../constructs/chat-function.ts";
+import { FUNCTIONS } from "../../functions/lib/config/environment.ts";
+import { parseRoutingConfig } from "../../functions/lib/routing/parse-routing-config.ts";
+import type { RoutingConfigInput } from "../../functions/lib/routing/routing-schema.ts";
+import { bundledFilePath, ChatFunction } from "../constructs/chat-function.ts";
 import { ChatTable } from "../constructs/chat-table.ts";
 import { ChatWorkflow } from "../constructs/chat-workflow.ts";
 import { WebSocketChatApi } from "../constructs/websocket-chat-api.ts";
+import { defaultRouting } from "../routing/default-routing.ts";
 import {
   type JwtAuthConfig,
   jwtAuthConfigFromContext,
@@ -14,16 +29,19 @@ import {
   PLACEHOLDER_JWT_AUTH,
 } from "./jwt-auth-config.ts";
 
-/** The handler entry files, relative to the repository root. */
+/** The handler entry files, relative to the repository root (declared once, in the runtime contract). */
 export const HANDLER_ENTRIES = {
-  authorizer: "functions/handlers/authorizer.ts",
-  connect: "functions/handlers/connect.ts",
-  disconnect: "functions/handlers/disconnect.ts",
-  actions: "functions/handlers/actions.ts",
-  chatClosure: "functions/handlers/chat-closure.ts",
-  chatHandoff: "functions/handlers/chat-handoff.ts",
-  queueTicker: "functions/handlers/queue-ticker.ts",
+  authorizer: FUNCTIONS.authorizer.entry,
+  connect: FUNCTIONS.connect.entry,
+  disconnect: FUNCTIONS.disconnect.entry,
+  actions: FUNCTIONS.actions.entry,
+  chatClosure: FUNCTIONS["chat-closure"].entry,
+  chatHandoff: FUNCTIONS["chat-handoff"].entry,
+  queueTicker: FUNCTIONS["queue-ticker"].entry,
 } as const;
+
+/** The name of the validated routing configuration inside each bundle that routes chats. */
+const ROUTING_FILE_NAME = "routing.json";
 
 /** The chat-closure workflow's definition, relative to the repository root. */
 export const CHAT_CLOSURE_DEFINITION_FILE = "state-machines/chat-closure.asl.json";
@@ -67,6 +85,14 @@ export interface CarechatStackProps extends StackProps {
    * @default `${stackName}-chat-handoff`
    */
   readonly handoffStateMachineName?: string;
+
+  /**
+   * The routing configuration (queues, hours, contact numbers), validated here at synth and shipped in
+   * the bundle of every function that routes chats.
+   *
+   * @default - the shipped configuration, infra/routing/default-routing.ts
+   */
+  readonly routing?: RoutingConfigInput;
 }
 
 /**
@@ -107,6 +133,12 @@ export class CarechatStack extends Stack {
       removalPolicy: props.tableRemovalPolicy ?? removalPolicyFromContext(this),
     });
     const tableEnvironment = { TABLE_NAME: this.table.tableName };
+    // Validated once, at synth: the functions read the file without re-validating it.
+    const routingFile = this.stageRoutingConfig(props.routing ?? defaultRouting);
+    const routing = {
+      bundledFiles: { [ROUTING_FILE_NAME]: routingFile },
+      environment: { ...tableEnvironment, ROUTING_CONFIG_FILE: bundledFilePath(ROUTING_FILE_NAME) },
+    };
 
     const authorizer = new ChatFunction(this, "Authorizer", {
       entry: HANDLER_ENTRIES.authorizer,
@@ -126,22 +158,22 @@ export class CarechatStack extends Stack {
     const actions = new ChatFunction(this, "Actions", {
       entry: HANDLER_ENTRIES.actions,
       description: "carechat client actions ($default and one route per action)",
-      environment: tableEnvironment,
+      ...routing,
     });
     const chatClosure = new ChatFunction(this, "ChatClosure", {
       entry: HANDLER_ENTRIES.chatClosure,
       description: "carechat chat closure: case number, summary, chatEnded frames",
-      environment: tableEnvironment,
+      ...routing,
     });
     const chatHandoff = new ChatFunction(this, "ChatHandoff", {
       entry: HANDLER_ENTRIES.chatHandoff,
       description: "carechat live-agent handoff: task function of the handoff state machine",
-      environment: tableEnvironment,
+      ...routing,
     });
     const queueTicker = new ChatFunction(this, "QueueTicker", {
       entry: HANDLER_ENTRIES.queueTicker,
       description: "carechat queue ticker: pushes queue position and wait estimates every minute",
-      environment: tableEnvironment,
+      ...routing,
     });
     this.functions = { authorizer, connect, disconnect, actions, chatClosure, chatHandoff, queueTicker };
 
@@ -232,6 +264,16 @@ export class CarechatStack extends Stack {
       Annotations.of(this).addWarningV2("carechat:jwt-placeholder", message);
       new CfnOutput(this, "JwtConfigurationWarning", { value: message });
     }
+  }
+
+  /** Writes the validated routing configuration into the cloud assembly, for the bundles to copy. */
+  private stageRoutingConfig(input: RoutingConfigInput): string {
+    const config = parseRoutingConfig(input);
+    const dir = join(Stage.of(this)?.outdir ?? App.of(this)?.outdir ?? ".", "carechat-routing");
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${this.node.addr}.json`);
+    writeFileSync(file, JSON.stringify(config));
+    return file;
   }
 }
 

@@ -1,13 +1,13 @@
 import type { QueueEntry } from "../data/agent-records.ts";
 import type { ChatRecord } from "../data/records.ts";
 import { ConflictError, NotFoundError } from "../errors.ts";
-import type { HandoffDependencies } from "../handoff/handoff-dependencies.ts";
+import type { Needs } from "../kernel/ports.ts";
 
 export const OFFER_GONE = "This offer has expired or belongs to another agent.";
 
 /** The chat and its queue entry, provided the offer is currently held by `agentId`. */
 export async function heldOffer(
-  deps: HandoffDependencies,
+  deps: Needs<"chats" | "queues">,
   chatId: string,
   agentId: string,
 ): Promise<{ chat: ChatRecord; entry: QueueEntry }> {

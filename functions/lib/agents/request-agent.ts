@@ -1,7 +1,8 @@
-import type { Caller } from "../chat/caller.ts";
-import { requireActive, requireParticipant } from "../chat/chat-access.ts";
 import { ConflictError, ForbiddenError } from "../errors.ts";
-import type { HandoffDependencies } from "../handoff/handoff-dependencies.ts";
+import { startHandoff } from "../handoff/start-handoff.ts";
+import type { Caller } from "../kernel/caller.ts";
+import { requireActive, requireParticipant } from "../kernel/chat-access.ts";
+import type { Needs } from "../kernel/ports.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 
 /**
@@ -9,7 +10,7 @@ import type { ClientFrame } from "../protocol/client-frames.ts";
  * `queued` (carrying this request's id). Asking again while queued is harmless.
  */
 export async function requestAgent(
-  deps: HandoffDependencies,
+  deps: Needs<"chats" | "transactions" | "handoff">,
   caller: Caller,
   frame: ClientFrame<"requestAgent">,
 ): Promise<undefined> {
@@ -22,18 +23,4 @@ export async function requestAgent(
   if (chat.state === "queued") return undefined;
   await startHandoff(deps, chat.chatId, chat.handoffs ?? 0, frame.requestId);
   return undefined;
-}
-
-export async function startHandoff(
-  deps: HandoffDependencies,
-  chatId: string,
-  previous: number,
-  requestId?: string,
-) {
-  const handoffs = previous + 1;
-  const counted = await deps.chats.transact([
-    deps.chats.updateItem(chatId, { set: { handoffs }, fromStates: ["assistant"] }),
-  ]);
-  if (!counted) return;
-  await deps.handoff.start({ chatId, requestId, reason: "request" }, handoffs);
 }

@@ -1,14 +1,13 @@
-import type { Caller } from "../chat/caller.ts";
-import { dispatch } from "../handoff/dispatcher.ts";
-import { servedQueues } from "../handoff/enqueue.ts";
-import type { HandoffDependencies } from "../handoff/handoff-dependencies.ts";
+import { type DispatchPorts, dispatch } from "../handoff/dispatcher.ts";
+import { servedQueues } from "../handoff/served-queues.ts";
+import type { Caller } from "../kernel/caller.ts";
+import { requireStaff } from "../kernel/require-staff.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
-import { requireStaff } from "./staff.ts";
 
 /** An agent signs in, steps away or signs out; an available agent with a free slot is offered waiting chats. */
 export async function setPresence(
-  deps: HandoffDependencies,
+  deps: DispatchPorts,
   caller: Caller,
   frame: ClientFrame<"setPresence">,
 ): Promise<ServerFrame<"presence"> | undefined> {
@@ -24,6 +23,6 @@ export async function setPresence(
   if (agent.status !== "available") return reply;
   // The presence reply goes out before any offer it leads to.
   await deps.sender.send(caller.connectionId, [reply]);
-  await dispatch(deps, servedQueues(deps, agent.queues));
+  await dispatch(deps, servedQueues(deps.routing, agent.queues));
   return undefined;
 }

@@ -1,18 +1,20 @@
-import type { Caller } from "../chat/caller.ts";
 import { BadRequestError, NotFoundError } from "../errors.ts";
-import type { HandoffDependencies } from "../handoff/handoff-dependencies.ts";
+import type { Caller } from "../kernel/caller.ts";
+import type { Needs } from "../kernel/ports.ts";
+import { requireStaff } from "../kernel/require-staff.ts";
+import { routingRequestOf } from "../kernel/routing-request.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
-import { findQueue, routeChat } from "../routing/index.ts";
-import { requireStaff } from "./staff.ts";
+import { findQueue } from "../routing/find-queue.ts";
+import { routeChat } from "../routing/route-chat.ts";
 
 /**
  * The assigned agent hands the chat to another queue (transfer) or to the supervisors (escalation).
- * The handoff workflow does the move atomically and only then tells the customer; this reply only
- * confirms that the workflow started.
+ * The note goes on the chat first (so the workflow's input holds ids only), then the handoff workflow
+ * does the move atomically and only then tells the customer; this reply only confirms the start.
  */
 export async function transferChat(
-  deps: HandoffDependencies,
+  deps: Needs<"chats" | "transactions" | "handoff" | "routing">,
   caller: Caller,
   frame: ClientFrame<"transferChat"> | ClientFrame<"escalateChat">,
 ): Promise<ServerFrame<"transferStarted">> {
@@ -23,28 +25,30 @@ export async function transferChat(
   const escalation = frame.action === "escalateChat";
   const targetQueueId = escalation
     ? deps.routing.supervisorQueueId
-    : (frame.queueId ??
-      routeChat(deps.routing, {
-        country: chat.customer.country,
-        language: chat.assistant.language,
-        segment: chat.customer.segment,
-        topic: chat.assistant.topic,
-      }).queueId);
+    : (frame.queueId ?? routeChat(deps.routing, routingRequestOf(chat)).queueId);
   if (!findQueue(deps.routing, targetQueueId))
     throw new BadRequestError(`There is no queue "${targetQueueId}".`);
   const handoffs = (chat.handoffs ?? 0) + 1;
+  const note = escalation ? frame.reason : frame.note;
+  const counted = await deps.transactions.commit([
+    deps.chats.updateItem(chat.chatId, {
+      set: [
+        ["handoffs", handoffs],
+        ["handoffNote", note ?? ""],
+      ],
+      fromStates: ["assigned"],
+      expectAgent: identity.sub,
+    }),
+  ]);
+  if (!counted) throw new NotFoundError("You are not holding this chat.");
   await deps.handoff.start(
     {
       chatId: chat.chatId,
       targetQueueId,
       reason: escalation ? "escalation" : "transfer",
-      note: escalation ? frame.reason : frame.note,
       fromAgentId: identity.sub,
     },
     handoffs,
   );
-  await deps.chats.transact([
-    deps.chats.updateItem(chat.chatId, { set: { handoffs }, fromStates: ["assigned", "queued"] }),
-  ]);
   return { type: "transferStarted", requestId: frame.requestId, chatId: chat.chatId, queueId: targetQueueId };
 }

@@ -219,7 +219,4 @@ export function detectLanguage(text: string, fallback: Language = "en"): Languag
   return fallback;
 }
 
-/** Spanish for any Spanish locale ("es", "es-MX", "es_US"), English otherwise. */
-export function languageFromLocale(locale: string): Language {
-  return /^es(?:[-_]|$)/i.test(locale.trim()) ? "es" : "en";
-}
+export { languageFromLocale } from "../language/languages.ts";

@@ -2,6 +2,7 @@
  * Extracted details as people read them, shared by the assistant's "I have noted" line and the
  * written summary, so both show the same amount in the same way.
  */
+import { wordingFor } from "../language/wording/index.ts";
 import type { Currency, DetailField, ExtractedDetails, Language } from "./types.ts";
 
 const CURRENCY_PREFIX: Readonly<Record<Currency, string>> = {
@@ -11,11 +12,6 @@ const CURRENCY_PREFIX: Readonly<Record<Currency, string>> = {
   JPY: "¥",
   MXN: "MXN ",
   CAD: "CA$",
-};
-
-const LABELS: Readonly<Record<Language, Readonly<Record<DetailField, string>>>> = {
-  en: { amount: "Amount", date: "Date", merchant: "Merchant", cardLast4: "Card ending in" },
-  es: { amount: "Monto", date: "Fecha", merchant: "Comercio", cardLast4: "Tarjeta terminada en" },
 };
 
 /** The fields in the order an agent asks for them. */
@@ -45,7 +41,7 @@ export function describeDetails(
     const raw = details[field];
     if (raw === undefined || !only.includes(field)) continue;
     const value = field === "amount" ? formatAmount(raw, details.currency) : raw;
-    lines.push({ field, label: LABELS[language][field], value });
+    lines.push({ field, label: wordingFor(language).detailLabels[field], value });
   }
   return lines;
 }

@@ -11,7 +11,6 @@ export {
   languageFromLocale,
   TOPIC_PRIORITY,
 } from "./classify-topic.ts";
-export { contactNumberFor, DEFAULT_CONTACT, knownContactNumber } from "./contact-numbers.ts";
 export {
   extractAccommodations,
   extractAmount,
@@ -33,6 +32,7 @@ export type {
   AssistantTurn,
   ChatRole,
   ChatSummaryInput,
+  ContactDirectory,
   Currency,
   CustomerProfile,
   DetailField,

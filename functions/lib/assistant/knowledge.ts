@@ -164,8 +164,9 @@ const SPANISH: Knowledge = {
   },
 };
 
-const KNOWLEDGE: Readonly<Record<Language, Knowledge>> = { en: ENGLISH, es: SPANISH };
+/** Answers are content, not wording: a language without its own yet is answered in English. */
+const KNOWLEDGE: Readonly<Partial<Record<Language, Knowledge>>> = { en: ENGLISH, es: SPANISH };
 
 export function knowledgeFor(language: Language): Knowledge {
-  return KNOWLEDGE[language];
+  return KNOWLEDGE[language] ?? ENGLISH;
 }

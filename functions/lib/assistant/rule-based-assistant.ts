@@ -5,7 +5,6 @@ import {
   topicNeedsAgent,
 } from "./agent-policy.ts";
 import { asksForAgent, classifyTopic, detectLanguage, languageFromLocale } from "./classify-topic.ts";
-import { knownContactNumber } from "./contact-numbers.ts";
 import { extractDetails, mergeDetails } from "./extract-details.ts";
 import { bareMerchantAnswer } from "./extract-merchant.ts";
 import { askedQuestions } from "./faq.ts";
@@ -19,6 +18,7 @@ import type {
   AssistantReply,
   AssistantState,
   AssistantTurn,
+  ContactDirectory,
   CustomerProfile,
   ExtractedDetails,
   Language,
@@ -32,6 +32,9 @@ import type {
  * offers a live agent when a person has to finish the job.
  */
 export class RuleBasedAssistant implements VirtualAssistant {
+  /** `contacts`: where the fraud-now number comes from; without one, "the number on the back of your card". */
+  constructor(private readonly contacts: ContactDirectory = NO_CONTACTS) {}
+
   greet(profile: CustomerProfile, language: Language = languageFromLocale(profile.locale)): AssistantReply {
     const sole = soleAccount(profile);
     return {
@@ -48,7 +51,7 @@ export class RuleBasedAssistant implements VirtualAssistant {
   }
 
   reply(turn: AssistantTurn): Promise<AssistantReply> {
-    return Promise.resolve(respond(turn));
+    return Promise.resolve(respond(turn, this.contacts));
   }
 }
 
@@ -63,7 +66,10 @@ interface TurnContext {
   readonly language: Language;
 }
 
-function respond({ text, language: chosen, profile, state }: AssistantTurn): AssistantReply {
+function respond(
+  { text, language: chosen, profile, state }: AssistantTurn,
+  contacts: ContactDirectory,
+): AssistantReply {
   const language = chosen ?? detectLanguage(text, state.language);
   const classified = classifyTopic(text).topic;
   const topic = nextTopic(state.topic, classified);
@@ -85,9 +91,7 @@ function respond({ text, language: chosen, profile, state }: AssistantTurn): Ass
     details: update.details,
     turns: state.turns + 1,
   };
-  const messages = context.urgentFraud
-    ? [context.knowledge.fraudNow(knownContactNumber(profile.country))]
-    : [];
+  const messages = context.urgentFraud ? [context.knowledge.fraudNow(contacts.known(profile.country))] : [];
   const reply = (
     agentOffered: boolean,
     wantsAgent = false,
@@ -242,3 +246,5 @@ function shouldOfferAgent(
   const stuck = turns >= OFFER_AGENT_AFTER_TURNS && !progressed;
   return stuck && !state.agentOffered && state.agentDeclined !== true;
 }
+
+const NO_CONTACTS: ContactDirectory = { known: () => undefined };

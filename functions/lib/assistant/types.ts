@@ -16,7 +16,9 @@ export type Topic =
   | "agent-request"
   | "general";
 
-export type Language = "en" | "es";
+export type { Language } from "../language/languages.ts";
+
+import type { Language } from "../language/languages.ts";
 
 /** Language-neutral codes, so agents and summaries can show them in any language. */
 export type Accommodation =
@@ -40,7 +42,16 @@ export interface ExtractedDetails {
   accommodations?: Accommodation[];
 }
 
-export type DetailField = "amount" | "date" | "merchant" | "cardLast4";
+export type { DetailField } from "../language/wording/wording-types.ts";
+
+/**
+ * The phone numbers the assistant may give (fraud happening now, emergencies): built by the composition
+ * root from the routing configuration, so the assistant never loads configuration itself.
+ */
+export interface ContactDirectory {
+  /** The configured number for the customer's country, if there is one. */
+  known(country: string): string | undefined;
+}
 
 export interface CustomerProfile {
   /** ISO 3166-1 alpha-2 code, e.g. "US". */

@@ -16,7 +16,7 @@ interface RawVerifier {
  * Verifies carechat tokens with aws-jwt-verify. Configuration, in order of precedence:
  * - `COGNITO_USER_POOL_ID` (+ `COGNITO_CLIENT_ID`): a Cognito user pool's ID tokens;
  * - `JWT_ISSUER` + `JWT_JWKS_URI` (+ `JWT_AUDIENCE`): any OIDC/JWKS issuer;
- * - `JWT_ISSUER` + `CARECHAT_JWKS` (inline JSON): the local runtime's per-data-dir key.
+ * - `JWT_ISSUER` + `JWT_JWKS` (inline JSON): the local runtime's per-data-dir key.
  */
 export function createTokenVerifier(env: NodeJS.ProcessEnv = process.env): TokenVerifier {
   const raw = createRawVerifier(env);
@@ -46,12 +46,13 @@ function createRawVerifier(env: NodeJS.ProcessEnv): RawVerifier {
   const issuer = env.JWT_ISSUER;
   if (!issuer) throw new Error("Set COGNITO_USER_POOL_ID or JWT_ISSUER for the authorizer.");
   const audience = env.JWT_AUDIENCE ? env.JWT_AUDIENCE.split(",") : null;
-  if (env.CARECHAT_JWKS) {
+  if (env.JWT_JWKS) {
     const verifier = JwtVerifier.create({ issuer, audience, jwksUri: `${issuer}/.well-known/jwks.json` });
-    verifier.cacheJwks(JSON.parse(env.CARECHAT_JWKS) as Jwks);
+    verifier.cacheJwks(JSON.parse(env.JWT_JWKS) as Jwks);
     return verifier;
   }
-  if (!env.JWT_JWKS_URI) throw new Error("Set JWT_JWKS_URI (or CARECHAT_JWKS locally) for the authorizer.");
+  if (!env.JWT_JWKS_URI)
+    throw new Error("Set JWT_JWKS_URI (or JWT_JWKS, the keys inline) for the authorizer.");
   return JwtVerifier.create({ issuer, audience, jwksUri: env.JWT_JWKS_URI });
 }
 

@@ -1,9 +1,9 @@
-import { writeChatSummary } from "../assistant/index.ts";
+import { writeChatSummary } from "../assistant/write-summary.ts";
 import { NotFoundError } from "../errors.ts";
-import { releaseAgent } from "../handoff/abandon.ts";
-import type { HandoffDependencies } from "../handoff/handoff-dependencies.ts";
+import { type ReleaseAgentPorts, releaseAgent } from "../handoff/release-agent.ts";
+import type { Needs } from "../kernel/ports.ts";
+import { knownContactNumber } from "../routing/contact-numbers.ts";
 import { newCaseNumber } from "./case-number.ts";
-import type { ChatDependencies } from "./chat-dependencies.ts";
 
 /**
  * The steps of the chat-closure workflow. Each is idempotent, because Step Functions retries a
@@ -13,9 +13,12 @@ export interface ClosureInput {
   readonly chatId: string;
 }
 
+export type ClosurePorts = ReleaseAgentPorts & Needs<"closures" | "connections">;
+
 const CASE_NUMBER_DRAWS = 5;
 
-export async function assignCaseNumber(deps: ChatDependencies, { chatId }: ClosureInput) {
+export async function assignCaseNumber(deps: Needs<"chats" | "closures">, { chatId }: ClosureInput) {
+  // Not a conflict loop: a drawn number already taken by another chat is simply drawn again.
   for (let draw = 0; draw < CASE_NUMBER_DRAWS; draw += 1) {
     const chat = await deps.chats.get(chatId);
     if (!chat) throw new NotFoundError(`Chat ${chatId} does not exist.`);
@@ -26,27 +29,34 @@ export async function assignCaseNumber(deps: ChatDependencies, { chatId }: Closu
   throw new Error("Could not draw a free case number.");
 }
 
-export async function writeSummary(deps: ChatDependencies, { chatId }: ClosureInput) {
+export async function writeSummary(deps: Needs<"chats" | "closures" | "routing">, { chatId }: ClosureInput) {
   const [chat, messages] = await Promise.all([deps.chats.get(chatId), deps.chats.listAllMessages(chatId)]);
   if (!chat?.caseNumber) throw new NotFoundError(`Chat ${chatId} has no case number yet.`);
-  const summary = writeChatSummary({
-    topic: chat.assistant.topic,
-    details: {
-      ...chat.assistant.details,
-      cardLast4: chat.assistant.details.cardLast4 ?? chat.customer.accountLast4,
+  const summary = writeChatSummary(
+    {
+      topic: chat.assistant.topic,
+      details: {
+        ...chat.assistant.details,
+        cardLast4: chat.assistant.details.cardLast4 ?? chat.customer.accountLast4,
+      },
+      language: chat.assistant.language,
+      country: chat.customer.country,
+      messages: messages.map((message) => ({ role: message.from.role, text: message.text })),
+      caseNumber: chat.caseNumber,
+      agentJoined: messages.some(
+        (message) => message.from.role === "agent" || message.from.role === "supervisor",
+      ),
     },
-    language: chat.assistant.language,
-    messages: messages.map((message) => ({ role: message.from.role, text: message.text })),
-    caseNumber: chat.caseNumber,
-    agentJoined: messages.some(
-      (message) => message.from.role === "agent" || message.from.role === "supervisor",
-    ),
-  });
+    { known: (country) => knownContactNumber(deps.routing, country) },
+  );
   await deps.closures.complete(chatId, summary);
   return { summaryLength: summary.length };
 }
 
-export async function notifyParticipants(deps: ChatDependencies, { chatId }: ClosureInput) {
+export async function notifyParticipants(
+  deps: Needs<"chats" | "sender" | "connections">,
+  { chatId }: ClosureInput,
+) {
   const { chat, subscriptions } = await deps.chats.loadWithSubscribers(chatId);
   if (!chat?.caseNumber || chat.summary === undefined)
     throw new NotFoundError(`Chat ${chatId} is not closed yet.`);
@@ -62,7 +72,7 @@ export async function notifyParticipants(deps: ChatDependencies, { chatId }: Clo
 }
 
 /** Gives the agent's slot back (and learns the handle time) once the chat has ended. */
-export async function releaseAgents(deps: HandoffDependencies, { chatId }: ClosureInput) {
+export async function releaseAgents(deps: ReleaseAgentPorts, { chatId }: ClosureInput) {
   const chat = await deps.chats.get(chatId);
   if (!chat) throw new NotFoundError(`Chat ${chatId} does not exist.`);
   await releaseAgent(deps, chat);

@@ -1,10 +1,10 @@
 import { ChatClosedError } from "../errors.ts";
-import { abandonQueue } from "../handoff/abandon.ts";
-import type { HandoffDependencies } from "../handoff/handoff-dependencies.ts";
+import { type AbandonPorts, abandonQueue } from "../handoff/abandon.ts";
+import type { Caller } from "../kernel/caller.ts";
+import { requireParticipant } from "../kernel/chat-access.ts";
+import type { Needs } from "../kernel/ports.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
-import type { Caller } from "./caller.ts";
-import { requireParticipant } from "./chat-access.ts";
 
 /** A closure that has not finished after this long is presumed failed and may be started again. */
 const STUCK_CLOSURE_MS = 60_000;
@@ -14,7 +14,7 @@ const STUCK_CLOSURE_MS = 60_000;
  * the case number, writes the summary and sends `chatEnded` to every participant.
  */
 export async function endChat(
-  deps: HandoffDependencies,
+  deps: AbandonPorts & Needs<"closures" | "closure">,
   caller: Caller,
   frame: ClientFrame<"endChat">,
 ): Promise<ServerFrame<"chatEnding">> {

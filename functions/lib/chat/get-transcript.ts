@@ -1,15 +1,15 @@
+import type { Caller } from "../kernel/caller.ts";
+import { requireParticipant } from "../kernel/chat-access.ts";
+import type { Needs } from "../kernel/ports.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import { MAX_MESSAGES_PER_PAGE } from "../protocol/limits.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
-import type { Caller } from "./caller.ts";
-import { requireParticipant } from "./chat-access.ts";
-import type { ChatDependencies } from "./chat-dependencies.ts";
 
 /** A transcript frame stays well under API Gateway's 128 KB message limit; the rest is paged. */
 const MAX_TRANSCRIPT_BYTES = 96 * 1024;
 
 export async function getTranscript(
-  deps: ChatDependencies,
+  deps: Needs<"chats">,
   caller: Caller,
   frame: ClientFrame<"getTranscript">,
 ): Promise<ServerFrame<"transcript">> {

@@ -1,10 +1,10 @@
+import type { Caller } from "../kernel/caller.ts";
+import { ACTIVE_STATES, requireParticipant } from "../kernel/chat-access.ts";
+import { toMessageFrame } from "../kernel/message-frames.ts";
+import type { Needs } from "../kernel/ports.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import { MAX_MESSAGES_PER_PAGE } from "../protocol/limits.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
-import type { Caller } from "./caller.ts";
-import { ACTIVE_STATES, requireParticipant } from "./chat-access.ts";
-import type { ChatDependencies } from "./chat-dependencies.ts";
-import { toMessageFrame } from "./frames.ts";
 
 /**
  * A participant back on a new connection: the connection is subscribed first, so nothing sent from
@@ -12,7 +12,7 @@ import { toMessageFrame } from "./frames.ts";
  * the replay runs may arrive twice (once live, once replayed); clients drop a `seq` they already have.
  */
 export async function resumeChat(
-  deps: ChatDependencies,
+  deps: Needs<"chats" | "sender">,
   caller: Caller,
   frame: ClientFrame<"resume">,
 ): Promise<ServerFrame<"resumed">> {

@@ -1,26 +1,28 @@
 import { randomUUID } from "node:crypto";
-import type { AssistantReply, AssistantState, CustomerProfile, Language } from "../assistant/types.ts";
+import type { AssistantReply, AssistantState } from "../assistant/types.ts";
 import type { CustomerIdentity } from "../auth/identity.ts";
 import { isCustomer } from "../auth/identity.ts";
 import type { ChatRecord, MessageRecord } from "../data/records.ts";
 import { BadRequestError, ForbiddenError } from "../errors.ts";
+import type { Caller } from "../kernel/caller.ts";
+import { toMessageFrame } from "../kernel/message-frames.ts";
+import type { Needs } from "../kernel/ports.ts";
+import { languageFromLocale } from "../language/languages.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
-import type { Caller } from "./caller.ts";
-import type { ChatDependencies } from "./chat-dependencies.ts";
-import { toMessageFrame } from "./frames.ts";
+import { assistantMessage, toProfile } from "./assistant-turn.ts";
 import { customerMessages } from "./inbound-text.ts";
 
 /** A customer opens a chat; the virtual assistant greets them and answers their first words, if any. */
 export async function startChat(
-  deps: ChatDependencies,
+  deps: Needs<"chats" | "sender" | "assistant">,
   caller: Caller,
   frame: ClientFrame<"startChat">,
 ): Promise<undefined> {
   const { identity } = caller;
   if (!isCustomer(identity)) throw new ForbiddenError("Only a customer can start a chat.");
   const accountLast4 = chosenAccount(identity, frame.accountLast4);
-  const language: Language = frame.language ?? (identity.locale.toLowerCase().startsWith("es") ? "es" : "en");
+  const language = frame.language ?? languageFromLocale(identity.locale);
   const profile = toProfile(identity);
   const now = new Date().toISOString();
 
@@ -81,18 +83,3 @@ function chosenAccount(identity: CustomerIdentity, requested: string | undefined
     throw new BadRequestError("accountLast4 is not one of your accounts.");
   return requested;
 }
-
-export const toProfile = (identity: CustomerIdentity): CustomerProfile => ({
-  country: identity.country,
-  locale: identity.locale,
-  segment: identity.segment,
-  name: identity.name,
-  accounts: identity.accounts,
-});
-
-export const assistantMessage = (text: string, sentAt: string): Omit<MessageRecord, "seq"> => ({
-  from: { role: "assistant", name: "Virtual assistant" },
-  text,
-  sentAt,
-  redacted: false,
-});

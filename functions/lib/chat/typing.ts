@@ -1,11 +1,11 @@
+import type { Caller } from "../kernel/caller.ts";
+import { requireActive, requireParticipant } from "../kernel/chat-access.ts";
+import type { Needs } from "../kernel/ports.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
-import type { Caller } from "./caller.ts";
-import { requireActive, requireParticipant } from "./chat-access.ts";
-import type { ChatDependencies } from "./chat-dependencies.ts";
 
 /** Tells the other participants that the caller is typing; nothing is stored. */
 export async function typing(
-  deps: ChatDependencies,
+  deps: Needs<"chats" | "sender">,
   caller: Caller,
   frame: ClientFrame<"typing">,
 ): Promise<undefined> {

@@ -1,15 +1,17 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  type TransactWriteCommandInput,
-  UpdateCommand,
-} from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { StaffIdentity } from "../auth/identity.ts";
 import type { AgentRecord, PresenceStatus } from "./agent-records.ts";
 import { AGENT_SK, agentPk, ONLINE_STAFF, READY_POOL, readySk } from "./keys.ts";
 import { queryAll } from "./query-all.ts";
+import { RETRY, retryOnConflict } from "./retry-on-conflict.ts";
+import { indexes } from "./table-definition.ts";
+import type { TransactItem } from "./transaction.ts";
 
-type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+const { byUser, online } = indexes;
+const READY_PK = byUser.partitionKey.name;
+const READY_SK = byUser.sortKey.name;
+const ONLINE_PK = online.partitionKey.name;
+const ONLINE_SK = online.sortKey.name;
 
 /**
  * Agents, their presence and their used capacity. Every change to `activeChats` is conditioned on
@@ -37,8 +39,8 @@ export class AgentStore {
   listReady(): Promise<AgentRecord[]> {
     return queryAll<AgentRecord>(this.documents, {
       TableName: this.tableName,
-      IndexName: "gsi1",
-      KeyConditionExpression: "gsi1pk = :ready",
+      IndexName: byUser.indexName,
+      KeyConditionExpression: `${READY_PK} = :ready`,
       ExpressionAttributeValues: { ":ready": READY_POOL },
     });
   }
@@ -47,45 +49,48 @@ export class AgentStore {
   listOnline(): Promise<AgentRecord[]> {
     return queryAll<AgentRecord>(this.documents, {
       TableName: this.tableName,
-      IndexName: "gsi2",
-      KeyConditionExpression: "gsi2pk = :online",
+      IndexName: online.indexName,
+      KeyConditionExpression: `${ONLINE_PK} = :online`,
       ExpressionAttributeValues: { ":online": ONLINE_STAFF },
     });
   }
 
   /** Records presence and the skills of the agent's current token; returns the agent as stored. */
-  async setPresence(identity: StaffIdentity, status: PresenceStatus): Promise<AgentRecord> {
-    for (let attempt = 0; attempt < 8; attempt += 1) {
-      const current = await this.get(identity.sub);
-      const now = new Date().toISOString();
-      const activeChats = current?.activeChats ?? 0;
-      const becameAvailable = status === "available" && current?.status !== "available";
-      const agent: AgentRecord = {
-        agentId: identity.sub,
-        name: identity.name,
-        role: identity.role,
-        queues: identity.queues,
-        languages: identity.languages,
-        maxChats: identity.maxChats,
-        status,
-        activeChats,
-        idleSince: becameAvailable || !current ? now : current.idleSince,
-        updatedAt: now,
-      };
-      try {
-        await this.documents.send(
-          new UpdateCommand({
-            TableName: this.tableName,
-            Key: { pk: agentPk(agent.agentId), sk: AGENT_SK },
-            ...this.writeAgent(agent, current ? { activeChats } : undefined),
-          }),
-        );
-        return agent;
-      } catch (error) {
-        if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
-      }
-    }
-    throw new Error("The agent record changed too often to update presence.");
+  setPresence(identity: StaffIdentity, status: PresenceStatus): Promise<AgentRecord> {
+    return retryOnConflict(
+      async () => {
+        const current = await this.get(identity.sub);
+        const now = new Date().toISOString();
+        const activeChats = current?.activeChats ?? 0;
+        const becameAvailable = status === "available" && current?.status !== "available";
+        const agent: AgentRecord = {
+          agentId: identity.sub,
+          name: identity.name,
+          role: identity.role,
+          queues: identity.queues,
+          languages: identity.languages,
+          maxChats: identity.maxChats,
+          status,
+          activeChats,
+          idleSince: becameAvailable || !current ? now : current.idleSince,
+          updatedAt: now,
+        };
+        try {
+          await this.documents.send(
+            new UpdateCommand({
+              TableName: this.tableName,
+              Key: { pk: agentPk(agent.agentId), sk: AGENT_SK },
+              ...this.writeAgent(agent, current ? { activeChats } : undefined),
+            }),
+          );
+          return agent;
+        } catch (error) {
+          if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+          return RETRY;
+        }
+      },
+      { operation: "setPresence" },
+    );
   }
 
   /** Signs an agent out (their last connection closed); chats they hold stay theirs. */
@@ -95,7 +100,7 @@ export class AgentStore {
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: agentPk(agentId), sk: AGENT_SK },
-          UpdateExpression: "SET #status = :offline, updatedAt = :now REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk",
+          UpdateExpression: `SET #status = :offline, updatedAt = :now REMOVE ${READY_PK}, ${READY_SK}, ${ONLINE_PK}, ${ONLINE_SK}`,
           ConditionExpression: "attribute_exists(pk)",
           ExpressionAttributeNames: { "#status": "status" },
           ExpressionAttributeValues: { ":offline": "offline", ":now": new Date().toISOString() },
@@ -162,14 +167,14 @@ export class AgentStore {
     ];
     const removes: string[] = [];
     if (ready) {
-      sets.push("gsi1pk = :pool", "gsi1sk = :readySk");
+      sets.push(`${READY_PK} = :pool`, `${READY_SK} = :readySk`);
       values[":pool"] = READY_POOL;
       values[":readySk"] = readySk(agent.idleSince, agent.agentId);
-    } else removes.push("gsi1pk", "gsi1sk");
+    } else removes.push(READY_PK, READY_SK);
     if (agent.status !== "offline") {
-      sets.push("gsi2pk = :online", "gsi2sk = :agentId");
+      sets.push(`${ONLINE_PK} = :online`, `${ONLINE_SK} = :agentId`);
       values[":online"] = ONLINE_STAFF;
-    } else removes.push("gsi2pk", "gsi2sk");
+    } else removes.push(ONLINE_PK, ONLINE_SK);
     let condition = "attribute_not_exists(pk)";
     if (expected) {
       condition = "activeChats = :expectedChats";

@@ -1,13 +1,12 @@
-import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import {
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
-  type TransactWriteCommandInput,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import type { ChatState } from "../protocol/server-frames.ts";
+import { type ChatChange, chatUpdateItem } from "./chat-update.ts";
 import {
   CHAT_META_SK,
   CONNECTION_SK,
@@ -23,8 +22,8 @@ import {
 import { queryAll } from "./query-all.ts";
 import type { AssistantMemory, ChatRecord, MessageRecord, SubscriptionRecord } from "./records.ts";
 import { subscriptionExpiry } from "./retention.ts";
-
-export type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+import { indexes } from "./table-definition.ts";
+import { commitItems, type TransactItem } from "./transaction.ts";
 
 export interface ChatWithSubscribers {
   readonly chat: ChatRecord | undefined;
@@ -91,8 +90,8 @@ export class ChatStore {
               Item: {
                 pk: chatPk(chat.chatId),
                 sk: CHAT_META_SK,
-                gsi1pk: userPk(chat.customer.id),
-                gsi1sk: userChatSk(chat.createdAt, chat.chatId),
+                [indexes.byUser.partitionKey.name]: userPk(chat.customer.id),
+                [indexes.byUser.sortKey.name]: userChatSk(chat.createdAt, chat.chatId),
                 ...chat,
               },
               ConditionExpression: "attribute_not_exists(pk)",
@@ -151,32 +150,17 @@ export class ChatStore {
       });
     }
     if (request.subscribe) items.push(...this.subscribeItems(chat.chatId, request.subscribe));
-    try {
-      await this.documents.send(new TransactWriteCommand({ TransactItems: items }));
-      return { kind: "stored", messages: stored };
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const reasons = error.CancellationReasons ?? [];
-      const duplicate = reasons[idempotencyIndex];
-      if (request.idempotency && duplicate?.Code === "ConditionalCheckFailed") {
-        const seq = Number(duplicate.Item?.seq?.N ?? Number.NaN);
-        const stored = Number.isNaN(seq)
-          ? await this.storedSeq(
-              chat.chatId,
-              request.idempotency.senderId,
-              request.idempotency.clientMessageId,
-            )
-          : seq;
-        return { kind: "duplicate", seq: stored ?? Number.NaN };
-      }
-      if (
-        reasons.some(
-          (reason) => reason.Code === "ConditionalCheckFailed" || reason.Code === "TransactionConflict",
-        )
-      )
-        return { kind: "stale" };
-      throw error;
+    const result = await commitItems(this.documents, items);
+    if (result.committed) return { kind: "stored", messages: stored };
+    const duplicate = result.reasons[idempotencyIndex];
+    if (request.idempotency && duplicate?.Code === "ConditionalCheckFailed") {
+      const seq = Number(duplicate.Item?.seq?.N ?? Number.NaN);
+      const { senderId, clientMessageId } = request.idempotency;
+      const known = Number.isNaN(seq) ? await this.storedSeq(chat.chatId, senderId, clientMessageId) : seq;
+      return { kind: "duplicate", seq: known ?? Number.NaN };
     }
+    // Another writer moved lastSeq or the state first: the caller re-reads and tries again.
+    return { kind: "stale" };
   }
 
   async subscribe(chatId: string, subscription: SubscriptionRecord): Promise<void> {
@@ -222,71 +206,9 @@ export class ChatStore {
     );
   }
 
-  /**
-   * Changes chat-level fields under a condition on the current state; false if the chat was not in
-   * one of `fromStates`. Used for the moves between the assistant, a queue and an agent.
-   */
-  updateItem(
-    chatId: string,
-    change: {
-      set?: Record<string, unknown>;
-      remove?: string[];
-      fromStates: readonly ChatState[];
-      expectAgent?: string;
-    },
-  ): TransactItem {
-    const names: Record<string, string> = { "#state": "state" };
-    const values: Record<string, unknown> = { ":now": new Date().toISOString() };
-    const sets = ["updatedAt = :now"];
-    for (const [index, [field, value]] of Object.entries(change.set ?? {}).entries()) {
-      const path = field.split(".").map((part, depth) => {
-        const name = `#f${index}_${depth}`;
-        names[name] = part;
-        return name;
-      });
-      values[`:v${index}`] = value;
-      sets.push(`${path.join(".")} = :v${index}`);
-    }
-    const removes = (change.remove ?? []).map((field, index) =>
-      field
-        .split(".")
-        .map((part, depth) => {
-          const name = `#r${index}_${depth}`;
-          names[name] = part;
-          return name;
-        })
-        .join("."),
-    );
-    const states = change.fromStates.map((state, index) => {
-      values[`:from${index}`] = state;
-      return `:from${index}`;
-    });
-    let condition = `#state IN (${states.join(", ")})`;
-    if (change.expectAgent) {
-      condition += " AND agentId = :expectAgent";
-      values[":expectAgent"] = change.expectAgent;
-    }
-    return {
-      Update: {
-        TableName: this.tableName,
-        Key: { pk: chatPk(chatId), sk: CHAT_META_SK },
-        UpdateExpression: `SET ${sets.join(", ")}${removes.length > 0 ? ` REMOVE ${removes.join(", ")}` : ""}`,
-        ConditionExpression: condition,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      },
-    };
-  }
-
-  /** Runs transaction items built by the stores; false when a condition failed. */
-  async transact(items: TransactItem[]): Promise<boolean> {
-    try {
-      await this.documents.send(new TransactWriteCommand({ TransactItems: items }));
-      return true;
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) return false;
-      throw error;
-    }
+  /** See chatUpdateItem: a conditional change of chat-level fields, for a transaction. */
+  updateItem(chatId: string, change: ChatChange): TransactItem {
+    return chatUpdateItem(this.tableName, chatId, change);
   }
 
   private putMessage(chatId: string, message: MessageRecord): TransactItem {

@@ -5,7 +5,19 @@ import {
   PutCommand,
   QueryCommand,
 } from "@aws-sdk/lib-dynamodb";
-import { CONNECTION_SK, chatPk, connectionPk, subscriptionSk, userConnectionSk, userPk } from "./keys.ts";
+import {
+  CONNECTION_SK,
+  chatPk,
+  connectionPk,
+  subscriptionSk,
+  USER_CONNECTION_PREFIX,
+  userConnectionSk,
+  userPk,
+} from "./keys.ts";
+import { indexes } from "./table-definition.ts";
+
+const { byUser } = indexes;
+
 import type { ConnectionRecord } from "./records.ts";
 
 const BATCH_WRITE_LIMIT = 25;
@@ -24,8 +36,8 @@ export class ConnectionStore {
         Item: {
           pk: connectionPk(connection.connectionId),
           sk: CONNECTION_SK,
-          gsi1pk: userPk(connection.userId),
-          gsi1sk: userConnectionSk(connection.connectionId),
+          [byUser.partitionKey.name]: userPk(connection.userId),
+          [byUser.sortKey.name]: userConnectionSk(connection.connectionId),
           ...connection,
         },
       }),
@@ -60,9 +72,9 @@ export class ConnectionStore {
     const { Items = [] } = await this.documents.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: "gsi1",
-        KeyConditionExpression: "gsi1pk = :user AND begins_with(gsi1sk, :conn)",
-        ExpressionAttributeValues: { ":user": userPk(userId), ":conn": "CONN#" },
+        IndexName: byUser.indexName,
+        KeyConditionExpression: `${byUser.partitionKey.name} = :user AND begins_with(${byUser.sortKey.name}, :conn)`,
+        ExpressionAttributeValues: { ":user": userPk(userId), ":conn": USER_CONNECTION_PREFIX },
       }),
     );
     return Items.map((item) => String(item.connectionId));

@@ -18,7 +18,8 @@ export const CONNECTION_SK = "CONN";
 
 export const userPk = (userId: string) => `USER#${userId}`;
 export const userChatSk = (createdAt: string, chatId: string) => `CHAT#${createdAt}#${chatId}`;
-export const userConnectionSk = (connectionId: string) => `CONN#${connectionId}`;
+export const USER_CONNECTION_PREFIX = "CONN#";
+export const userConnectionSk = (connectionId: string) => `${USER_CONNECTION_PREFIX}${connectionId}`;
 
 export const casePk = (caseNumber: string) => `CASE#${caseNumber}`;
 export const CASE_SK = "CASE";
@@ -34,8 +35,10 @@ const MAX_PRIORITY = 999;
 /** Queue priorities live in 0..999 so that they fit the key; entries store the clamped value. */
 export const clampPriority = (priority: number) => Math.min(MAX_PRIORITY, Math.max(0, Math.round(priority)));
 /** Highest priority first, then the longest waiting: the original enqueue time survives overflow. */
+/** Every queue entry's sort key starts with this; the statistics item does not. */
+export const QUEUE_ENTRY_PREFIX = "P";
 export const queueEntrySk = (priority: number, enqueuedAt: string, chatId: string) =>
-  `P${String(MAX_PRIORITY - clampPriority(priority)).padStart(3, "0")}#${enqueuedAt}#${chatId}`;
+  `${QUEUE_ENTRY_PREFIX}${String(MAX_PRIORITY - clampPriority(priority)).padStart(3, "0")}#${enqueuedAt}#${chatId}`;
 export const QUEUE_STATS_SK = "STATS";
 /** Sparse gsi2 partition holding every signed-in (available or away) agent, for wait estimates. */
 export const ONLINE_STAFF = "ONLINE";

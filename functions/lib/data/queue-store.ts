@@ -3,16 +3,15 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  type TransactWriteCommandInput,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { initialStats } from "../queueing/update-stats.ts";
 import type { QueueStats } from "../queueing/wait-types.ts";
 import type { QueueEntry } from "./agent-records.ts";
-import { QUEUE_STATS_SK, queuePk } from "./keys.ts";
+import { QUEUE_ENTRY_PREFIX, QUEUE_STATS_SK, queuePk } from "./keys.ts";
 import { queryAll } from "./query-all.ts";
-
-type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+import { RETRY, retryOnConflict } from "./retry-on-conflict.ts";
+import type { TransactItem } from "./transaction.ts";
 
 /**
  * Waiting chats, one partition per queue, ordered by priority and then by original enqueue time, so
@@ -35,7 +34,7 @@ export class QueueStore {
     return queryAll<QueueEntry>(this.documents, {
       TableName: this.tableName,
       KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
-      ExpressionAttributeValues: { ":pk": queuePk(queueId), ":p": "P" },
+      ExpressionAttributeValues: { ":pk": queuePk(queueId), ":p": QUEUE_ENTRY_PREFIX },
       ConsistentRead: true,
     });
   }
@@ -138,31 +137,38 @@ export class QueueStore {
     return (Item?.stats as QueueStats | undefined) ?? initialStats();
   }
 
-  /** Read-modify-write of the rolling statistics, guarded by a version so concurrent updates retry. */
-  async updateStats(queueId: string, update: (stats: QueueStats) => QueueStats): Promise<void> {
-    for (let attempt = 0; attempt < 8; attempt += 1) {
-      const { Item } = await this.documents.send(
-        new GetCommand({
-          TableName: this.tableName,
-          Key: { pk: queuePk(queueId), sk: QUEUE_STATS_SK },
-          ConsistentRead: true,
-        }),
-      );
-      const version = (Item?.version as number | undefined) ?? 0;
-      const stats = update((Item?.stats as QueueStats | undefined) ?? initialStats());
-      try {
-        await this.documents.send(
-          new PutCommand({
+  /**
+   * Read-modify-write of the rolling statistics, guarded by a version so concurrent updates retry.
+   * Statistics only tune estimates: a caller may let RetryBudgetExhausted pass (it is logged and counted).
+   */
+  updateStats(queueId: string, update: (stats: QueueStats) => QueueStats): Promise<void> {
+    return retryOnConflict(
+      async () => {
+        const { Item } = await this.documents.send(
+          new GetCommand({
             TableName: this.tableName,
-            Item: { pk: queuePk(queueId), sk: QUEUE_STATS_SK, stats, version: version + 1 },
-            ConditionExpression: Item ? "version = :version" : "attribute_not_exists(pk)",
-            ExpressionAttributeValues: Item ? { ":version": version } : undefined,
+            Key: { pk: queuePk(queueId), sk: QUEUE_STATS_SK },
+            ConsistentRead: true,
           }),
         );
-        return;
-      } catch (error) {
-        if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
-      }
-    }
+        const version = (Item?.version as number | undefined) ?? 0;
+        const stats = update((Item?.stats as QueueStats | undefined) ?? initialStats());
+        try {
+          await this.documents.send(
+            new PutCommand({
+              TableName: this.tableName,
+              Item: { pk: queuePk(queueId), sk: QUEUE_STATS_SK, stats, version: version + 1 },
+              ConditionExpression: Item ? "version = :version" : "attribute_not_exists(pk)",
+              ExpressionAttributeValues: Item ? { ":version": version } : undefined,
+            }),
+          );
+          return undefined;
+        } catch (error) {
+          if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+          return RETRY;
+        }
+      },
+      { operation: "updateStats" },
+    );
   }
 }

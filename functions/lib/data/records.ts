@@ -47,6 +47,11 @@ export interface ChatRecord {
    */
   readonly waitToken?: string;
   readonly answerToken?: string;
+  /**
+   * The transferring agent's note or escalation reason (masked), kept on the chat for the next agent's
+   * offer rather than in the handoff workflow's input, which Step Functions keeps in its history.
+   */
+  readonly handoffNote?: string;
 }
 
 export interface MessageRecord {

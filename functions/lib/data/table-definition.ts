@@ -24,21 +24,27 @@ export interface TableDefinition {
   readonly timeToLiveAttribute: string;
 }
 
+/**
+ * The two sparse indexes, by what they hold. gsi1: a user's chats and connections (`USER#<id>`) and the
+ * READY pool of agents with a free slot; gsi2: every signed-in agent (`ONLINE`).
+ */
+const byUser: IndexDefinition = {
+  indexName: "gsi1",
+  partitionKey: { name: "gsi1pk", type: "S" },
+  sortKey: { name: "gsi1sk", type: "S" },
+};
+const online: IndexDefinition = {
+  indexName: "gsi2",
+  partitionKey: { name: "gsi2pk", type: "S" },
+  sortKey: { name: "gsi2sk", type: "S" },
+};
+
+export const indexes = { byUser, online } as const;
+
 export const tableDefinition: TableDefinition = {
   logicalName: "carechat",
   partitionKey: { name: "pk", type: "S" },
   sortKey: { name: "sk", type: "S" },
-  globalSecondaryIndexes: [
-    {
-      indexName: "gsi1",
-      partitionKey: { name: "gsi1pk", type: "S" },
-      sortKey: { name: "gsi1sk", type: "S" },
-    },
-    {
-      indexName: "gsi2",
-      partitionKey: { name: "gsi2pk", type: "S" },
-      sortKey: { name: "gsi2sk", type: "S" },
-    },
-  ],
+  globalSecondaryIndexes: [byUser, online],
   timeToLiveAttribute: "expiresAt",
 };

@@ -20,7 +20,7 @@ export interface BroadcastOptions {
 export class FrameSender {
   constructor(
     private readonly connections: ApiGatewayManagementApiClient,
-    private readonly store: ConnectionStore,
+    private readonly store: Pick<ConnectionStore, "listForUser" | "forget">,
   ) {}
 
   /** Returns false if the connection is gone. */

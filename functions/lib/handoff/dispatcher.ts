@@ -1,22 +1,32 @@
 import type { AgentRecord, QueueEntry } from "../data/agent-records.ts";
+import type { Needs } from "../kernel/ports.ts";
+import { commitAndWake } from "../kernel/wake-workflow.ts";
+import { sameLanguage } from "../language/languages.ts";
 import { logger } from "../logger.ts";
-import { findQueue } from "../routing/index.ts";
-import type { HandoffDependencies } from "./handoff-dependencies.ts";
+import { findQueue } from "../routing/find-queue.ts";
 import { offerFrame } from "./handoff-frames.ts";
+
+export type DispatchPorts = Needs<
+  "agents" | "queues" | "transactions" | "sender" | "chats" | "handoff" | "routing"
+>;
 
 export interface Offer {
   readonly entry: QueueEntry;
   readonly agent: AgentRecord;
 }
 
+/** How often one entry is tried against a fresh agent after losing a race, before the next entry. */
+const OFFER_TRIES_PER_ENTRY = 3;
+
 /**
  * Offers waiting chats to agents. Fairness: the highest priority first, then the longest waiting
  * chat (by its first enqueue time), each offered to the longest-idle eligible agent with a free slot.
  * Safety: an offer is one transaction that flips the entry from waiting to offered AND takes a slot
  * from the agent under a condition on the slots read, so two agents never hold the same chat and
- * no agent goes over capacity, however many dispatchers run at once.
+ * no agent goes over capacity, however many dispatchers run at once. A lost race is not retried
+ * with a delay: the loser re-reads and moves on, since the winner has done the work.
  */
-export async function dispatch(deps: HandoffDependencies, queueIds: readonly string[]): Promise<Offer[]> {
+export async function dispatch(deps: DispatchPorts, queueIds: readonly string[]): Promise<Offer[]> {
   const ready = await deps.agents.listReady();
   if (ready.length === 0 || queueIds.length === 0) return [];
   const lists = await Promise.all([...new Set(queueIds)].map((queueId) => deps.queues.list(queueId)));
@@ -27,11 +37,11 @@ export async function dispatch(deps: HandoffDependencies, queueIds: readonly str
   const offers: Offer[] = [];
   for (const entry of waiting) {
     const timeout = offerTimeoutSeconds(deps, entry.queueId);
-    for (let attempt = 0; attempt < 3; attempt += 1) {
+    for (let tries = 0; tries < OFFER_TRIES_PER_ENTRY; tries += 1) {
       const agent = ready.find((candidate) => isEligible(candidate, entry));
       if (!agent) break;
       const expiresAt = new Date(Date.now() + timeout * 1000).toISOString();
-      const taken = await deps.chats.transact([
+      const taken = await deps.transactions.commit([
         deps.queues.offerItem(entry, agent.agentId, expiresAt),
         deps.agents.reserveSlotItem(agent),
       ]);
@@ -63,15 +73,11 @@ export function isEligible(agent: AgentRecord, entry: QueueEntry): boolean {
   return servesQueue && agent.languages.some((spoken) => sameLanguage(spoken, entry.language));
 }
 
-/** "es", "es-MX" and "ES" are one language for routing agents. */
-export const sameLanguage = (a: string, b: string) =>
-  a.toLowerCase().split("-")[0] === b.toLowerCase().split("-")[0];
-
-export function offerTimeoutSeconds(deps: HandoffDependencies, queueId: string): number {
+export function offerTimeoutSeconds(deps: Needs<"routing">, queueId: string): number {
   return findQueue(deps.routing, queueId)?.offerTimeoutSeconds ?? 30;
 }
 
-async function announceOffer(deps: HandoffDependencies, { entry, agent }: Offer): Promise<void> {
+async function announceOffer(deps: DispatchPorts, { entry, agent }: Offer): Promise<void> {
   const expiresInSeconds = offerTimeoutSeconds(deps, entry.queueId);
   const delivered = await deps.sender.sendToUser(agent.agentId, [offerFrame(entry, expiresInSeconds)]);
   logger.info("Chat offered", {
@@ -80,7 +86,6 @@ async function announceOffer(deps: HandoffDependencies, { entry, agent }: Offer)
     agentId: agent.agentId,
     delivered,
   });
-  // Read after the offer was written, so a token stored meanwhile is seen (see awaitOffer).
-  const chat = await deps.chats.get(entry.chatId);
-  await deps.handoff.signal(chat?.waitToken, { outcome: "offered", agentId: agent.agentId });
+  // The offer is already written: wake the workflow's wait for an offer (see awaitOffer).
+  await commitAndWake(deps, entry.chatId, [], ["waitToken"], { outcome: "offered", agentId: agent.agentId });
 }

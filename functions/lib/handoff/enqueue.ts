@@ -1,20 +1,27 @@
-import { postChatMessage } from "../chat/system-message.ts";
 import type { OfferContext, QueueEntry } from "../data/agent-records.ts";
 import { clampPriority, queueEntrySk } from "../data/keys.ts";
 import type { ChatRecord } from "../data/records.ts";
+import { RETRY, retryOnConflict } from "../data/retry-on-conflict.ts";
 import { NotFoundError } from "../errors.ts";
+import type { Needs } from "../kernel/ports.ts";
+import { postChatMessage } from "../kernel/post-chat-message.ts";
+import { routingRequestOf } from "../kernel/routing-request.ts";
+import { wordingFor } from "../language/wording/index.ts";
 import { logger } from "../logger.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
-import { findQueue, isOpen, routeChat } from "../routing/index.ts";
-import { dispatch } from "./dispatcher.ts";
-import type { HandoffDependencies } from "./handoff-dependencies.ts";
-import { handoffText } from "./handoff-text.ts";
-import type { HandoffInput } from "./handoff-workflow.ts";
+import { findQueue } from "../routing/find-queue.ts";
+import { isOpen } from "../routing/hours.ts";
+import { routeChat } from "../routing/route-chat.ts";
+import type { HandoffInput } from "../workflows/handoff-workflow.ts";
+import { type DispatchPorts, dispatch } from "./dispatcher.ts";
 import { picture, publishQueueStatus } from "./queue-status.ts";
 import { queueTimers, type WaitTimers } from "./queue-timers.ts";
+import { servedQueues } from "./served-queues.ts";
 
 /** A transferred or escalated chat is not sent to the back of the line it joins. */
 const TRANSFER_PRIORITY_BOOST = 50;
+
+export type EnqueuePorts = DispatchPorts & Needs<"connections">;
 
 export type EnqueueResult =
   | ({ status: "queued"; queueId: string; sk: string } & WaitTimers)
@@ -26,20 +33,14 @@ export type EnqueueResult =
  * and move the chat to `queued` (for a transfer, also take it from the agent and give back the
  * agent's slot). Only then is the customer told, so a transfer that failed is never announced.
  */
-export async function enqueue(deps: HandoffDependencies, input: HandoffInput): Promise<EnqueueResult> {
+export async function enqueue(deps: EnqueuePorts, input: HandoffInput): Promise<EnqueueResult> {
   const chat = await deps.chats.get(input.chatId);
   if (!chat) throw new NotFoundError(`Chat ${input.chatId} does not exist.`);
   const transfer = input.reason === "transfer" || input.reason === "escalation";
   const expectedState = transfer ? "assigned" : "assistant";
   if (chat.state !== expectedState) return { status: "skipped", chatState: chat.state };
 
-  const decision = routeChat(deps.routing, {
-    country: chat.customer.country,
-    language: chat.assistant.language,
-    segment: chat.customer.segment,
-    topic: chat.assistant.topic,
-    escalation: input.reason === "escalation",
-  });
+  const decision = routeChat(deps.routing, routingRequestOf(chat, input.reason === "escalation"));
   const queueId = input.targetQueueId ?? decision.queueId;
   const queue = findQueue(deps.routing, queueId);
   if (!queue) throw new NotFoundError(`Queue ${queueId} is not configured.`);
@@ -84,29 +85,35 @@ export async function enqueue(deps: HandoffDependencies, input: HandoffInput): P
   return { status: "queued", queueId, sk: entry.sk, ...queueTimers(deps, queueId, entry.queuedAt) };
 }
 
-async function commit(deps: HandoffDependencies, chat: ChatRecord, entry: QueueEntry, input: HandoffInput) {
-  for (let attempt = 0; attempt < 5; attempt += 1) {
-    const items = [
-      deps.queues.putItem(entry),
-      deps.chats.updateItem(chat.chatId, {
-        set: { state: "queued", queue: { queueId: entry.queueId, sk: entry.sk } },
-        remove: input.fromAgentId ? ["agentId", `participants.${input.fromAgentId}`] : [],
-        fromStates: [input.fromAgentId ? "assigned" : "assistant"],
-        expectAgent: input.fromAgentId,
-      }),
-    ];
-    if (input.fromAgentId) {
-      const agent = await deps.agents.get(input.fromAgentId);
-      if (agent) items.push(deps.agents.releaseSlotItem(agent));
-    }
-    if (await deps.chats.transact(items)) return true;
-    const current = await deps.chats.get(chat.chatId);
-    if (current?.state !== chat.state) return false;
-  }
-  return false;
+/** Puts the entry and moves the chat in one transaction; false if the chat moved on meanwhile. */
+function commit(deps: EnqueuePorts, chat: ChatRecord, entry: QueueEntry, input: HandoffInput) {
+  return retryOnConflict(
+    async () => {
+      const items = [
+        deps.queues.putItem(entry),
+        deps.chats.updateItem(chat.chatId, {
+          set: [
+            ["state", "queued"],
+            ["queue", { queueId: entry.queueId, sk: entry.sk }],
+          ],
+          remove: input.fromAgentId ? ["agentId", ["participants", input.fromAgentId]] : [],
+          fromStates: [input.fromAgentId ? "assigned" : "assistant"],
+          expectAgent: input.fromAgentId,
+        }),
+      ];
+      if (input.fromAgentId) {
+        const agent = await deps.agents.get(input.fromAgentId);
+        if (agent) items.push(deps.agents.releaseSlotItem(agent));
+      }
+      if (await deps.transactions.commit(items)) return true;
+      const current = await deps.chats.get(chat.chatId);
+      return current?.state === chat.state ? RETRY : false;
+    },
+    { operation: "enqueue" },
+  );
 }
 
-async function handOver(deps: HandoffDependencies, chat: ChatRecord, input: HandoffInput, queueId: string) {
+async function handOver(deps: EnqueuePorts, chat: ChatRecord, input: HandoffInput, queueId: string) {
   const { subscriptions } = await deps.chats.loadWithSubscribers(chat.chatId);
   const leaving = subscriptions.filter((subscription) => subscription.userId === input.fromAgentId);
   await Promise.all(
@@ -117,15 +124,15 @@ async function handOver(deps: HandoffDependencies, chat: ChatRecord, input: Hand
     { type: "transferring", chatId: chat.chatId, queueId, reason },
   ]);
   const queueName = findQueue(deps.routing, queueId)?.name ?? queueId;
-  await postChatMessage(deps, chat.chatId, handoffText(chat.assistant.language).transferring(queueName));
+  await postChatMessage(
+    deps,
+    chat.chatId,
+    wordingFor(chat.assistant.language).handoff.transferring(queueName),
+  );
   if (input.fromAgentId) {
     const agent = await deps.agents.get(input.fromAgentId);
-    if (agent) await dispatch(deps, servedQueues(deps, agent.queues));
+    if (agent) await dispatch(deps, servedQueues(deps.routing, agent.queues));
   }
-}
-
-export function servedQueues(deps: HandoffDependencies, queues: readonly string[]): string[] {
-  return queues.includes("*") ? deps.routing.queues.map((queue) => queue.id) : [...queues];
 }
 
 function offerContext(chat: ChatRecord, input: HandoffInput): OfferContext {
@@ -144,7 +151,8 @@ function offerContext(chat: ChatRecord, input: HandoffInput): OfferContext {
       merchant: details.merchant,
     },
     accommodations: details.accommodations,
-    note: input.note,
+    // The note travels on the chat, not in the workflow's input: executions keep their input for 90 days.
+    note: input.reason === "request" ? undefined : chat.handoffNote || undefined,
     reason: input.reason,
     transferredFrom: input.fromAgentId,
   };

@@ -1,9 +1,9 @@
 import type { AgentRecord, QueueEntry } from "../data/agent-records.ts";
+import type { Needs } from "../kernel/ports.ts";
+import { languageFromLocale, sameLanguage } from "../language/languages.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 import { estimateWaitSeconds, formatWait } from "../queueing/index.ts";
 import type { EligibleAgent, QueueStats } from "../queueing/wait-types.ts";
-import { sameLanguage } from "./dispatcher.ts";
-import type { HandoffDependencies } from "./handoff-dependencies.ts";
 
 /** A waiting customer hears about their place at least this often, even when nothing changed. */
 export const STATUS_INTERVAL_MS = 60_000;
@@ -15,7 +15,7 @@ export interface WaitPicture {
 }
 
 /** Everyone who could take chats from this queue now or soon: signed in, serving it, speaking the language. */
-export function eligibleAgents(deps: HandoffDependencies, online: readonly AgentRecord[], entry: QueueEntry) {
+export function eligibleAgents(deps: Needs<"routing">, online: readonly AgentRecord[], entry: QueueEntry) {
   return online
     .filter(
       (agent) =>
@@ -38,7 +38,7 @@ export function eligibleAgents(deps: HandoffDependencies, online: readonly Agent
 }
 
 export function picture(
-  deps: HandoffDependencies,
+  deps: Needs<"routing">,
   entry: QueueEntry,
   position: number,
   online: readonly AgentRecord[],
@@ -51,7 +51,7 @@ export function picture(
     stats,
     waitedSeconds,
   });
-  const language = entry.language.startsWith("es") ? "es" : "en";
+  const language = languageFromLocale(entry.language);
   // The text is made from the number the customer is sent, so the two never disagree.
   const seconds = estimatedWaitSeconds === null ? null : Math.round(estimatedWaitSeconds);
   return { position, estimatedWaitSeconds: seconds, estimatedWaitText: formatWait(seconds, language) };
@@ -61,7 +61,10 @@ export function picture(
  * Tells each customer waiting in the queue their position and estimate when either changed as they
  * read it, or when they last heard more than STATUS_INTERVAL_MS ago (the ticker's bounded interval).
  */
-export async function publishQueueStatus(deps: HandoffDependencies, queueId: string): Promise<number> {
+export async function publishQueueStatus(
+  deps: Needs<"queues" | "agents" | "sender" | "routing">,
+  queueId: string,
+): Promise<number> {
   const [entries, online, stats] = await Promise.all([
     deps.queues.list(queueId),
     deps.agents.listOnline(),
@@ -72,7 +75,7 @@ export async function publishQueueStatus(deps: HandoffDependencies, queueId: str
   await Promise.all(
     entries.map(async (entry, index) => {
       const current = picture(deps, entry, index + 1, online, stats);
-      const language = entry.language.startsWith("es") ? "es" : "en";
+      const language = languageFromLocale(entry.language);
       const changed =
         entry.lastPosition !== current.position ||
         formatWait(entry.lastEstimateSeconds ?? null, language) !== current.estimatedWaitText;
@@ -90,4 +93,10 @@ export async function publishQueueStatus(deps: HandoffDependencies, queueId: str
     }),
   );
   return pushed;
+}
+
+/** Every configured queue's customers, once: the ticker's bounded-interval update. One query per queue. */
+export async function publishAllQueueStatus(deps: Needs<"queues" | "agents" | "sender" | "routing">) {
+  const pushed = await Promise.all(deps.routing.queues.map((queue) => publishQueueStatus(deps, queue.id)));
+  return pushed.reduce((sum, count) => sum + count, 0);
 }

@@ -1,5 +1,5 @@
-import { findQueue } from "../routing/index.ts";
-import type { HandoffDependencies } from "./handoff-dependencies.ts";
+import type { Needs } from "../kernel/ports.ts";
+import { findQueue } from "../routing/find-queue.ts";
 
 /** Timers the handoff workflow waits on (TimeoutSecondsPath): seconds until overflow, and the offer timeout. */
 export interface WaitTimers {
@@ -7,7 +7,7 @@ export interface WaitTimers {
   readonly offerTimeoutSeconds: number;
 }
 
-export function queueTimers(deps: HandoffDependencies, queueId: string, queuedAt: string): WaitTimers {
+export function queueTimers(deps: Needs<"routing">, queueId: string, queuedAt: string): WaitTimers {
   const queue = findQueue(deps.routing, queueId);
   const limit = queue?.overflow?.afterSeconds ?? queue?.maxWaitSeconds ?? 3_600;
   const waited = (Date.now() - Date.parse(queuedAt)) / 1000;

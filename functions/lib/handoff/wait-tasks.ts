@@ -1,15 +1,21 @@
-import { postChatMessage } from "../chat/system-message.ts";
 import { queueEntrySk } from "../data/keys.ts";
 import type { ChatRecord } from "../data/records.ts";
+import { RETRY, retryOnConflict } from "../data/retry-on-conflict.ts";
+import { ASSISTANT, postChatMessage } from "../kernel/post-chat-message.ts";
+import { wordingFor } from "../language/wording/index.ts";
 import { recordAbandoned } from "../queueing/index.ts";
-import { contactNumberFor, describeHours, findQueue } from "../routing/index.ts";
-import { dispatch } from "./dispatcher.ts";
-import { servedQueues } from "./enqueue.ts";
-import type { HandoffDependencies } from "./handoff-dependencies.ts";
-import { handoffText } from "./handoff-text.ts";
+import { contactNumberFor } from "../routing/contact-numbers.ts";
+import { findQueue } from "../routing/find-queue.ts";
+import { describeHours } from "../routing/hours.ts";
+import { type DispatchPorts, dispatch } from "./dispatcher.ts";
 import { publishQueueStatus } from "./queue-status.ts";
 import { queueTimers, type WaitTimers } from "./queue-timers.ts";
 import { releaseOffer } from "./release-offer.ts";
+import { servedQueues } from "./served-queues.ts";
+import { updateStatsQuietly } from "./stats.ts";
+
+/** What the workflow's wait tasks talk to: dispatch's ports and the statistics. */
+export type WaitPorts = DispatchPorts;
 
 /** Where the workflow's chat waits: the output of Enqueue / Overflow, kept at `$.wait`. */
 export interface WaitRef {
@@ -27,7 +33,7 @@ export type Settled = { status: "assigned" | "abandoned" };
  * after. So either they see the token and wake the workflow, or this read sees their change and the
  * task answers itself: no wake-up is lost between the two.
  */
-export async function awaitOffer(deps: HandoffDependencies, ref: WaitRef, taskToken: string): Promise<void> {
+export async function awaitOffer(deps: WaitPorts, ref: WaitRef, taskToken: string): Promise<void> {
   await deps.chats.setToken(ref.chatId, "waitToken", taskToken);
   const entry = await deps.queues.get(ref.queueId, ref.sk);
   if (!entry) return deps.handoff.signal(taskToken, await settledOutcome(deps, ref.chatId));
@@ -37,7 +43,7 @@ export async function awaitOffer(deps: HandoffDependencies, ref: WaitRef, taskTo
 }
 
 /** AwaitAnswer (.waitForTaskToken): parks the workflow until the offered agent accepts or declines (same protocol). */
-export async function awaitAnswer(deps: HandoffDependencies, ref: WaitRef, taskToken: string): Promise<void> {
+export async function awaitAnswer(deps: WaitPorts, ref: WaitRef, taskToken: string): Promise<void> {
   await deps.chats.setToken(ref.chatId, "answerToken", taskToken);
   const entry = await deps.queues.get(ref.queueId, ref.sk);
   if (!entry) return deps.handoff.signal(taskToken, await settledOutcome(deps, ref.chatId));
@@ -45,7 +51,7 @@ export async function awaitAnswer(deps: HandoffDependencies, ref: WaitRef, taskT
     return deps.handoff.signal(taskToken, { outcome: "declined", agentId: "" });
 }
 
-async function settledOutcome(deps: HandoffDependencies, chatId: string) {
+async function settledOutcome(deps: WaitPorts, chatId: string) {
   const chat = await deps.chats.get(chatId);
   return chat?.state === "assigned" && chat.agentId
     ? ({ outcome: "accepted", agentId: chat.agentId } as const)
@@ -56,29 +62,31 @@ async function settledOutcome(deps: HandoffDependencies, chatId: string) {
  * After an offer timed out or was declined: take the offer back if the agent still holds it, give
  * the agent's slot back, and offer the chat to the next eligible agent straight away.
  */
-export async function expireOffer(deps: HandoffDependencies, ref: WaitRef): Promise<NextStep | Settled> {
-  for (let attempt = 0; attempt < 5; attempt += 1) {
-    const entry = await deps.queues.get(ref.queueId, ref.sk);
-    if (!entry)
-      return {
-        status: (await settledOutcome(deps, ref.chatId)).outcome === "accepted" ? "assigned" : "abandoned",
-      };
-    if (entry.state === "offered" && entry.offeredTo) {
-      const { released, agent } = await releaseOffer(deps, entry, entry.offeredTo);
-      if (!released) continue;
-      await deps.sender.sendToUser(entry.offeredTo, [
-        { type: "offerWithdrawn", chatId: entry.chatId, reason: "expired" },
-      ]);
-      await dispatch(
-        deps,
-        agent ? [...new Set([ref.queueId, ...servedQueues(deps, agent.queues)])] : [ref.queueId],
-      );
-    } else {
-      await dispatch(deps, [ref.queueId]);
-    }
-    return { status: "waiting", ...ref, ...queueTimers(deps, ref.queueId, entry.queuedAt) };
-  }
-  throw new Error(`Could not withdraw the offer of chat ${ref.chatId}.`);
+export async function expireOffer(deps: WaitPorts, ref: WaitRef): Promise<NextStep | Settled> {
+  return retryOnConflict(
+    async (): Promise<NextStep | Settled | typeof RETRY> => {
+      const entry = await deps.queues.get(ref.queueId, ref.sk);
+      if (!entry)
+        return {
+          status: (await settledOutcome(deps, ref.chatId)).outcome === "accepted" ? "assigned" : "abandoned",
+        };
+      if (entry.state === "offered" && entry.offeredTo) {
+        const { released, agent } = await releaseOffer(deps, entry, entry.offeredTo);
+        if (!released) return RETRY;
+        await deps.sender.sendToUser(entry.offeredTo, [
+          { type: "offerWithdrawn", chatId: entry.chatId, reason: "expired" },
+        ]);
+        await dispatch(
+          deps,
+          agent ? [...new Set([ref.queueId, ...servedQueues(deps.routing, agent.queues)])] : [ref.queueId],
+        );
+      } else {
+        await dispatch(deps, [ref.queueId]);
+      }
+      return { status: "waiting", ...ref, ...queueTimers(deps, ref.queueId, entry.queuedAt) };
+    },
+    { operation: "expireOffer" },
+  );
 }
 
 /**
@@ -86,7 +94,7 @@ export async function expireOffer(deps: HandoffDependencies, ref: WaitRef): Prom
  * original enqueue time so it lands where it would have stood had it joined that queue at the start.
  */
 export async function overflow(
-  deps: HandoffDependencies,
+  deps: WaitPorts,
   ref: WaitRef,
 ): Promise<NextStep | Settled | ({ status: "noOverflow" } & WaitRef)> {
   const queue = findQueue(deps.routing, ref.queueId);
@@ -108,11 +116,11 @@ export async function overflow(
     sk: queueEntrySk(entry.priority, entry.enqueuedAt, entry.chatId),
     queuedAt: now,
   };
-  const ok = await deps.chats.transact([
+  const ok = await deps.transactions.commit([
     deps.queues.deleteItem(entry),
     deps.queues.putItem({ ...moved, state: "waiting" }),
     deps.chats.updateItem(entry.chatId, {
-      set: { queue: { queueId: target, sk: moved.sk } },
+      set: [["queue", { queueId: target, sk: moved.sk }]],
       fromStates: ["queued"],
     }),
   ]);
@@ -129,7 +137,7 @@ export async function overflow(
 }
 
 /** The queue is closed: tell the customer the hours and the number to call; the assistant stays. */
-export async function afterHours(deps: HandoffDependencies, input: { chatId: string; queueId: string }) {
+export async function afterHours(deps: WaitPorts, input: { chatId: string; queueId: string }) {
   const chat = await deps.chats.get(input.chatId);
   if (!chat) return { told: false };
   await tellUnavailable(deps, chat, input.queueId, "closed");
@@ -141,7 +149,7 @@ export async function afterHours(deps: HandoffDependencies, input: { chatId: str
  * time), with the queue's hours and the number for their country, in a frame and in the chat itself.
  */
 async function tellUnavailable(
-  deps: HandoffDependencies,
+  deps: WaitPorts,
   chat: ChatRecord,
   queueId: string,
   reason: "closed" | "noAgents",
@@ -155,26 +163,26 @@ async function tellUnavailable(
   ]);
   const text =
     reason === "closed"
-      ? handoffText(language).closed(hours, contactNumber)
-      : handoffText(language).noAgents(contactNumber);
-  await postChatMessage(deps, chat.chatId, text, { role: "assistant", name: "Virtual assistant" });
+      ? wordingFor(language).handoff.closed(hours, contactNumber)
+      : wordingFor(language).handoff.noAgents(contactNumber);
+  await postChatMessage(deps, chat.chatId, text, ASSISTANT);
 }
 
 /** No agent took the chat within the last queue's limit: back to the assistant, with the number to call. */
-export async function noAgents(deps: HandoffDependencies, ref: WaitRef) {
+export async function noAgents(deps: WaitPorts, ref: WaitRef) {
   const entry = await deps.queues.get(ref.queueId, ref.sk);
   const chat = await deps.chats.get(ref.chatId);
   if (!entry || !chat || entry.state === "offered") return { told: false };
-  const ok = await deps.chats.transact([
+  const ok = await deps.transactions.commit([
     deps.queues.deleteItem(entry),
     deps.chats.updateItem(ref.chatId, {
-      set: { state: "assistant" },
+      set: [["state", "assistant"]],
       remove: ["queue"],
       fromStates: ["queued"],
     }),
   ]);
   if (!ok) return { told: false };
-  await deps.queues.updateStats(ref.queueId, (stats) =>
+  await updateStatsQuietly(deps, ref.queueId, (stats) =>
     recordAbandoned(stats, (Date.now() - Date.parse(entry.enqueuedAt)) / 1000, new Date()),
   );
   await tellUnavailable(deps, chat, ref.queueId, "noAgents");
@@ -186,20 +194,20 @@ export async function noAgents(deps: HandoffDependencies, ref: WaitRef) {
  * The workflow failed after its retries: put the chat back with the assistant, the queue entry gone
  * (unless an agent holds an offer, in which case the accept still works), and tell the customer.
  */
-export async function recover(deps: HandoffDependencies, input: { chatId: string }) {
+export async function recover(deps: WaitPorts, input: { chatId: string }) {
   const chat = await deps.chats.get(input.chatId);
   if (chat?.state !== "queued" || !chat.queue) return { recovered: false };
   const entry = await deps.queues.get(chat.queue.queueId, chat.queue.sk);
   if (entry?.state === "offered") return { recovered: false };
   const items = [
     deps.chats.updateItem(chat.chatId, {
-      set: { state: "assistant" },
+      set: [["state", "assistant"]],
       remove: ["queue"],
       fromStates: ["queued"],
     }),
   ];
   if (entry) items.push(deps.queues.deleteItem(entry));
-  if (!(await deps.chats.transact(items))) return { recovered: false };
-  await postChatMessage(deps, chat.chatId, handoffText(chat.assistant.language).failed, { role: "system" });
+  if (!(await deps.transactions.commit(items))) return { recovered: false };
+  await postChatMessage(deps, chat.chatId, wordingFor(chat.assistant.language).handoff.failed);
   return { recovered: true };
 }

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyResult, APIGatewayProxyWebsocketEventV2, Context } from "aws-lambda";
-import type { Caller } from "../chat/caller.ts";
+import type { Caller } from "../kernel/caller.ts";
 import type { ClientAction, ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 

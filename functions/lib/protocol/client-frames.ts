@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LANGUAGES } from "../language/languages.ts";
 import { MAX_CLIENT_MESSAGE_ID_CHARS } from "./limits.ts";
 
 /**
@@ -18,7 +19,7 @@ export const startChatFrame = z.object({
     .string()
     .regex(/^\d{4}$/)
     .optional(),
-  language: z.enum(["en", "es"]).optional(),
+  language: z.enum(LANGUAGES).optional(),
   text: text.optional(),
 });
 

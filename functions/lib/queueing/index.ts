@@ -1,6 +1,6 @@
 export { classicEwt, naiveEstimate } from "./baseline-estimators.ts";
 export { estimateWaitSeconds } from "./estimate-wait.ts";
-export { formatWait, type WaitLanguage } from "./format-wait.ts";
+export { formatWait } from "./format-wait.ts";
 export {
   abandonHazard,
   initialStats,

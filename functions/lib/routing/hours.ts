@@ -1,4 +1,5 @@
-import type { Language } from "../assistant/types.ts";
+import type { Language } from "../language/languages.ts";
+import { type HoursWording, wordingFor } from "../language/wording/index.ts";
 import {
   clockMinutes,
   DAY_MS,
@@ -67,36 +68,13 @@ export function nextOpening(queue: WithHours, at: Date): Date | undefined {
   return opening === undefined ? undefined : new Date(opening);
 }
 
-const WORDS = {
-  en: {
-    days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-    always: "24 hours a day, 7 days a week",
-    everyDay: "Every day",
-    dayRun: (first: string, last: string) => `${first} to ${last}`,
-    dayPair: (first: string, second: string) => `${first} and ${second}`,
-    range: (open: string, close: string) => `${open} to ${close}`,
-    and: " and ",
-    timeZone: (zone: string) => `(${zone} time)`,
-  },
-  es: {
-    days: ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
-    always: "Las 24 horas, los 7 días de la semana",
-    everyDay: "Todos los días",
-    dayRun: (first: string, last: string) => `de ${first} a ${last}`,
-    dayPair: (first: string, second: string) => `${first} y ${second}`,
-    range: (open: string, close: string) => `de ${open} a ${close}`,
-    and: " y ",
-    timeZone: (zone: string) => `(hora de ${zone})`,
-  },
-} as const;
-
 /**
  * The opening hours in words for customers, e.g. "Monday to Saturday, 8:00 to 20:00 (Europe/London time)"
  * or "De lunes a sábado, de 8:00 a 20:00 (hora de Europe/London)". Consecutive days with the same hours
  * are grouped; closed days are left out.
  */
 export function describeHours(queue: WithHours, language: Language): string {
-  const words = WORDS[language];
+  const words = wordingFor(language).hours;
   const { timeZone, schedule } = queue.hours;
   if (schedule === "24/7") return words.always;
   const groups = dayGroups(schedule).map(({ first, last, ranges }) => {
@@ -110,7 +88,7 @@ export function describeHours(queue: WithHours, language: Language): string {
   return capitalize(`${groups.join("; ")} ${words.timeZone(timeZone)}`);
 }
 
-function describeDays(words: (typeof WORDS)[Language], first: string, last: string, span: number): string {
+function describeDays(words: HoursWording, first: string, last: string, span: number): string {
   if (span === 0) return first;
   if (span === 1) return words.dayPair(first, last);
   return words.dayRun(first, last);

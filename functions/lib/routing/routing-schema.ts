@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { clockMinutes, isValidTimeZone } from "./local-time.ts";
-import { validateRoutingConfig } from "./routing-validation.ts";
 import type { Day, Selector } from "./types.ts";
 import { DAYS, SEGMENT_VALUES, TOPIC_VALUES } from "./vocabulary.ts";
 
@@ -100,7 +99,7 @@ const routingQueueSchema = z.strictObject({
   basePriority: priority.default(0),
 });
 
-const routingConfigShape = z.strictObject({
+export const routingConfigShape = z.strictObject({
   version: text,
   queues: z.array(routingQueueSchema).min(1),
   /** Where a chat goes when nothing else matches. */
@@ -116,8 +115,6 @@ const routingConfigShape = z.strictObject({
   defaultContactNumberByLanguage: z.record(languageCode, text).default({}),
 });
 
-export const routingConfigSchema = routingConfigShape.superRefine(validateRoutingConfig);
-
 export type RoutingConfig = z.output<typeof routingConfigShape>;
 export type RoutingConfigInput = z.input<typeof routingConfigShape>;
 export type RoutingQueue = z.output<typeof routingQueueSchema>;
@@ -127,15 +124,3 @@ export type QueueHoursInput = z.input<typeof queueHoursSchema>;
 export type WeeklySchedule = z.output<typeof weeklyScheduleSchema>;
 export type OpeningRange = z.output<typeof openingRangeSchema>;
 export type OpeningRangeInput = z.input<typeof openingRangeSchema>;
-
-export class RoutingConfigError extends Error {
-  override readonly name = "RoutingConfigError";
-}
-
-/** Parses and checks a routing configuration; throws a `RoutingConfigError` listing every problem. */
-export function parseRoutingConfig(raw: unknown): RoutingConfig {
-  const result = routingConfigSchema.safeParse(raw);
-  if (!result.success)
-    throw new RoutingConfigError(`Invalid routing configuration:\n${z.prettifyError(result.error)}`);
-  return result.data;
-}

@@ -12,7 +12,7 @@ import {
 } from "../lib/auth/token-keys.ts";
 
 const METHOD_ARN = "arn:aws:execute-api:us-east-1:123456789012:abcdef1234/prod/$connect";
-const ENV_KEYS = ["JWT_ISSUER", "CARECHAT_JWKS", "COGNITO_USER_POOL_ID", "JWT_JWKS_URI", "JWT_AUDIENCE"];
+const ENV_KEYS = ["JWT_ISSUER", "JWT_JWKS", "COGNITO_USER_POOL_ID", "JWT_JWKS_URI", "JWT_AUDIENCE"];
 
 let issuer: TestIssuer;
 const savedEnv: Record<string, string | undefined> = {};
@@ -23,7 +23,7 @@ beforeAll(async () => {
   for (const key of ENV_KEYS) savedEnv[key] = process.env[key];
   for (const key of ENV_KEYS) delete process.env[key];
   process.env.JWT_ISSUER = TEST_ISSUER;
-  process.env.CARECHAT_JWKS = JSON.stringify(issuer.jwks);
+  process.env.JWT_JWKS = JSON.stringify(issuer.jwks);
 });
 
 afterAll(() => {

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { describeHours } from "../../../../functions/lib/routing/hours.ts";
-import { parseRoutingConfig, type RoutingQueue } from "../../../../functions/lib/routing/routing-schema.ts";
+import { parseRoutingConfig } from "../../../../functions/lib/routing/parse-routing-config.ts";
+import type { RoutingQueue } from "../../../../functions/lib/routing/routing-schema.ts";
 import { defaultRouting } from "../../../../infra/routing/default-routing.ts";
 
 const config = parseRoutingConfig(defaultRouting);

@@ -6,6 +6,7 @@ import type {
   CustomerProfile,
   Language,
 } from "../../../../functions/lib/assistant/types.ts";
+import { shippedContacts } from "./shipped-contacts.ts";
 
 export const OFFER = "Would you like me to connect you with a live agent?";
 export const SEED_EXAMPLE =
@@ -28,7 +29,7 @@ export function freshState(language: Language = "en"): AssistantState {
 
 /** Plays the customer's messages in order and returns every reply. */
 export async function converse(customer: CustomerProfile, texts: string[]): Promise<AssistantReply[]> {
-  const assistant = new RuleBasedAssistant();
+  const assistant = new RuleBasedAssistant(shippedContacts);
   let state = assistant.greet(customer).state;
   const replies: AssistantReply[] = [];
   for (const text of texts) {

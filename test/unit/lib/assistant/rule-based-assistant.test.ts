@@ -2,11 +2,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { RuleBasedAssistant } from "../../../../functions/lib/assistant/rule-based-assistant.ts";
 import { converse, freshState, last, OFFER, profile, SEED_EXAMPLE } from "./conversation.ts";
+import { shippedContacts } from "./shipped-contacts.ts";
 
 describe("RuleBasedAssistant.greet", () => {
   it("greets by first name, says it is a virtual assistant, asks how to help and warns about card numbers", () => {
     // Prepare
-    const assistant = new RuleBasedAssistant();
+    const assistant = new RuleBasedAssistant(shippedContacts);
 
     // Act
     const greeting = assistant.greet(profile());
@@ -22,7 +23,7 @@ describe("RuleBasedAssistant.greet", () => {
 
   it("greets in Spanish for an es-* locale and defaults the card when there is only one", () => {
     // Prepare
-    const assistant = new RuleBasedAssistant();
+    const assistant = new RuleBasedAssistant(shippedContacts);
     const customer = profile({ locale: "es-MX", name: "José", accounts: [{ last4: "4242" }] });
 
     // Act
@@ -37,7 +38,7 @@ describe("RuleBasedAssistant.greet", () => {
 
   it("greets without a name when the profile has none", () => {
     // Prepare
-    const assistant = new RuleBasedAssistant();
+    const assistant = new RuleBasedAssistant(shippedContacts);
     const { name: _name, ...nameless } = profile();
 
     // Act
@@ -145,7 +146,7 @@ describe("RuleBasedAssistant.reply", () => {
 
   it("follows the language the customer chose over the detected one", async () => {
     // Prepare
-    const assistant = new RuleBasedAssistant();
+    const assistant = new RuleBasedAssistant(shippedContacts);
 
     // Act
     const reply = await assistant.reply({
@@ -180,7 +181,7 @@ describe("RuleBasedAssistant.reply", () => {
 
   it("answers any text with at least one message, the same way every time", async () => {
     // Prepare
-    const assistant = new RuleBasedAssistant();
+    const assistant = new RuleBasedAssistant(shippedContacts);
     const customer = profile();
 
     // Act
@@ -196,7 +197,7 @@ describe("RuleBasedAssistant.reply", () => {
 
   it("answers a very long message quickly", async () => {
     // Prepare
-    const assistant = new RuleBasedAssistant();
+    const assistant = new RuleBasedAssistant(shippedContacts);
     const text = `${"I was charged twice at the store and ".repeat(500)}right now`;
 
     // Act

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ChatSummaryInput } from "../../../../functions/lib/assistant/types.ts";
 import { writeChatSummary } from "../../../../functions/lib/assistant/write-summary.ts";
+import { shippedContacts } from "./shipped-contacts.ts";
 
 const SECRET = "my dog's name is Biscuit and I live at 12 Elm Road";
 
@@ -29,7 +30,7 @@ describe("writeChatSummary", () => {
     const input = disputeChat();
 
     // Act
-    const summary = writeChatSummary(input);
+    const summary = writeChatSummary(input, shippedContacts);
 
     // Assess
     expect(summary).toBe(
@@ -61,7 +62,7 @@ describe("writeChatSummary", () => {
     const input = disputeChat();
 
     // Act
-    const summary = writeChatSummary(input);
+    const summary = writeChatSummary(input, shippedContacts);
 
     // Assess
     expect(summary).not.toContain("Biscuit");
@@ -74,8 +75,8 @@ describe("writeChatSummary", () => {
     const input = disputeChat();
 
     // Act
-    const first = writeChatSummary(input);
-    const second = writeChatSummary(structuredClone(input));
+    const first = writeChatSummary(input, shippedContacts);
+    const second = writeChatSummary(structuredClone(input), shippedContacts);
 
     // Assess
     expect(second).toBe(first);
@@ -86,7 +87,7 @@ describe("writeChatSummary", () => {
     const input = disputeChat({ agentJoined: false, messages: [{ role: "assistant", text: "Hi" }] });
 
     // Act
-    const summary = writeChatSummary(input);
+    const summary = writeChatSummary(input, shippedContacts);
 
     // Assess
     expect(summary).toContain("No live agent joined, so nothing was changed on your account.");
@@ -104,7 +105,7 @@ describe("writeChatSummary", () => {
     });
 
     // Act
-    const summary = writeChatSummary(input);
+    const summary = writeChatSummary(input, shippedContacts);
 
     // Assess
     expect(summary).toContain("Resumen del chat");
@@ -122,8 +123,8 @@ describe("writeChatSummary", () => {
     const rewards = disputeChat({ topic: "rewards", details: {} });
 
     // Act
-    const fraudSummary = writeChatSummary(fraud);
-    const rewardsSummary = writeChatSummary(rewards);
+    const fraudSummary = writeChatSummary(fraud, shippedContacts);
+    const rewardsSummary = writeChatSummary(rewards, shippedContacts);
 
     // Assess
     expect(fraudSummary).toContain("0808 157 0192");
@@ -144,7 +145,7 @@ describe("writeChatSummary", () => {
     });
 
     // Act
-    const summary = writeChatSummary(withoutTopic);
+    const summary = writeChatSummary(withoutTopic, shippedContacts);
 
     // Assess
     expect(summary).toContain("Topic: General question");
@@ -160,6 +161,7 @@ describe("writeChatSummary", () => {
     const property = fc.property(marker, (word) => {
       const summary = writeChatSummary(
         disputeChat({ messages: [{ role: "customer", text: `please ${word} thanks` }] }),
+        shippedContacts,
       );
       return !summary.includes(word);
     });

@@ -16,7 +16,7 @@ let verifier: TokenVerifier;
 
 beforeAll(async () => {
   issuer = await createTestIssuer();
-  verifier = createTokenVerifier({ JWT_ISSUER: TEST_ISSUER, CARECHAT_JWKS: JSON.stringify(issuer.jwks) });
+  verifier = createTokenVerifier({ JWT_ISSUER: TEST_ISSUER, JWT_JWKS: JSON.stringify(issuer.jwks) });
 });
 
 async function refusal(token: string): Promise<CareChatError> {
@@ -281,7 +281,7 @@ describe("createTokenVerifier", () => {
 describe("createTokenVerifier configuration", () => {
   it("refuses to start without an issuer", () => {
     // Prepare
-    const env = { CARECHAT_JWKS: "{}" };
+    const env = { JWT_JWKS: "{}" };
 
     // Act
     const create = () => createTokenVerifier(env);
@@ -305,7 +305,7 @@ describe("createTokenVerifier configuration", () => {
     // Prepare
     const audienceVerifier = createTokenVerifier({
       JWT_ISSUER: TEST_ISSUER,
-      CARECHAT_JWKS: JSON.stringify(issuer.jwks),
+      JWT_JWKS: JSON.stringify(issuer.jwks),
       JWT_AUDIENCE: "carechat-web,carechat-mobile",
     });
     const right = await signToken(issuer.privateKey, { ...customerClaims, aud: "carechat-mobile" });

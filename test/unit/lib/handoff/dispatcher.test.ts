@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AgentRecord, QueueEntry } from "../../../../functions/lib/data/agent-records.ts";
 import { isEligible, offerTimeoutSeconds } from "../../../../functions/lib/handoff/dispatcher.ts";
-import type { HandoffDependencies } from "../../../../functions/lib/handoff/handoff-dependencies.ts";
 import { parseRoutingConfig, type RoutingQueueInput } from "../../../../functions/lib/routing/index.ts";
 import { defaultRouting } from "../../../../infra/routing/default-routing.ts";
 
@@ -44,16 +43,15 @@ const queue = (id: string, fields: Partial<RoutingQueueInput> = {}): RoutingQueu
   ...fields,
 });
 
-const depsWith = (...queues: RoutingQueueInput[]) =>
-  ({
-    routing: parseRoutingConfig({
-      version: "test-1",
-      defaultQueueId: "general",
-      supervisorQueueId: "supervisors",
-      queues: [queue("general"), queue("supervisors", { kind: "supervisor" }), ...queues],
-      defaultContactNumber: "the number on the back of your card",
-    }),
-  }) as unknown as HandoffDependencies;
+const depsWith = (...queues: RoutingQueueInput[]) => ({
+  routing: parseRoutingConfig({
+    version: "test-1",
+    defaultQueueId: "general",
+    supervisorQueueId: "supervisors",
+    queues: [queue("general"), queue("supervisors", { kind: "supervisor" }), ...queues],
+    defaultContactNumber: "the number on the back of your card",
+  }),
+});
 
 describe("isEligible", () => {
   it("accepts an available agent with a free slot who serves the queue and speaks the language", () => {
@@ -220,7 +218,7 @@ describe("offerTimeoutSeconds", () => {
 
   it("gives the shipped fraud queue its shorter offers", () => {
     // Prepare
-    const deps = { routing: parseRoutingConfig(defaultRouting) } as unknown as HandoffDependencies;
+    const deps = { routing: parseRoutingConfig(defaultRouting) };
 
     // Act
     const fraud = offerTimeoutSeconds(deps, "us-fraud-en");

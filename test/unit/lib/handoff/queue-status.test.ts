@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AgentRecord, QueueEntry } from "../../../../functions/lib/data/agent-records.ts";
-import type { HandoffDependencies } from "../../../../functions/lib/handoff/handoff-dependencies.ts";
 import { eligibleAgents, picture } from "../../../../functions/lib/handoff/queue-status.ts";
 import { formatWait, initialStats } from "../../../../functions/lib/queueing/index.ts";
 import { parseRoutingConfig, type RoutingQueueInput } from "../../../../functions/lib/routing/index.ts";
@@ -46,16 +45,15 @@ const queue = (id: string, fields: Partial<RoutingQueueInput> = {}): RoutingQueu
   ...fields,
 });
 
-const depsWith = (ids: readonly string[]) =>
-  ({
-    routing: parseRoutingConfig({
-      version: "test-1",
-      defaultQueueId: "general",
-      supervisorQueueId: "supervisors",
-      queues: [queue("general"), queue("supervisors", { kind: "supervisor" }), ...ids.map((id) => queue(id))],
-      defaultContactNumber: "the number on the back of your card",
-    }),
-  }) as unknown as HandoffDependencies;
+const depsWith = (ids: readonly string[]) => ({
+  routing: parseRoutingConfig({
+    version: "test-1",
+    defaultQueueId: "general",
+    supervisorQueueId: "supervisors",
+    queues: [queue("general"), queue("supervisors", { kind: "supervisor" }), ...ids.map((id) => queue(id))],
+    defaultContactNumber: "the number on the back of your card",
+  }),
+});
 
 /** Seven queues in all: an agent serving "*" serves more than the share cap of four. */
 const deps = depsWith(["billing", "cards", "fraud", "disputes", "spanish"]);

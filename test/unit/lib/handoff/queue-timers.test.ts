@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { HandoffDependencies } from "../../../../functions/lib/handoff/handoff-dependencies.ts";
 import { queueTimers } from "../../../../functions/lib/handoff/queue-timers.ts";
 import { parseRoutingConfig, type RoutingQueueInput } from "../../../../functions/lib/routing/index.ts";
 import { defaultRouting } from "../../../../infra/routing/default-routing.ts";
@@ -38,7 +37,7 @@ const deps = {
     ],
     defaultContactNumber: "the number on the back of your card",
   }),
-} as unknown as HandoffDependencies;
+};
 
 describe("queueTimers", () => {
   beforeEach(() => {
@@ -146,7 +145,7 @@ describe("queueTimers", () => {
 
   it("reads the shipped configuration: specialists overflow, general desks hand back after maxWaitSeconds", () => {
     // Prepare
-    const shipped = { routing: parseRoutingConfig(defaultRouting) } as unknown as HandoffDependencies;
+    const shipped = { routing: parseRoutingConfig(defaultRouting) };
     const queuedAt = secondsAgo(30);
 
     // Act

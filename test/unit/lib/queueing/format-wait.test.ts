@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatWait, type WaitLanguage } from "../../../../functions/lib/queueing/format-wait.ts";
+import type { Language as WaitLanguage } from "../../../../functions/lib/language/languages.ts";
+import { formatWait } from "../../../../functions/lib/queueing/format-wait.ts";
 
 describe("formatWait", () => {
   it.each<[number | null, WaitLanguage, string]>([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contactNumberFor, knownContactNumber } from "../../../../functions/lib/routing/contact-numbers.ts";
-import { parseRoutingConfig } from "../../../../functions/lib/routing/routing-schema.ts";
+import { parseRoutingConfig } from "../../../../functions/lib/routing/parse-routing-config.ts";
 import { minimalConfig } from "./routing-fixtures.ts";
 
 const config = parseRoutingConfig(

@@ -2,12 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Topic } from "../../../../functions/lib/assistant/types.ts";
 import { isOpen } from "../../../../functions/lib/routing/hours.ts";
-import { loadRoutingConfig } from "../../../../functions/lib/routing/index.ts";
+import { parseRoutingConfig } from "../../../../functions/lib/routing/index.ts";
 import { routeChat } from "../../../../functions/lib/routing/route-chat.ts";
 import { overflowChain } from "../../../../functions/lib/routing/routing-validation.ts";
 import { SEGMENTS, TOPICS } from "../../../../functions/lib/routing/vocabulary.ts";
+import { defaultRouting } from "../../../../infra/routing/default-routing.ts";
 
-const shipped = loadRoutingConfig();
+const shipped = parseRoutingConfig(defaultRouting);
 
 describe("routeChat's guarantees with the shipped configuration", () => {
   it("returns a configured queue for any request and never throws", () => {

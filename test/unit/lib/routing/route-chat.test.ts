@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Topic } from "../../../../functions/lib/assistant/types.ts";
-import { loadRoutingConfig } from "../../../../functions/lib/routing/index.ts";
+import { parseRoutingConfig } from "../../../../functions/lib/routing/parse-routing-config.ts";
 import { routeChat } from "../../../../functions/lib/routing/route-chat.ts";
-import { parseRoutingConfig } from "../../../../functions/lib/routing/routing-schema.ts";
 import type { RoutingRequest } from "../../../../functions/lib/routing/types.ts";
 import { TOPICS } from "../../../../functions/lib/routing/vocabulary.ts";
+import { defaultRouting } from "../../../../infra/routing/default-routing.ts";
 import { configWith, queue } from "./routing-fixtures.ts";
 
-const shipped = loadRoutingConfig();
+const shipped = parseRoutingConfig(defaultRouting);
 
 describe("routeChat with the shipped configuration", () => {
   it.each<[string, string, string, Topic | undefined, string, boolean]>([

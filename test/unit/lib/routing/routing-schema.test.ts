@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import {
   parseRoutingConfig,
   RoutingConfigError,
-  type RoutingConfigInput,
-} from "../../../../functions/lib/routing/routing-schema.ts";
+} from "../../../../functions/lib/routing/parse-routing-config.ts";
+import type { RoutingConfigInput } from "../../../../functions/lib/routing/routing-schema.ts";
 import { configWith, minimalConfig, queue } from "./routing-fixtures.ts";
 
 function problemsOf(raw: unknown): string {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { CustomerIdentity, StaffIdentity } from "../../../../functions/lib/auth/identity.ts";
-import type { Caller } from "../../../../functions/lib/chat/caller.ts";
+import type { ChatRecord } from "../../../../functions/lib/data/records.ts";
+import { CareChatError } from "../../../../functions/lib/errors.ts";
+import type { Caller } from "../../../../functions/lib/kernel/caller.ts";
 import {
   ACTIVE_STATES,
   participantOf,
   requireActive,
   requireParticipant,
-} from "../../../../functions/lib/chat/chat-access.ts";
-import type { ChatRecord } from "../../../../functions/lib/data/records.ts";
-import { CareChatError } from "../../../../functions/lib/errors.ts";
+} from "../../../../functions/lib/kernel/chat-access.ts";
 import { type ChatState, chatStates } from "../../../../functions/lib/protocol/server-frames.ts";
 
 const customer: CustomerIdentity = {

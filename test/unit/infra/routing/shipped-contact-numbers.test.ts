@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
-import {
-  contactNumberFor,
-  DEFAULT_CONTACT,
-  knownContactNumber,
-} from "../../../../functions/lib/assistant/contact-numbers.ts";
+import * as contacts from "../../../../functions/lib/routing/contact-numbers.ts";
+import { parseRoutingConfig } from "../../../../functions/lib/routing/index.ts";
+import { defaultRouting } from "../../../../infra/routing/default-routing.ts";
+
+/** The numbers the shipped configuration gives, as the assistant and the handoff notices read them. */
+const shipped = parseRoutingConfig(defaultRouting);
+const contactNumberFor = (country: string) => contacts.contactNumberFor(shipped, country);
+const knownContactNumber = (country: string) => contacts.knownContactNumber(shipped, country);
+const DEFAULT_CONTACT = shipped.defaultContactNumber;
 
 describe("contactNumberFor", () => {
   it("gives US customers the general customer service number from the guide", () => {

@@ -1,6 +1,6 @@
 import type { StaffIdentity } from "../auth/identity.ts";
-import type { Caller } from "../chat/caller.ts";
 import { ForbiddenError } from "../errors.ts";
+import type { Caller } from "./caller.ts";
 
 export function requireStaff(caller: Caller): StaffIdentity {
   const { identity } = caller;

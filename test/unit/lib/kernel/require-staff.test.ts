@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { requireStaff } from "../../../../functions/lib/agents/staff.ts";
 import type { CustomerIdentity, StaffIdentity } from "../../../../functions/lib/auth/identity.ts";
-import type { Caller } from "../../../../functions/lib/chat/caller.ts";
 import { ForbiddenError } from "../../../../functions/lib/errors.ts";
+import type { Caller } from "../../../../functions/lib/kernel/caller.ts";
+import { requireStaff } from "../../../../functions/lib/kernel/require-staff.ts";
 
 const customer: CustomerIdentity = {
   sub: "customer-1",

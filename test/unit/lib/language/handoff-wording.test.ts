@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { Language } from "../../../../functions/lib/assistant/types.ts";
-import { handoffText } from "../../../../functions/lib/handoff/handoff-text.ts";
+import type { Language } from "../../../../functions/lib/language/languages.ts";
+import { wordingFor } from "../../../../functions/lib/language/wording/index.ts";
+
+const handoffText = (language: Language) => wordingFor(language).handoff;
+
 import { describeHours, findQueue, parseRoutingConfig } from "../../../../functions/lib/routing/index.ts";
 import { defaultRouting } from "../../../../infra/routing/default-routing.ts";
 

@@ -19,7 +19,7 @@ export interface HandoffInput {
   /** A transfer or escalation names its target queue; a first request is routed. */
   readonly targetQueueId?: string;
   readonly reason?: "request" | "transfer" | "escalation";
-  readonly note?: string;
+  /** Ids only: free text (a transfer note) stays on the chat, out of the execution's kept history. */
   readonly fromAgentId?: string;
 }
 

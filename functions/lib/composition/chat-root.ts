@@ -1,0 +1,39 @@
+import { RuleBasedAssistant } from "../assistant/rule-based-assistant.ts";
+import { connectionsClient } from "../aws/connections-client.ts";
+import { stepFunctionsClient } from "../aws/step-functions-client.ts";
+import { readEnvironment } from "../config/environment.ts";
+import { readRoutingConfig } from "../config/routing-source.ts";
+import { FrameSender } from "../delivery/frame-sender.ts";
+import type { Ports } from "../kernel/ports.ts";
+import { knownContactNumber } from "../routing/contact-numbers.ts";
+import { ClosureWorkflow } from "../workflows/closure-workflow.ts";
+import { HandoffWorkflow } from "../workflows/handoff-workflow.ts";
+import { storagePorts } from "./storage.ts";
+
+let built: Ports | undefined;
+
+/**
+ * The composition root of the functions that run chats (`actions`, `chat-handoff`, `chat-closure`):
+ * every port, built once per cold start from the function's declared environment, the routing
+ * configuration injected into the assistant and the use cases rather than loaded by them.
+ */
+export function chatPorts(
+  fn: "actions" | "chat-handoff" | "chat-closure",
+  env: NodeJS.ProcessEnv = process.env,
+): Ports {
+  if (built) return built;
+  const config = readEnvironment(fn, env);
+  const storage = storagePorts(config.TABLE_NAME, env);
+  const stepFunctions = stepFunctionsClient(env);
+  const routing = readRoutingConfig(config.ROUTING_CONFIG_FILE);
+  built = {
+    ...storage,
+    sender: new FrameSender(connectionsClient(config.WS_MANAGEMENT_ENDPOINT), storage.connections),
+    handoff: new HandoffWorkflow(stepFunctions, config.HANDOFF_STATE_MACHINE_ARN),
+    // Only `actions` ends chats; the workflow functions are never given the closure machine (a cycle).
+    closure: new ClosureWorkflow(stepFunctions, config.CLOSURE_STATE_MACHINE_ARN ?? ""),
+    routing,
+    assistant: new RuleBasedAssistant({ known: (country) => knownContactNumber(routing, country) }),
+  };
+  return built;
+}

@@ -1,0 +1,24 @@
+import { connectionsClient } from "../aws/connections-client.ts";
+import { readEnvironment } from "../config/environment.ts";
+import { readRoutingConfig } from "../config/routing-source.ts";
+import { FrameSender } from "../delivery/frame-sender.ts";
+import type { Needs } from "../kernel/ports.ts";
+import { storagePorts } from "./storage.ts";
+
+export type TickerPorts = Needs<"queues" | "agents" | "sender" | "routing">;
+
+let built: TickerPorts | undefined;
+
+/** The queue ticker's root: stores, delivery and routing; no workflow client, so none is bundled. */
+export function tickerPorts(env: NodeJS.ProcessEnv = process.env): TickerPorts {
+  if (built) return built;
+  const config = readEnvironment("queue-ticker", env);
+  const storage = storagePorts(config.TABLE_NAME, env);
+  built = {
+    queues: storage.queues,
+    agents: storage.agents,
+    sender: new FrameSender(connectionsClient(config.WS_MANAGEMENT_ENDPOINT), storage.connections),
+    routing: readRoutingConfig(config.ROUTING_CONFIG_FILE),
+  };
+  return built;
+}

@@ -1,0 +1,109 @@
+/**
+ * The runtime contract of every carechat function, declared once: which environment variables each
+ * reads, where its handler lives and which ASL placeholder names it. The CDK app sets exactly these
+ * variables, the local runtime sets them the same way, and the handlers read them through
+ * `readEnvironment`, so a variable can be neither forgotten nor misspelt in one of the three.
+ * Plain data and one small reader: it is bundled into every function, so it imports nothing.
+ */
+export const ENVIRONMENT_VARIABLES = {
+  TABLE_NAME: "The DynamoDB table (functions/lib/data/table-definition.ts).",
+  WS_MANAGEMENT_ENDPOINT:
+    "The stage's @connections endpoint, https://{api-id}.execute-api.{region}.amazonaws.com/{stage}.",
+  HANDOFF_STATE_MACHINE_ARN: "The chat-handoff state machine (Standard).",
+  CLOSURE_STATE_MACHINE_ARN: "The chat-closure state machine (Express).",
+  ROUTING_CONFIG_FILE:
+    "A routing configuration as JSON, already validated (the CDK app validates it at synth).",
+  JWT_ISSUER: "The token issuer (iss) of a generic OIDC identity provider.",
+  JWT_AUDIENCE: "Accepted audiences (aud), comma-separated.",
+  JWT_JWKS_URI: "Where the issuer publishes its signing keys.",
+  JWT_JWKS: "The issuer's signing keys inline (a JWKS document), for pinned keys instead of JWT_JWKS_URI.",
+  COGNITO_USER_POOL_ID: "An Amazon Cognito user pool as the identity provider, instead of JWT_ISSUER.",
+  COGNITO_CLIENT_ID: "The Cognito app client whose tokens are accepted.",
+} as const;
+
+export type EnvironmentVariable = keyof typeof ENVIRONMENT_VARIABLES;
+
+export interface FunctionContract {
+  /** The handler's entry file, relative to the repository root; it exports `handler`. */
+  readonly entry: string;
+  readonly required: readonly EnvironmentVariable[];
+  readonly optional: readonly EnvironmentVariable[];
+  /** The `${Placeholder}` the ASL files use for this function's ARN, if a state machine invokes it. */
+  readonly aslPlaceholder?: string;
+}
+
+const IDENTITY: readonly EnvironmentVariable[] = [
+  "JWT_ISSUER",
+  "JWT_AUDIENCE",
+  "JWT_JWKS_URI",
+  "JWT_JWKS",
+  "COGNITO_USER_POOL_ID",
+  "COGNITO_CLIENT_ID",
+];
+/** What a function that runs chats reads; only `actions` starts closures (see the stack's cycle note). */
+const CHAT: readonly EnvironmentVariable[] = [
+  "TABLE_NAME",
+  "WS_MANAGEMENT_ENDPOINT",
+  "HANDOFF_STATE_MACHINE_ARN",
+  "ROUTING_CONFIG_FILE",
+];
+
+export const FUNCTIONS = {
+  authorizer: { entry: "functions/handlers/authorizer.ts", required: [], optional: IDENTITY },
+  connect: { entry: "functions/handlers/connect.ts", required: ["TABLE_NAME"], optional: [] },
+  disconnect: { entry: "functions/handlers/disconnect.ts", required: ["TABLE_NAME"], optional: [] },
+  actions: {
+    entry: "functions/handlers/actions.ts",
+    required: [...CHAT, "CLOSURE_STATE_MACHINE_ARN"],
+    optional: [],
+  },
+  "chat-closure": {
+    entry: "functions/handlers/chat-closure.ts",
+    required: CHAT,
+    optional: ["CLOSURE_STATE_MACHINE_ARN"],
+    aslPlaceholder: "ChatClosureFunctionArn",
+  },
+  "chat-handoff": {
+    entry: "functions/handlers/chat-handoff.ts",
+    required: CHAT,
+    optional: ["CLOSURE_STATE_MACHINE_ARN"],
+    aslPlaceholder: "ChatHandoffFunctionArn",
+  },
+  "queue-ticker": {
+    entry: "functions/handlers/queue-ticker.ts",
+    required: ["TABLE_NAME", "WS_MANAGEMENT_ENDPOINT", "ROUTING_CONFIG_FILE"],
+    optional: [],
+  },
+} as const satisfies Record<string, FunctionContract>;
+
+export type FunctionName = keyof typeof FUNCTIONS;
+
+type Required<F extends FunctionName> = (typeof FUNCTIONS)[F]["required"][number];
+type Optional<F extends FunctionName> = (typeof FUNCTIONS)[F]["optional"][number];
+
+export type EnvironmentOf<F extends FunctionName> = { readonly [K in Required<F>]: string } & {
+  readonly [K in Optional<F>]?: string;
+};
+
+export class MissingEnvironmentError extends Error {
+  constructor(fn: string, names: readonly string[]) {
+    super(`The ${fn} function needs ${names.join(", ")} in its environment.`);
+    this.name = "MissingEnvironmentError";
+  }
+}
+
+/** The variables `fn` declares, checked once: a missing required one fails the cold start loudly. */
+export function readEnvironment<F extends FunctionName>(
+  fn: F,
+  env: NodeJS.ProcessEnv = process.env,
+): EnvironmentOf<F> {
+  const contract: FunctionContract = FUNCTIONS[fn];
+  const missing = contract.required.filter((name) => !env[name]);
+  if (missing.length > 0) throw new MissingEnvironmentError(fn, missing);
+  const values: Record<string, string> = {};
+  for (const name of [...contract.required, ...contract.optional]) {
+    const value = env[name];
+    if (value) values[name] = value;
+  }
+  return values as EnvironmentOf<F>;
+}

@@ -1,0 +1,36 @@
+import type { VirtualAssistant } from "../assistant/types.ts";
+import type { AgentStore } from "../data/agent-store.ts";
+import type { ChatStore } from "../data/chat-store.ts";
+import type { ClosureStore } from "../data/closure-store.ts";
+import type { ConnectionStore } from "../data/connection-store.ts";
+import type { QueueStore } from "../data/queue-store.ts";
+import type { Transactions } from "../data/transaction.ts";
+import type { FrameSender } from "../delivery/frame-sender.ts";
+import type { RoutingConfig } from "../routing/routing-schema.ts";
+import type { ClosureWorkflow } from "../workflows/closure-workflow.ts";
+import type { HandoffWorkflow } from "../workflows/handoff-workflow.ts";
+
+/** The public surface of an adapter class: what a use case may call, and what a fake must provide. */
+export type PortOf<T> = { [K in keyof T]: T[K] };
+
+/**
+ * Everything a use case can talk to. No use case takes all of it: each declares the few ports it needs
+ * with `Needs<...>`, so a unit test builds only those, and the composition root of each handler builds
+ * only what its use cases name.
+ */
+export interface Ports {
+  readonly chats: PortOf<ChatStore>;
+  readonly closures: PortOf<ClosureStore>;
+  readonly connections: PortOf<ConnectionStore>;
+  readonly agents: PortOf<AgentStore>;
+  readonly queues: PortOf<QueueStore>;
+  readonly transactions: PortOf<Transactions>;
+  readonly sender: PortOf<FrameSender>;
+  readonly handoff: PortOf<HandoffWorkflow>;
+  readonly closure: PortOf<ClosureWorkflow>;
+  readonly routing: RoutingConfig;
+  readonly assistant: VirtualAssistant;
+}
+
+export type PortName = keyof Ports;
+export type Needs<K extends PortName> = Pick<Ports, K>;

@@ -71,6 +71,38 @@ describe("routing", () => {
   });
 });
 
+describe("languages by configuration", () => {
+  it("serves a ja-JP customer in Japanese: greeting, queue and wait wording, and a Japanese-speaking agent", async () => {
+    // Prepare
+    const english = await agent({ queues: ["jp-business-ja"], languages: ["en"] });
+    const japanese = await agent({ queues: ["jp-business-ja"], languages: ["ja"], name: "佐藤" });
+    await available(english.client);
+    await available(japanese.client);
+    const { client, chatId } = await customer({ country: "JP", locale: "ja-JP", segment: "small-business" });
+
+    // Act
+    const queued = await client.request({ action: "requestAgent", chatId }, "queued");
+    const offer = await japanese.client.next(offerFor(chatId));
+    await japanese.client.request({ action: "acceptChat", chatId }, "chatAssigned");
+    const joined = await client.next(
+      (frame) => frame.type === "message" && (frame.from as { role?: string } | undefined)?.role === "system",
+    );
+    const transcript = await client.request({ action: "getTranscript", chatId }, "transcript");
+
+    // Assess
+    const greeting = (transcript.messages as { text: string }[])[0]?.text ?? "";
+    expect(greeting).toContain("バーチャルアシスタント");
+    expect(queued).toMatchObject({ queueId: "jp-business-ja" });
+    expect(String(queued.estimatedWaitText)).toMatch(/分|予測できません/);
+    expect(offer).toMatchObject({ queueId: "jp-business-ja", context: { language: "ja" } });
+    expect(joined.text).toBe("佐藤がチャットに参加しました。");
+    expect(
+      english.client.frames.some((frame) => frame.type === "chatOffered" && frame.chatId === chatId),
+    ).toBe(false);
+    await client.request({ action: "endChat", chatId }, "chatEnding");
+  });
+});
+
 describe("offer and accept", () => {
   it("offers the chat with the assistant's context, and both sides talk after the agent accepts", async () => {
     // Prepare

@@ -1,0 +1,57 @@
+import type { Ports } from "../kernel/ports.ts";
+import type { HandoffInput } from "../workflows/handoff-workflow.ts";
+import { enqueue } from "./enqueue.ts";
+import {
+  afterHours,
+  awaitAnswer,
+  awaitOffer,
+  expireOffer,
+  noAgents,
+  overflow,
+  recover,
+  type WaitRef,
+} from "./wait-tasks.ts";
+
+/** What each state of state-machines/chat-handoff.asl.json sends its task function, by `step`. */
+export type HandoffTaskEvent =
+  | { step: "enqueue"; input: HandoffInput }
+  | { step: "awaitOffer" | "awaitAnswer"; ref: WaitRef; taskToken: string }
+  | { step: "expireOffer" | "overflow" | "noAgents"; ref: WaitRef }
+  | { step: "afterHours"; chatId: string; queueId: string }
+  | { step: "recover"; chatId: string };
+
+export type HandoffStep = HandoffTaskEvent["step"];
+/** The event of one step (a union member may serve several steps, e.g. both waits). */
+type EventOf<S extends HandoffStep> = HandoffTaskEvent extends infer E
+  ? E extends { step: infer T }
+    ? S extends T
+      ? E
+      : never
+    : never
+  : never;
+
+/**
+ * The handoff workflow's steps, one plain function each; the ASL names them by `step` (a test checks
+ * that the two lists agree). The waits register their token and return; the workflow resumes when
+ * someone signals it.
+ */
+export const handoffSteps: { [S in HandoffStep]: (deps: Ports, event: EventOf<S>) => Promise<unknown> } = {
+  enqueue: (deps, event) => enqueue(deps, event.input),
+  awaitOffer: async (deps, event) => {
+    await awaitOffer(deps, event.ref, event.taskToken);
+    return { registered: true };
+  },
+  awaitAnswer: async (deps, event) => {
+    await awaitAnswer(deps, event.ref, event.taskToken);
+    return { registered: true };
+  },
+  expireOffer: (deps, event) => expireOffer(deps, event.ref),
+  overflow: (deps, event) => overflow(deps, event.ref),
+  noAgents: (deps, event) => noAgents(deps, event.ref),
+  afterHours: (deps, event) => afterHours(deps, event),
+  recover: (deps, event) => recover(deps, event),
+};
+
+/** The chat a task event is about, for the log keys. */
+export const chatIdOf = (event: HandoffTaskEvent): string =>
+  "input" in event ? event.input.chatId : "ref" in event ? event.ref.chatId : event.chatId;

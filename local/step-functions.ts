@@ -7,6 +7,7 @@ import { adaptTimeoutPaths } from "./asl-adapter.ts";
 import { type HistoryEvent, recordHistory } from "./execution-history.ts";
 import type { LambdaHandler, LambdaRunner } from "./lambda-runner.ts";
 import { StepFunctionsError } from "./step-functions-error.ts";
+import { bindTaskHandlers } from "./task-bindings.ts";
 import { type JSONValue, replaceToken, TaskTokens, TOKEN_PLACEHOLDER } from "./task-tokens.ts";
 
 export { StepFunctionsError };
@@ -30,14 +31,6 @@ interface Execution {
   abort?: () => void;
   readonly events: HistoryEvent[];
 }
-
-interface AslState {
-  Type: string;
-  Resource?: string;
-  Parameters?: { FunctionName?: string; Payload?: unknown };
-}
-
-const LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
 
 /**
  * Runs the ASL files in `state-machines/` on aws-local-stepfunctions behind the Step Functions
@@ -69,9 +62,12 @@ export class LocalStepFunctions {
   }
 
   private load(name: string, source: string) {
-    const handlers: Record<string, (input: JSONValue) => Promise<JSONValue>> = {};
-    const definition = JSON.parse(source) as { States: Record<string, AslState> };
-    this.bindTasks(definition.States, handlers);
+    const handlers = bindTaskHandlers(source, {
+      tasks: this.tasks,
+      runner: this.runner,
+      waitForTaskToken: (fn, handler, input, stateName) =>
+        this.waitForTaskToken(fn, handler, input, stateName),
+    });
     const resolved = adaptTimeoutPaths(
       JSON.parse(
         source.replace(
@@ -81,51 +77,6 @@ export class LocalStepFunctions {
       ),
     ) as StateMachineDefinition;
     this.machines.set(stateMachineArn(name), { name, definition: resolved, handlers });
-  }
-
-  private bindTasks(
-    states: Record<
-      string,
-      AslState & {
-        Branches?: { States: Record<string, AslState> }[];
-        ItemProcessor?: { States: Record<string, AslState> };
-        Iterator?: { States: Record<string, AslState> };
-      }
-    >,
-    handlers: Record<string, (input: JSONValue) => Promise<JSONValue>>,
-  ) {
-    for (const [stateName, state] of Object.entries(states)) {
-      const placeholder = state.Type === "Task" ? /^\$\{(\w+)\}$/.exec(state.Resource ?? "")?.[1] : undefined;
-      if (placeholder) {
-        const handler = this.taskHandler(placeholder, stateName);
-        handlers[stateName] = (input) =>
-          this.runner.invoke<JSONValue>(placeholder, handler, input, stateName);
-      } else if (state.Type === "Task" && state.Resource?.startsWith(LAMBDA_INVOKE)) {
-        const name = /^\$\{(\w+)\}$/.exec(state.Parameters?.FunctionName ?? "")?.[1];
-        if (!name) throw new Error(`State ${stateName} invokes a function that is not a \${Placeholder}.`);
-        const handler = this.taskHandler(name, stateName);
-        handlers[stateName] = state.Resource.endsWith(".waitForTaskToken")
-          ? (input) => this.waitForTaskToken(name, handler, input, stateName)
-          : async (input) => ({
-              StatusCode: 200,
-              Payload: (await this.runner.invoke<JSONValue>(
-                name,
-                handler,
-                (input as { Payload?: unknown }).Payload,
-                stateName,
-              )) as JSONValue,
-            });
-      }
-      for (const branch of state.Branches ?? []) this.bindTasks(branch.States, handlers);
-      const processor = state.ItemProcessor ?? state.Iterator;
-      if (processor) this.bindTasks(processor.States, handlers);
-    }
-  }
-
-  private taskHandler(placeholder: string, stateName: string): LambdaHandler {
-    const handler = this.tasks[placeholder];
-    if (!handler) throw new Error(`No local handler for ${placeholder} (state ${stateName}).`);
-    return handler;
   }
 
   /**

@@ -1,6 +1,8 @@
+import type { OfferContext } from "../data/agent-records.ts";
 import { ConflictError } from "../errors.ts";
 import { publishQueueStatus } from "../handoff/queue-status.ts";
 import { updateStatsQuietly } from "../handoff/stats.ts";
+import { afterCommit } from "../kernel/after-commit.ts";
 import type { Caller } from "../kernel/caller.ts";
 import type { Needs } from "../kernel/ports.ts";
 import { postChatMessage } from "../kernel/post-chat-message.ts";
@@ -27,6 +29,10 @@ export async function acceptChat(
   frame: ClientFrame<"acceptChat">,
 ): Promise<ServerFrame<"chatAssigned">> {
   const identity = requireStaff(caller);
+  // An accept that was committed but whose reply was lost: answer it again rather than "No such offer".
+  const current = await deps.chats.get(frame.chatId);
+  if (current?.state === "assigned" && current.agentId === identity.sub && current.assignedFrom)
+    return assigned(deps, frame, current.chatId, current.assignedFrom.queueId, current.assignedFrom.context);
   const { chat, entry } = await heldOffer(deps, frame.chatId, identity.sub);
   const now = new Date().toISOString();
   const accepted = await commitAndWake(
@@ -39,6 +45,7 @@ export async function acceptChat(
           ["state", "assigned"],
           ["agentId", identity.sub],
           ["lastQueueId", entry.queueId],
+          ["assignedFrom", { queueId: entry.queueId, context: entry.context }],
           [["participants", identity.sub], { role: identity.role, name: identity.name, joinedAt: now }],
         ],
         remove: ["queue"],
@@ -55,21 +62,36 @@ export async function acceptChat(
   );
   if (!accepted) throw new ConflictError(OFFER_GONE);
 
-  await updateStatsQuietly(deps, entry.queueId, (stats) =>
-    recordAnswered(stats, (Date.now() - Date.parse(entry.enqueuedAt)) / 1000, new Date()),
+  // Committed: from here on every effect is retried and none can turn the accept into an error.
+  await afterCommit("recordAnswered", () =>
+    updateStatsQuietly(deps, entry.queueId, (stats) =>
+      recordAnswered(stats, (Date.now() - Date.parse(entry.enqueuedAt)) / 1000, new Date()),
+    ),
   );
   await deps.sender.sendToUser(chat.customer.id, [
     { type: "agentJoined", chatId: chat.chatId, agent: { id: identity.sub, name: identity.name } },
   ]);
-  await postChatMessage(deps, chat.chatId, wordingFor(chat.assistant.language).handoff.joined(identity.name));
-  await publishQueueStatus(deps, entry.queueId);
-  const history = await deps.chats.listAllMessages(chat.chatId);
+  await afterCommit("agentJoinedNotice", () =>
+    postChatMessage(deps, chat.chatId, wordingFor(chat.assistant.language).handoff.joined(identity.name)),
+  );
+  await afterCommit("publishQueueStatus", () => publishQueueStatus(deps, entry.queueId));
+  return assigned(deps, frame, chat.chatId, entry.queueId, entry.context);
+}
+
+async function assigned(
+  deps: Needs<"chats">,
+  frame: ClientFrame<"acceptChat">,
+  chatId: string,
+  queueId: string,
+  context: OfferContext,
+): Promise<ServerFrame<"chatAssigned">> {
+  const history = await deps.chats.listAllMessages(chatId);
   return {
     type: "chatAssigned",
     requestId: frame.requestId,
-    chatId: chat.chatId,
-    queueId: entry.queueId,
-    context: entry.context,
+    chatId,
+    queueId,
+    context,
     history: history.map(({ seq, from, text, sentAt, redacted }) => ({ seq, from, text, sentAt, redacted })),
   };
 }

@@ -20,7 +20,11 @@ export async function endChat(
 ): Promise<ServerFrame<"chatEnding">> {
   const chat = await deps.chats.get(frame.chatId);
   requireParticipant(chat, caller);
-  if (chat.state === "ended") throw new ChatClosedError("This chat has already ended.");
+  if (chat.state === "ended") {
+    // A closure that ended the chat but failed before giving the agent's slot back is run again.
+    if (chat.agentId) await deps.closure.start(chat.chatId, caller.identity.sub, Date.now());
+    throw new ChatClosedError("This chat has already ended.");
+  }
   if (chat.state === "queued") await abandonQueue(deps, chat);
   if (await deps.closures.markClosing(chat.chatId, caller.identity.sub)) {
     await deps.closure.start(chat.chatId, caller.identity.sub, 0);

@@ -3,6 +3,7 @@ import { isCustomer } from "../auth/identity.ts";
 import type { MessageRecord, SubscriptionRecord } from "../data/records.ts";
 import { RETRY, retryOnConflict } from "../data/retry-on-conflict.ts";
 import { startHandoff } from "../handoff/start-handoff.ts";
+import { afterCommit } from "../kernel/after-commit.ts";
 import type { Caller } from "../kernel/caller.ts";
 import { ACTIVE_STATES, requireActive, requireParticipant } from "../kernel/chat-access.ts";
 import { toMessageFrame } from "../kernel/message-frames.ts";
@@ -37,6 +38,7 @@ export function sendMessage(
         if (seq !== undefined) return ack(frame, seq, maskSensitive(frame.text).redacted, true);
         requireActive(chat);
       }
+      const handoffs = chat.handoffs ?? 0;
       const now = new Date().toISOString();
       const inbound = customerMessages(
         identity,
@@ -73,19 +75,33 @@ export function sendMessage(
         assistant,
         idempotency: { senderId: identity.sub, clientMessageId: frame.clientMessageId },
         subscribe: subscribed ? undefined : ownSubscription,
+        handoffWanted: wantsAgent,
       });
-      if (result.kind === "duplicate") return ack(frame, result.seq, inbound.redacted, true);
+      if (result.kind === "duplicate") {
+        // The first attempt committed but may have failed before its handoff started: start it now.
+        if (chat.state === "assistant" && chat.handoffWanted)
+          await ensureHandoff(deps, chat.chatId, handoffs);
+        return ack(frame, result.seq, inbound.redacted, true);
+      }
       if (result.kind === "stale") return RETRY;
+      // Committed: posts that fail are recoverable with resume, and the sender is told success.
       const recipients = subscribed ? subscriptions : [...subscriptions, ownSubscription];
       const frames = result.messages.map((message) => toMessageFrame(chat.chatId, message));
       await deps.sender.broadcast(recipients, frames, { chatId: chat.chatId });
       // The assistant decided (or the customer asked) that a person should take over.
-      if (wantsAgent) await startHandoff(deps, chat.chatId, chat.handoffs ?? 0);
+      if (wantsAgent) await ensureHandoff(deps, chat.chatId, handoffs);
       return ack(frame, result.messages[0]?.seq ?? chat.lastSeq + 1, inbound.redacted, false);
     },
     { operation: "sendMessage" },
   );
 }
+
+/**
+ * Starts the handoff the stored message asked for, retrying within a budget. Should it still fail, the
+ * chat keeps `handoffWanted`, so a retried send, a `requestAgent` or the reconciler starts it.
+ */
+const ensureHandoff = (deps: SendMessagePorts, chatId: string, handoffs: number) =>
+  afterCommit("startHandoff", () => startHandoff(deps, chatId, handoffs));
 
 const ack = (
   frame: ClientFrame<"sendMessage">,

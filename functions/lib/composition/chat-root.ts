@@ -8,7 +8,7 @@ import type { Ports } from "../kernel/ports.ts";
 import { knownContactNumber } from "../routing/contact-numbers.ts";
 import { ClosureWorkflow } from "../workflows/closure-workflow.ts";
 import { HandoffWorkflow } from "../workflows/handoff-workflow.ts";
-import { storagePorts } from "./storage.ts";
+import { connectionDirectory, storagePorts } from "./storage.ts";
 
 let built: Ports | undefined;
 
@@ -28,7 +28,7 @@ export function chatPorts(
   const routing = readRoutingConfig(config.ROUTING_CONFIG_FILE);
   built = {
     ...storage,
-    sender: new FrameSender(connectionsClient(config.WS_MANAGEMENT_ENDPOINT), storage.connections),
+    sender: new FrameSender(connectionsClient(config.WS_MANAGEMENT_ENDPOINT), connectionDirectory(storage)),
     handoff: new HandoffWorkflow(stepFunctions, config.HANDOFF_STATE_MACHINE_ARN),
     // Only `actions` ends chats; the workflow functions are never given the closure machine (a cycle).
     closure: new ClosureWorkflow(stepFunctions, config.CLOSURE_STATE_MACHINE_ARN ?? ""),

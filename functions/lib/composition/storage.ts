@@ -1,16 +1,28 @@
 import { documentClient } from "../aws/document-client.ts";
+import { forgetConnection } from "../connections/close-connection.ts";
 import { AgentStore } from "../data/agent-store.ts";
 import { ChatStore } from "../data/chat-store.ts";
 import { ClosureStore } from "../data/closure-store.ts";
 import { ConnectionStore } from "../data/connection-store.ts";
 import { QueueStore } from "../data/queue-store.ts";
 import { Transactions } from "../data/transaction.ts";
+import type { ConnectionDirectory } from "../delivery/frame-sender.ts";
 import type { Ports } from "../kernel/ports.ts";
 
 export type StoragePorts = Pick<
   Ports,
   "chats" | "closures" | "connections" | "agents" | "queues" | "transactions"
 >;
+
+/** What the frame sender is given: connections by user, and the one rule for forgetting a gone one. */
+export function connectionDirectory(
+  storage: Pick<StoragePorts, "connections" | "agents">,
+): ConnectionDirectory {
+  return {
+    listForUser: (userId) => storage.connections.listForUser(userId),
+    forgetGone: (connectionId, chatId) => forgetConnection(storage, connectionId, chatId),
+  };
+}
 
 /** Every store of the one table, over one document client. */
 export function storagePorts(tableName: string, env: NodeJS.ProcessEnv = process.env): StoragePorts {

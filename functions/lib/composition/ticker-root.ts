@@ -3,7 +3,7 @@ import { readEnvironment } from "../config/environment.ts";
 import { readRoutingConfig } from "../config/routing-source.ts";
 import { FrameSender } from "../delivery/frame-sender.ts";
 import type { Needs } from "../kernel/ports.ts";
-import { storagePorts } from "./storage.ts";
+import { connectionDirectory, storagePorts } from "./storage.ts";
 
 export type TickerPorts = Needs<"queues" | "agents" | "sender" | "routing">;
 
@@ -17,7 +17,7 @@ export function tickerPorts(env: NodeJS.ProcessEnv = process.env): TickerPorts {
   built = {
     queues: storage.queues,
     agents: storage.agents,
-    sender: new FrameSender(connectionsClient(config.WS_MANAGEMENT_ENDPOINT), storage.connections),
+    sender: new FrameSender(connectionsClient(config.WS_MANAGEMENT_ENDPOINT), connectionDirectory(storage)),
     routing: readRoutingConfig(config.ROUTING_CONFIG_FILE),
   };
   return built;

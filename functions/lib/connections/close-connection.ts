@@ -1,19 +1,21 @@
 import type { Needs } from "../kernel/ports.ts";
 
 /**
- * `$disconnect`: forget the connection and unsubscribe it from its chats (the chats themselves stay).
- * An agent whose last connection closed is signed out, so nobody is offered a chat they cannot see.
+ * Forgets a connection that closed or was found gone (410): its record, its count and its chat
+ * subscriptions. A staff member whose last connection this was is signed out at once, from a
+ * consistent count rather than an index read, so nobody is offered a chat they cannot see.
  */
-export async function closeConnection(
+export async function forgetConnection(
   deps: Needs<"connections" | "agents">,
   connectionId: string,
+  alsoChatId?: string,
 ): Promise<{ chats: number }> {
-  const removed = await deps.connections.forget(connectionId);
-  if (
-    removed &&
-    removed.role !== "customer" &&
-    (await deps.connections.listForUser(removed.userId)).length === 0
-  )
-    await deps.agents.markOffline(removed.userId);
-  return { chats: removed?.chats?.size ?? 0 };
+  const removed = await deps.connections.forget(connectionId, alsoChatId);
+  if (removed && removed.record.role !== "customer" && removed.remaining === 0)
+    await deps.agents.markOffline(removed.record.userId);
+  return { chats: removed?.record.chats?.size ?? 0 };
 }
+
+/** `$disconnect`: the chats themselves stay. */
+export const closeConnection = (deps: Needs<"connections" | "agents">, connectionId: string) =>
+  forgetConnection(deps, connectionId);

@@ -37,6 +37,8 @@ export interface AppendRequest {
   readonly assistant?: AssistantMemory;
   readonly idempotency?: { senderId: string; clientMessageId: string };
   readonly subscribe?: SubscriptionRecord;
+  /** Records, with the message, that the assistant asked for a handoff (see ChatRecord.handoffWanted). */
+  readonly handoffWanted?: boolean;
 }
 
 export type AppendResult =
@@ -120,9 +122,11 @@ export class ChatStore {
         Update: {
           TableName: this.tableName,
           Key: { pk: chatPk(chat.chatId), sk: CHAT_META_SK },
-          UpdateExpression: request.assistant
-            ? "SET lastSeq = :next, updatedAt = :now, assistant = :assistant"
-            : "SET lastSeq = :next, updatedAt = :now",
+          UpdateExpression: [
+            "SET lastSeq = :next, updatedAt = :now",
+            request.assistant ? ", assistant = :assistant" : "",
+            request.handoffWanted ? ", handoffWanted = :wanted" : "",
+          ].join(""),
           ConditionExpression: `lastSeq = :prev AND #state IN (${Object.keys(states).join(", ")})`,
           ExpressionAttributeNames: { "#state": "state" },
           ExpressionAttributeValues: {
@@ -131,6 +135,7 @@ export class ChatStore {
             ":now": now,
             ...states,
             ...(request.assistant ? { ":assistant": request.assistant } : {}),
+            ...(request.handoffWanted ? { ":wanted": true } : {}),
           },
         },
       },

@@ -1,9 +1,9 @@
 import {
   BatchWriteCommand,
-  DeleteCommand,
   type DynamoDBDocumentClient,
-  PutCommand,
+  GetCommand,
   QueryCommand,
+  TransactWriteCommand,
 } from "@aws-sdk/lib-dynamodb";
 import {
   CONNECTION_SK,
@@ -11,14 +11,22 @@ import {
   connectionPk,
   subscriptionSk,
   USER_CONNECTION_PREFIX,
+  USER_CONNECTIONS_SK,
   userConnectionSk,
   userPk,
 } from "./keys.ts";
 import { indexes } from "./table-definition.ts";
+import { commitItems, type TransactItem } from "./transaction.ts";
 
 const { byUser } = indexes;
 
 import type { ConnectionRecord } from "./records.ts";
+
+export interface RemovedConnection {
+  readonly record: ConnectionRecord;
+  /** The user's connections still open after this one closed. */
+  readonly remaining: number;
+}
 
 const BATCH_WRITE_LIMIT = 25;
 
@@ -29,40 +37,95 @@ export class ConnectionStore {
     private readonly tableName: string,
   ) {}
 
+  /** Records a connection and counts it among its user's open connections, in one transaction. */
   async put(connection: ConnectionRecord): Promise<void> {
     await this.documents.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          pk: connectionPk(connection.connectionId),
-          sk: CONNECTION_SK,
-          [byUser.partitionKey.name]: userPk(connection.userId),
-          [byUser.sortKey.name]: userConnectionSk(connection.connectionId),
-          ...connection,
-        },
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: {
+                pk: connectionPk(connection.connectionId),
+                sk: CONNECTION_SK,
+                [byUser.partitionKey.name]: userPk(connection.userId),
+                [byUser.sortKey.name]: userConnectionSk(connection.connectionId),
+                ...connection,
+              },
+              ConditionExpression: "attribute_not_exists(pk)",
+            },
+          },
+          this.countItem(connection.userId, 1, connection.expiresAt),
+        ],
       }),
     );
   }
 
-  /** Deletes the connection and returns what it was subscribed to. */
-  async remove(connectionId: string): Promise<ConnectionRecord | undefined> {
-    const { Attributes } = await this.documents.send(
-      new DeleteCommand({
+  async get(connectionId: string): Promise<ConnectionRecord | undefined> {
+    const { Item } = await this.documents.send(
+      new GetCommand({
         TableName: this.tableName,
         Key: { pk: connectionPk(connectionId), sk: CONNECTION_SK },
-        ReturnValues: "ALL_OLD",
+        ConsistentRead: true,
       }),
     );
-    return Attributes as ConnectionRecord | undefined;
+    return Item as ConnectionRecord | undefined;
+  }
+
+  /**
+   * Deletes the connection and uncounts it, in one transaction, so the count stays true however
+   * often a close is reported ($disconnect and a 410 cleanup may both do it). Returns the record and
+   * how many connections its user still has open, or undefined if it was already gone.
+   */
+  async remove(connectionId: string): Promise<RemovedConnection | undefined> {
+    const record = await this.get(connectionId);
+    if (!record) return undefined;
+    const removed = await commitItems(this.documents, [
+      {
+        Delete: {
+          TableName: this.tableName,
+          Key: { pk: connectionPk(connectionId), sk: CONNECTION_SK },
+          ConditionExpression: "attribute_exists(pk)",
+        },
+      },
+      this.countItem(record.userId, -1, record.expiresAt),
+    ]);
+    if (!removed.committed) return undefined;
+    return { record, remaining: await this.openCount(record.userId) };
+  }
+
+  /** How many connections the user has open now (a consistent read of the count). */
+  async openCount(userId: string): Promise<number> {
+    const { Item } = await this.documents.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: userPk(userId), sk: USER_CONNECTIONS_SK },
+        ConsistentRead: true,
+      }),
+    );
+    return Math.max(0, Number(Item?.open ?? 0));
+  }
+
+  private countItem(userId: string, delta: 1 | -1, expiresAt: number): TransactItem {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: { pk: userPk(userId), sk: USER_CONNECTIONS_SK },
+        // The count outlives no connection it counts: TTL removes it after the last one's expiry.
+        UpdateExpression: "ADD #open :delta SET expiresAt = :expires",
+        ExpressionAttributeNames: { "#open": "open" },
+        ExpressionAttributeValues: { ":delta": delta, ":expires": expiresAt },
+      },
+    };
   }
 
   /**
    * Forgets a connection that closed or was found gone: its record and every chat subscription it
    * had (plus `alsoChatId`, where the caller found it subscribed). Returns the record it had.
    */
-  async forget(connectionId: string, alsoChatId?: string): Promise<ConnectionRecord | undefined> {
+  async forget(connectionId: string, alsoChatId?: string): Promise<RemovedConnection | undefined> {
     const removed = await this.remove(connectionId);
-    const chats = new Set(removed?.chats ?? []);
+    const chats = new Set(removed?.record.chats ?? []);
     if (alsoChatId) chats.add(alsoChatId);
     await this.unsubscribe(connectionId, chats);
     return removed;

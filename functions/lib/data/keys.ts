@@ -18,6 +18,8 @@ export const CONNECTION_SK = "CONN";
 
 export const userPk = (userId: string) => `USER#${userId}`;
 export const userChatSk = (createdAt: string, chatId: string) => `CHAT#${createdAt}#${chatId}`;
+/** A user's count of open connections, on the main table: read consistently, unlike gsi1. */
+export const USER_CONNECTIONS_SK = "CONNECTIONS";
 export const USER_CONNECTION_PREFIX = "CONN#";
 export const userConnectionSk = (connectionId: string) => `${USER_CONNECTION_PREFIX}${connectionId}`;
 

@@ -1,5 +1,6 @@
 import type { AssistantState } from "../assistant/types.ts";
 import type { ChatState, ParticipantRole } from "../protocol/server-frames.ts";
+import type { OfferContext } from "./agent-records.ts";
 
 /** Items as stored. Key attributes (pk, sk, gsi1pk, gsi1sk) are added by the stores. */
 export interface Participant {
@@ -34,7 +35,7 @@ export interface ChatRecord {
   readonly endedAt?: string;
   readonly endedBy?: string;
   /** Where the chat waits while `queued`. */
-  readonly queue?: { readonly queueId: string; readonly sk: string };
+  readonly queue?: { readonly queueId: string; readonly sk: string; readonly handoff?: number };
   /** The agent or supervisor holding the chat while `assigned`. */
   readonly agentId?: string;
   /** How many handoff workflows this chat has started; names each execution uniquely. */
@@ -52,6 +53,10 @@ export interface ChatRecord {
    * offer rather than in the handoff workflow's input, which Step Functions keeps in its history.
    */
   readonly handoffNote?: string;
+  /** Where the current agent took the chat from, so a retried accept is answered the same way. */
+  readonly assignedFrom?: { readonly queueId: string; readonly context: OfferContext };
+  /** The assistant decided a person should take over and no handoff has queued the chat yet. */
+  readonly handoffWanted?: boolean;
 }
 
 export interface MessageRecord {

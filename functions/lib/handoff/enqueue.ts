@@ -37,6 +37,9 @@ export async function enqueue(deps: EnqueuePorts, input: HandoffInput): Promise<
   const chat = await deps.chats.get(input.chatId);
   if (!chat) throw new NotFoundError(`Chat ${input.chatId} does not exist.`);
   const transfer = input.reason === "transfer" || input.reason === "escalation";
+  // A retry of this very step after its commit (it failed later): carry on from the committed entry.
+  const own = await ownCommittedEntry(deps, chat, input);
+  if (own) return announce(deps, chat, own, input, transfer);
   const expectedState = transfer ? "assigned" : "assistant";
   if (chat.state !== expectedState) return { status: "skipped", chatState: chat.state };
 
@@ -62,7 +65,25 @@ export async function enqueue(deps: EnqueuePorts, input: HandoffInput): Promise<
   };
   if (!(await commit(deps, chat, entry, input))) return { status: "skipped", chatState: "changed" };
   logger.info("Chat queued", { chatId: chat.chatId, queueId, reason: decision.reason, transfer });
+  return announce(deps, chat, entry, input, transfer);
+}
 
+/** The entry this handoff committed, if the chat is queued by it (the handoff number matches). */
+async function ownCommittedEntry(deps: EnqueuePorts, chat: ChatRecord, input: HandoffInput) {
+  const ref = chat.state === "queued" ? chat.queue : undefined;
+  if (!ref || input.handoff === undefined || ref.handoff !== input.handoff) return undefined;
+  return deps.queues.get(ref.queueId, ref.sk);
+}
+
+/** After the commit: hand over (transfer), offer, and tell the customer where they stand. */
+async function announce(
+  deps: EnqueuePorts,
+  chat: ChatRecord,
+  entry: QueueEntry,
+  input: HandoffInput,
+  transfer: boolean,
+): Promise<EnqueueResult> {
+  const { queueId } = entry;
   if (transfer) await handOver(deps, chat, input, queueId);
   await dispatch(deps, [queueId]);
   const [online, stats, entries] = await Promise.all([
@@ -94,9 +115,11 @@ function commit(deps: EnqueuePorts, chat: ChatRecord, entry: QueueEntry, input: 
         deps.chats.updateItem(chat.chatId, {
           set: [
             ["state", "queued"],
-            ["queue", { queueId: entry.queueId, sk: entry.sk }],
+            ["queue", { queueId: entry.queueId, sk: entry.sk, handoff: input.handoff }],
           ],
-          remove: input.fromAgentId ? ["agentId", ["participants", input.fromAgentId]] : [],
+          remove: input.fromAgentId
+            ? ["agentId", "assignedFrom", ["participants", input.fromAgentId]]
+            : ["handoffWanted"],
           fromStates: [input.fromAgentId ? "assigned" : "assistant"],
           expectAgent: input.fromAgentId,
         }),

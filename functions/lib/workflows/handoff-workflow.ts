@@ -21,6 +21,8 @@ export interface HandoffInput {
   readonly reason?: "request" | "transfer" | "escalation";
   /** Ids only: free text (a transfer note) stays on the chat, out of the execution's kept history. */
   readonly fromAgentId?: string;
+  /** The chat's handoff number this execution serves (it names the execution too). */
+  readonly handoff?: number;
 }
 
 /** Starts the handoff state machine and answers its callback tasks. */
@@ -37,7 +39,7 @@ export class HandoffWorkflow {
         new StartExecutionCommand({
           stateMachineArn: this.stateMachineArn,
           name: `handoff-${input.chatId}-${attempt}`.slice(0, 80),
-          input: JSON.stringify(input),
+          input: JSON.stringify({ ...input, handoff: attempt }),
         }),
       );
     } catch (error) {

@@ -13,6 +13,7 @@ import { startChat } from "../lib/chat/start-chat.ts";
 import { typing } from "../lib/chat/typing.ts";
 import { chatPorts } from "../lib/composition/chat-root.ts";
 import { logger } from "../lib/logger.ts";
+import { connectionLimits } from "../lib/middleware/connection-limits.ts";
 import { wsRequest } from "../lib/middleware/ws-request.ts";
 import { wsResponse } from "../lib/middleware/ws-response.ts";
 import { wsRouter } from "../lib/middleware/ws-router.ts";
@@ -40,5 +41,6 @@ const router = wsRouter({
 export const handler = middy<WsEvent, WsResult, Error, WsContext>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(wsResponse())
+  .use(connectionLimits())
   .use(wsRequest())
   .handler(router as unknown as (event: WsEvent, context: WsContext) => Promise<WsResult>);

@@ -63,4 +63,13 @@ export class PayloadTooLargeError extends CareChatError {
   }
 }
 
+export class RateLimitedError extends CareChatError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = "You are sending too fast; please wait a moment.",
+  ) {
+    super("RATE_LIMITED", message);
+  }
+}
+
 export const isCareChatError = (error: unknown): error is CareChatError => error instanceof CareChatError;

@@ -2,14 +2,18 @@ import type { AssistantState } from "../assistant/types.ts";
 import { isCustomer } from "../auth/identity.ts";
 import type { MessageRecord, SubscriptionRecord } from "../data/records.ts";
 import { RETRY, retryOnConflict } from "../data/retry-on-conflict.ts";
+import { RateLimitedError } from "../errors.ts";
 import { startHandoff } from "../handoff/start-handoff.ts";
 import { afterCommit } from "../kernel/after-commit.ts";
 import type { Caller } from "../kernel/caller.ts";
 import { ACTIVE_STATES, requireActive, requireParticipant } from "../kernel/chat-access.ts";
 import { toMessageFrame } from "../kernel/message-frames.ts";
 import type { Needs } from "../kernel/ports.ts";
+import { takeToken } from "../kernel/token-bucket.ts";
 import { maskSensitive } from "../masking/index.ts";
+import { metrics } from "../metrics.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
+import { MESSAGE_BURST, MESSAGE_RATE_PER_SECOND } from "../protocol/limits.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 import { assistantMessage, toProfile } from "./assistant-turn.ts";
 import { customerMessages } from "./inbound-text.ts";
@@ -30,7 +34,7 @@ export function sendMessage(
   const { identity } = caller;
   return retryOnConflict(
     async () => {
-      const { chat, subscriptions } = await deps.chats.loadWithSubscribers(frame.chatId);
+      const { chat, subscriptions, rates } = await deps.chats.loadWithSubscribers(frame.chatId);
       requireParticipant(chat, caller);
       if (!ACTIVE_STATES.includes(chat.state)) {
         // A retry of a message stored before the chat ended still gets its ack.
@@ -39,6 +43,15 @@ export function sendMessage(
         requireActive(chat);
       }
       const handoffs = chat.handoffs ?? 0;
+      // The sender's bucket came with the same Query and goes back in the same transaction.
+      const rate = takeToken(rates.get(identity.sub), {
+        burst: MESSAGE_BURST,
+        perSecond: MESSAGE_RATE_PER_SECOND,
+      });
+      if (!rate.allowed) {
+        metrics.addMetric("RateLimited", "Count", 1);
+        throw new RateLimitedError(rate.retryAfterSeconds);
+      }
       const now = new Date().toISOString();
       const inbound = customerMessages(
         identity,
@@ -76,6 +89,7 @@ export function sendMessage(
         idempotency: { senderId: identity.sub, clientMessageId: frame.clientMessageId },
         subscribe: subscribed ? undefined : ownSubscription,
         handoffWanted: wantsAgent,
+        rate: { userId: identity.sub, bucket: rate.next },
       });
       if (result.kind === "duplicate") {
         // The first attempt committed but may have failed before its handoff started: start it now.

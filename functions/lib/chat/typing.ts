@@ -2,6 +2,7 @@ import type { Caller } from "../kernel/caller.ts";
 import { requireActive, requireParticipant } from "../kernel/chat-access.ts";
 import type { Needs } from "../kernel/ports.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
+import { TYPING_INTERVAL_MS } from "../protocol/limits.ts";
 
 /** Tells the other participants that the caller is typing; nothing is stored. */
 export async function typing(
@@ -9,6 +10,8 @@ export async function typing(
   caller: Caller,
   frame: ClientFrame<"typing">,
 ): Promise<undefined> {
+  // Indicators faster than one a second tell nobody anything new: the excess is dropped, not refused.
+  if (!typingAllowed(caller.connectionId)) return undefined;
   const { chat, subscriptions } = await deps.chats.loadWithSubscribers(frame.chatId);
   requireParticipant(chat, caller);
   requireActive(chat);
@@ -25,4 +28,16 @@ export async function typing(
     { chatId: chat.chatId, excludeUserId: identity.sub },
   );
   return undefined;
+}
+
+const lastTyping = new Map<string, number>();
+const MAX_TRACKED = 10_000;
+
+function typingAllowed(connectionId: string, now = Date.now()): boolean {
+  const last = lastTyping.get(connectionId);
+  if (last !== undefined && now - last < TYPING_INTERVAL_MS) return false;
+  lastTyping.delete(connectionId);
+  lastTyping.set(connectionId, now);
+  if (lastTyping.size > MAX_TRACKED) lastTyping.delete(lastTyping.keys().next().value as string);
+  return true;
 }

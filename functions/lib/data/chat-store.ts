@@ -5,6 +5,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
+import type { BucketState } from "../kernel/token-bucket.ts";
 import type { ChatState } from "../protocol/server-frames.ts";
 import { type ChatChange, chatUpdateItem } from "./chat-update.ts";
 import {
@@ -14,6 +15,8 @@ import {
   clientMessageSk,
   connectionPk,
   messageSk,
+  RATE_PREFIX,
+  rateSk,
   SUBSCRIPTIONS_FROM,
   subscriptionSk,
   userChatSk,
@@ -28,6 +31,8 @@ import { commitItems, type TransactItem } from "./transaction.ts";
 export interface ChatWithSubscribers {
   readonly chat: ChatRecord | undefined;
   readonly subscriptions: SubscriptionRecord[];
+  /** Each sender's message-rate bucket in this chat, by user id. */
+  readonly rates: ReadonlyMap<string, BucketState>;
 }
 
 export interface AppendRequest {
@@ -39,6 +44,8 @@ export interface AppendRequest {
   readonly subscribe?: SubscriptionRecord;
   /** Records, with the message, that the assistant asked for a handoff (see ChatRecord.handoffWanted). */
   readonly handoffWanted?: boolean;
+  /** The sender's rate bucket after this message; written in the same transaction, so no extra call. */
+  readonly rate?: { readonly userId: string; readonly bucket: BucketState };
 }
 
 export type AppendResult =
@@ -65,10 +72,15 @@ export class ChatStore {
       ConsistentRead: true,
     });
     const meta = items.find((item) => item.sk === CHAT_META_SK);
-    return {
-      chat: meta as unknown as ChatRecord | undefined,
-      subscriptions: items.filter((item) => item !== meta) as unknown as SubscriptionRecord[],
-    };
+    const rates = new Map<string, BucketState>();
+    const subscriptions: SubscriptionRecord[] = [];
+    for (const item of items) {
+      const sk = String(item.sk);
+      if (sk.startsWith(SUBSCRIPTIONS_FROM)) subscriptions.push(item as unknown as SubscriptionRecord);
+      else if (sk.startsWith(RATE_PREFIX))
+        rates.set(sk.slice(RATE_PREFIX.length), item.bucket as BucketState);
+    }
+    return { chat: meta as unknown as ChatRecord | undefined, subscriptions, rates };
   }
 
   async get(chatId: string): Promise<ChatRecord | undefined> {
@@ -155,6 +167,13 @@ export class ChatStore {
       });
     }
     if (request.subscribe) items.push(...this.subscribeItems(chat.chatId, request.subscribe));
+    if (request.rate)
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: { pk: chatPk(chat.chatId), sk: rateSk(request.rate.userId), bucket: request.rate.bucket },
+        },
+      });
     const result = await commitItems(this.documents, items);
     if (result.committed) return { kind: "stored", messages: stored };
     const duplicate = result.reasons[idempotencyIndex];

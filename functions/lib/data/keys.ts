@@ -10,6 +10,9 @@ export const CHAT_META_SK = "META";
 export const messageSk = (seq: number) => `MSG#${String(seq).padStart(SEQ_WIDTH, "0")}`;
 export const subscriptionSk = (connectionId: string) => `CONN#${connectionId}`;
 export const SUBSCRIPTIONS_FROM = "CONN#";
+/** A sender's message-rate bucket, in the chat's partition between CONN# and META: read by the same Query. */
+export const RATE_PREFIX = "LIMIT#";
+export const rateSk = (userId: string) => `${RATE_PREFIX}${userId}`;
 export const clientMessageSk = (senderId: string, clientMessageId: string) =>
   `CMID#${senderId}#${clientMessageId}`;
 

@@ -1,5 +1,5 @@
 import type { MiddlewareObj } from "@middy/core";
-import { isCareChatError } from "../errors.ts";
+import { isCareChatError, RateLimitedError } from "../errors.ts";
 import { logger } from "../logger.ts";
 import type { ErrorFrame, ServerFrame } from "../protocol/server-frames.ts";
 import type { WsContext, WsEvent, WsResult } from "./ws-types.ts";
@@ -25,6 +25,7 @@ export const wsResponse = (): MiddlewareObj<WsEvent, WsResult, Error, WsContext>
     if (isCareChatError(error)) {
       logger.info("Request refused", { code: error.code });
       frame = { type: "error", requestId, code: error.code, message: error.message };
+      if (error instanceof RateLimitedError) frame.retryAfterSeconds = error.retryAfterSeconds;
     } else {
       logger.error("Request failed", error as Error);
       frame = { type: "error", requestId, code: "INTERNAL", message: "Something went wrong on our side." };

@@ -90,6 +90,8 @@ export const errorFrame = z.object({
   requestId,
   code: z.enum(errorCodes),
   message: z.string(),
+  /** With RATE_LIMITED: when the same request would be accepted again. */
+  retryAfterSeconds: z.number().int().positive().optional(),
 });
 
 const agentRef = z.object({ id: z.string(), name: z.string() });

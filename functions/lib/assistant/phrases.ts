@@ -2,7 +2,7 @@
  * What the assistant says around the answers: greeting, questions, offers. Kept apart from the
  * knowledge so that wording can change without touching the facts. Plain, short sentences, no emoji.
  */
-import type { DetailField, Language } from "./types.ts";
+import type { DetailField, Language, RequestedTeam } from "./types.ts";
 
 export interface Phrases {
   readonly greeting: (firstName: string | undefined) => string[];
@@ -13,12 +13,43 @@ export interface Phrases {
   readonly noted: (list: string) => string;
   readonly offerAgent: string;
   readonly connecting: string;
+  /** Connecting to a team the customer asked for by name. */
+  readonly connectingTo: (team: RequestedTeam) => string;
+  readonly willCall: string;
   readonly declined: string;
   readonly welcome: string;
   readonly notSure: string;
   readonly accommodationsNoted: (names: string, writtenSummary: boolean) => string;
   readonly unknownCard: (last4: string) => string;
 }
+
+const TEAM_NAMES_EN: Readonly<Record<RequestedTeam, string>> = {
+  supervisor: "a supervisor",
+  merchant: "merchant services",
+  corporate: "the corporate card programme team",
+  dispute: "our disputes team",
+  credit: "our credit team",
+  rewards: "our rewards team",
+  travel: "our travel team",
+  fraud: "our fraud team",
+  "card-services": "our card services team",
+  billing: "our billing team",
+  "account-changes": "our account services team",
+};
+
+const TEAM_NAMES_ES: Readonly<Record<RequestedTeam, string>> = {
+  supervisor: "un supervisor",
+  merchant: "el servicio para comercios",
+  corporate: "el equipo de programas de tarjetas corporativas",
+  dispute: "nuestro equipo de disputas",
+  credit: "nuestro equipo de crédito",
+  rewards: "nuestro equipo de recompensas",
+  travel: "nuestro equipo de viajes",
+  fraud: "nuestro equipo de fraude",
+  "card-services": "nuestro equipo de servicios de tarjeta",
+  billing: "nuestro equipo de facturación",
+  "account-changes": "nuestro equipo de servicios de cuenta",
+};
 
 const ENGLISH: Phrases = {
   greeting: (firstName) => [
@@ -38,6 +69,10 @@ const ENGLISH: Phrases = {
   offerAgent: "Would you like me to connect you with a live agent?",
   connecting:
     "I'm connecting you with a live agent now. I'll pass on what you told me, so you won't need to repeat it.",
+  connectingTo: (team) =>
+    `I'm connecting you with ${TEAM_NAMES_EN[team]} now. I'll pass on what you told me, so you won't need to repeat it.`,
+  willCall:
+    "Good: calling is the fastest way. If you still need help in chat after your call, just write here.",
   declined: "All right. Is there anything else I can help you with?",
   welcome: "You're welcome. Is there anything else I can help you with?",
   notSure: "I'm not sure I understood.",
@@ -67,6 +102,10 @@ const SPANISH: Phrases = {
   offerAgent: "¿Desea que le comunique con un agente?",
   connecting:
     "Le estoy comunicando con un agente. Le pasaré lo que me ha contado, para que no tenga que repetirlo.",
+  connectingTo: (team) =>
+    `Le estoy comunicando con ${TEAM_NAMES_ES[team]}. Le pasaré lo que me ha contado, para que no tenga que repetirlo.`,
+  willCall:
+    "Muy bien: llamar es lo más rápido. Si después de la llamada aún necesita ayuda por chat, escriba aquí.",
   declined: "De acuerdo. ¿Hay algo más en lo que pueda ayudarle?",
   welcome: "Con gusto. ¿Hay algo más en lo que pueda ayudarle?",
   notSure: "No estoy seguro de haberle entendido.",

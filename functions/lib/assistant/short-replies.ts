@@ -33,12 +33,31 @@ const NEGATIVE_MESSAGES = new Set(["not now", "not yet", "ahora no", "todavia no
 const THANKS =
   /^(?:(?:ok|okay|great|perfect|perfecto|muy bien) )?(?:thanks|thank you|thx|ty|gracias|muchas gracias|that's all|thats all|eso es todo|nothing else|nada mas)\b/;
 
+// "Actually yes", "bueno, sí": a filler in front does not change the answer.
+const FILLERS = new Set([
+  "actually",
+  "well",
+  "oh",
+  "ok",
+  "okay",
+  "then",
+  "hmm",
+  "um",
+  "bueno",
+  "pues",
+  "entonces",
+  "ah",
+]);
+
 /** A yes must be short, so "yes, but my card was also stolen" is not read as "connect me". */
 const MAX_SHORT_REPLY_WORDS = 4;
 
 function shortReply(text: string): string[] | undefined {
   const words = wordsOf(text);
-  return words.length > 0 && words.length <= MAX_SHORT_REPLY_WORDS ? words : undefined;
+  if (words.length === 0 || words.length > MAX_SHORT_REPLY_WORDS) return undefined;
+  const first = words.findIndex((word) => !FILLERS.has(word));
+  // Only fillers ("ok", "bueno"): the message is its own answer.
+  return first <= 0 ? words : words.slice(first);
 }
 
 export function isAffirmative(text: string): boolean {
@@ -48,7 +67,7 @@ export function isAffirmative(text: string): boolean {
   // "Sí" with its accent, alone, or followed by a comma is a yes; a bare "si" may start an "if".
   return (
     words[0] === "si" &&
-    (words.length === 1 || /^\s*(?:sí(?!\p{L})|si\s*[,.!])/iu.test(text.normalize("NFC")))
+    (words.length === 1 || /(?:^|[\s,])(?:sí(?!\p{L})|si\s*[,.!])/iu.test(text.normalize("NFC")))
   );
 }
 

@@ -52,6 +52,38 @@ export interface CustomerProfile {
   accounts: { last4: string; product?: string }[];
 }
 
+/** Topics with agents of their own that a customer can ask for by name ("the disputes team"). */
+export type SpecialistTopic = Exclude<Topic, "general" | "agent-request" | "complaint">;
+
+/**
+ * A team the customer asked for, so the handoff can route there: the supervisors, a topic's
+ * specialists, or the separate merchant and corporate programme desks (the issuer's guide: "these
+ * teams have separate chat and phone queues").
+ */
+export type RequestedTeam = "supervisor" | "merchant" | "corporate" | SpecialistTopic;
+
+/** A product served by its own phone line (prepaid cards, gift cards), as the assistant recognises it. */
+export interface ProductContact {
+  readonly id: string;
+  readonly name: string;
+  /** Phrases customers use for it, matched as whole words, without case or accents. */
+  readonly names: readonly string[];
+  readonly segment: string;
+  /** Country code → the number to call about the product. */
+  readonly contactNumbers: Readonly<Record<string, string>>;
+}
+
+/**
+ * What the assistant needs from the routing configuration: phone numbers and products. It is given
+ * to the assistant (a slice of the configuration is enough), never loaded by it.
+ */
+export interface AssistantDirectory {
+  readonly contactNumbers: Readonly<Record<string, string>>;
+  readonly defaultContactNumber: string;
+  readonly defaultContactNumberByLanguage: Readonly<Record<string, string>>;
+  readonly products: readonly ProductContact[];
+}
+
 export interface AssistantState {
   topic?: Topic;
   language: Language;
@@ -61,6 +93,8 @@ export interface AssistantState {
   agentOffered: boolean;
   /** The customer said no to an offer, so the assistant does not repeat it on every turn. */
   agentDeclined?: boolean;
+  /** The team the customer asked for by name, kept until the handoff takes it. */
+  requestedTeam?: RequestedTeam;
 }
 
 export interface AssistantTurn {
@@ -77,6 +111,10 @@ export interface AssistantReply {
   /** true when the customer asked for a person or the assistant decided one is needed */
   wantsAgent: boolean;
   urgentFraud: boolean;
+  /** The customer is travelling and needs funds now: they were given the number to call. */
+  urgentTravel?: boolean;
+  /** With `wantsAgent`: the team the customer asked for, for the handoff to route to. */
+  requestedTeam?: RequestedTeam;
 }
 
 export interface VirtualAssistant {

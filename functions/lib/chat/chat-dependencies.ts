@@ -5,6 +5,7 @@ import { ChatStore } from "../data/chat-store.ts";
 import { ClosureStore } from "../data/closure-store.ts";
 import { ConnectionStore } from "../data/connection-store.ts";
 import { FrameSender } from "../delivery/frame-sender.ts";
+import { loadRoutingConfig } from "../routing/index.ts";
 import { ClosureWorkflow } from "./closure-workflow.ts";
 
 /** Everything the chat actions talk to, built once per process from the environment. */
@@ -26,7 +27,7 @@ export function chatDependencies(env: NodeJS.ProcessEnv = process.env): ChatDepe
     closures: new ClosureStore(clients.documents, tableName),
     connections,
     sender: new FrameSender(clients.connections, connections),
-    assistant: new RuleBasedAssistant(),
+    assistant: new RuleBasedAssistant(loadRoutingConfig(env)),
     closure: new ClosureWorkflow(clients.stepFunctions, env.CLOSURE_STATE_MACHINE_ARN ?? ""),
   };
 }

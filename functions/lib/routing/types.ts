@@ -24,7 +24,12 @@ export interface RoutingDecision {
 
 export type Day = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
 
-export type Segment = "consumer" | "small-business" | "corporate" | "prepaid";
+/**
+ * The token's segments (CONTRACT.md: consumer, small-business, corporate, prepaid) and "merchant":
+ * merchants are not cardmembers and carry no cardmember segment, but they have a queue of their own,
+ * reached when a chat says it is from a merchant (see requestForTeam).
+ */
+export type Segment = "consumer" | "small-business" | "corporate" | "prepaid" | "merchant";
 
 /** Matches every value of a dimension (country, language, segment or topic). */
 export type Wildcard = "*";

@@ -33,6 +33,7 @@ export const SEGMENT_VALUES = {
   "small-business": "small-business",
   corporate: "corporate",
   prepaid: "prepaid",
+  merchant: "merchant",
 } as const satisfies { [K in Segment]: K };
 
 export const TOPICS: readonly Topic[] = Object.values(TOPIC_VALUES);

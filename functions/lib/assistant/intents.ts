@@ -6,7 +6,7 @@
 import type { RequestedTeam, SpecialistTopic } from "./types.ts";
 
 const TRAVELLING =
-  /\b(?:travel(?:l?ing)?|trip|abroad|overseas|vacation|holiday|hotel|de viaje|viaje|viajando|extranjero|vacaciones|fuera del pais)\b/;
+  /\b(?:travel(?:l?ing)?|trip|abroad|overseas|vacation|holiday|hotel|get (?:back )?home|fly home|de viaje|viaje|viajando|extranjero|vacaciones|fuera del pais|volver a casa|regresar a casa)\b/;
 const NEEDS_FUNDS =
   /\b(?:need|needs|get|access|have no|no|without|necesito|sin|no tengo|conseguir)\b(?:\s+[\w']+){0,3}?\s+(?:cash|money|funds|efectivo|dinero|fondos)\b|\bno (?:other )?way to pay\b|\bcan'?t pay\b|\bcannot pay\b|\bno tengo (?:con que|como) pagar\b/;
 const EMERGENCY =
@@ -30,7 +30,7 @@ const TEAM_NAMES: readonly (readonly [RegExp, SpecialistTopic])[] = [
   [/\bcard services\b/, "card-services"],
 ];
 const MERCHANT =
-  /\b(?:i'm|i am|im|we're|we are|as) an? merchant\b|\bmerchant (?:account|services|portal|support|team|desk|line)\b|\b(?:we |i )?accept (?:amex|american express|your cards?)\b|\bsoy (?:un |una )?comerciante\b|\bacepto (?:amex|american express)\b|\bcomercio afiliado\b|\bservicios (?:para|a) comercios\b|\bmi negocio acepta\b/;
+  /\b(?:i'm|i am|im|we're|we are|as) an? merchant\b|\bmerchant (?:account|services|portal|support|team|desk|line)\b|\b(?:we |i )?(?:accept|accepts|accepting|takes|take) (?:amex|american express|your cards?)\b|\bsoy (?:un |una )?comerciante\b|\bacepto (?:amex|american express)\b|\bcomercio afiliado\b|\bservicios (?:para|a) comercios\b|\bmi negocio acepta\b/;
 const CORPORATE =
   /\bprogram(?:me)? (?:administrator|admin)\b|\bcorporate (?:card )?program(?:me)?\b|\bcorporate card administrator\b|\badministrador(?:a)? del programa\b|\btarjetas? corporativas?\b/;
 
@@ -48,7 +48,7 @@ export function requestedTeam(prepared: string): RequestedTeam | undefined {
 }
 
 const WILL_CALL =
-  /\b(?:i'll|i will|ill|i'm going to|im going to|gonna|going to) call\b|\bcalling (?:now|them|you|it|the number|right now)\b|\bvoy a llamar\b|\bllamo (?:ahora|ya)\b|\bles llamo\b|\bllamando\b/;
+  /\b(?:i'll|i will|ill|will|i'm going to|im going to|gonna|going to) call\b|\b(?:ya )?estoy llamando\b|\bcalling (?:now|them|you|it|the number|right now)\b|\bvoy a llamar\b|\bllamo (?:ahora|ya)\b|\bles llamo\b|\bllamando\b/;
 
 /** "ok, I'll call": the customer takes the advice to phone, which is no request for an agent. */
 export function saysWillCall(prepared: string): boolean {

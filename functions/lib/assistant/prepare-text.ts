@@ -20,6 +20,12 @@ const NOT_A_REQUEST: readonly RegExp[] = [
     `\\b(?:about|regarding|sobre|acerca de) (?:an? |the |your |my |this |that |un |una |el |la |su )?${PERSON}\\b`,
     "g",
   ),
+  // A question about the assistant itself: "are you a real person?".
+  new RegExp(
+    `\\b(?:are you|is this|am i talking to|am i chatting with|eres|es usted) (?:an? |un |una )?${PERSON}\\b`,
+    "g",
+  ),
+  /\b(?:are you|is this|am i talking to|eres) (?:an? |un |una )?(?:real |actual )?(?:person|human|persona)\b/g,
   // A question about who works there: "do you have Spanish-speaking agents?".
   new RegExp(
     `\\b(?:do you have|are there|is there|tienen|hay) (?:any |some )?(?:[\\w-]+ )?(?:speaking )?${PERSON}\\b`,

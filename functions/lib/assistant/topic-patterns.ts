@@ -25,10 +25,11 @@ export const TOPIC_PRIORITY: readonly Topic[] = [
 // Fraud is use of the card that goes on while the customer writes: charges together with "now",
 // "keep coming", "pending". A charge "I didn't authorize" on last month's statement is a dispute.
 const USE =
-  "(?:charges?|transactions?|authori[sz]ations?|purchases?|alerts?|cargos?|compras?|transacciones|alertas)";
+  "(?:charges?|charged|transactions?|authori[sz]ations?|purchases?|alerts?|notifications?|cargos?|compras?|transacciones|alertas|notificaciones)";
 const ONGOING =
   "(?:happening|going on|going through|right now|rite now|as we speak|at this moment|this minute|" +
-  "keeps? (?:coming|happening|popping up|going through)|every (?:few )?minutes|pop(?:ping)? up|" +
+  "keeps? (?:coming|happening|popping up|going through|getting)|every (?:few )?minutes|pop(?:ping)? up|" +
+  "over and over|again and again|this very moment|" +
   "ahora mismo|ahorita|en este momento|esta pasando|estan pasando|siguen (?:llegando|pasando|entrando)|" +
   "me llegan alertas|cada (?:pocos )?minutos)";
 const NOT_MINE =
@@ -62,7 +63,7 @@ export const PATTERNS: Record<Exclude<Topic, "general">, readonly WeightedPatter
     ],
     [/\b(?:they're|they are|someone is|somebody is) using it\b/, 3],
     [/\b(?:alguien|estan|otra persona) (?:esta |estan )?(?:usando|usa) mi tarjeta\b/, 4],
-    [/\b(?:estan|alguien esta) (?:comprando|haciendo compras|haciendome compras|cobrando)\b/, 3],
+    [/\b(?:estan|alguien esta) (?:comprando|haciendo compras|haciendome compras|cobrando|robando)\b/, 3],
     [
       /\b(?:someone|somebody|they|alguien|estan)\b.{0,40}\b(?:right now|as we speak|ahora mismo|en este momento)\b/,
       2,
@@ -78,7 +79,10 @@ export const PATTERNS: Record<Exclude<Topic, "general">, readonly WeightedPatter
       /\bdisput(?:e|es|ed|ing)\b|\bdisputa[r]?\b|\bimpugnar\b|\breclamar (?:un|el|este|ese) cargo\b|\bcontest\b/,
       3,
     ],
-    [/\b(?:don't|do not|didn't|did not|dont|didnt) recogni[sz]e\b|\bno reconozco\b|\bunknown charge\b/, 3],
+    [
+      /\b(?:don't|do not|didn't|did not|dont|didnt) recogni[sz]e\b|\bno reconozco\b|\bunknown charge\b|\bque no (?:compre|hice|autorice|reconozco)\b/,
+      3,
+    ],
     [
       /\b(?:didn't|did not|didnt|never) authori[sz]e\b|\bunauthori[sz]ed\b|\bno autorice\b|\bno autorizados?\b/,
       2,
@@ -100,12 +104,12 @@ export const PATTERNS: Record<Exclude<Topic, "general">, readonly WeightedPatter
   ],
   "card-services": [
     [
-      /\b(?:lost|stolen|misplaced|damaged|broken|cracked|can't find)\b.{0,20}\bcard\b|\bcard\b.{0,20}\b(?:lost|stolen|damaged|broken|cracked)\b/,
+      /\b(?:lost|stolen|misplaced|damaged|broken|cracked|can't find)\b.{0,20}\bcard\b|\bcard\b.{0,20}\b(?:lost|stolen|damaged|broken|cracked|snapped|bent|chipped|peeling|demagneti[sz]ed)\b/,
       3,
     ],
     [/\b(?:lost|stolen|damaged)\b/, 2],
     [
-      /\btarjeta (?:perdida|robada|danada|rota|extraviada)\b|\b(?:perdi|extravie) (?:mi|la) tarjeta\b|\bme robaron\b/,
+      /\btarjeta (?:perdida|robada|danada|rota|extraviada)\b|\b(?:perdi|extravie) (?:mi|la) tarjeta\b|\bme robaron\b|\bse me (?:perdio|extravio|rompio) (?:mi |la )?tarjeta\b/,
       3,
     ],
     [/\b(?:lock|unlock|freeze|unfreeze|block)\b|\b(?:des)?bloquear\b|\bbloqueo\b|\bcongelar\b/, 2],
@@ -132,7 +136,10 @@ export const PATTERNS: Record<Exclude<Topic, "general">, readonly WeightedPatter
     [/\bbalance\b|\bstatement\b|\bbill\b|\bfees?\b|\bsaldo\b|\bestado de cuenta\b|\bcomision\b/, 1],
   ],
   credit: [
-    [/\bcredit (?:limit|line)\b|\blimit increase\b|\bincrease (?:my )?limit\b|\bapr\b|\binterest rate\b/, 3],
+    [
+      /\bcredit (?:limit|line)\b|\blimit increase\b|\b(?:increase|raise|lift|bump up|higher) (?:my |the )?(?:credit )?limit\b|\bapr\b|\binterest rate\b/,
+      3,
+    ],
     [/\b(?:upgrade|downgrade)\b|\bcambio de producto\b/, 4],
     [/\blimite de credito\b|\b(?:aumento|aumentar|subir) (?:de |mi |el )?limite\b/, 3],
     [/\btasa de interes\b|\bmejorar (?:mi )?tarjeta\b/, 3],
@@ -143,7 +150,10 @@ export const PATTERNS: Record<Exclude<Topic, "general">, readonly WeightedPatter
       /\bauthori[sz]ed users?\b|\b(?:add|remove) (?:an? |my )?(?:\w+ )?users?\b|\busuarios? (?:autorizados?|adicional(?:es)?)\b/,
       3,
     ],
-    [/\b(?:change|update|confirm) (?:my |the )?(?:mailing )?(?:address|phone|email|contact|name)\b/, 3],
+    [
+      /\b(?:change|update|confirm) (?:my |the )?(?:mailing )?(?:address|phone|email|contact|(?:last |first |legal |sur)?name)\b/,
+      3,
+    ],
     [/\b(?:add|remove|take) (?:\w+ ){0,2}(?:from|to|off) (?:my|the) account\b/, 3],
     [
       /\bcontact (?:info|information|details)\b|\bmailing address\b|\bcommunication preferences\b|\bpaperless\b/,
@@ -159,7 +169,7 @@ export const PATTERNS: Record<Exclude<Topic, "general">, readonly WeightedPatter
     [/\btransfer (?:my |our )?points\b|\bpoints? transfers?\b|\b(?:airline|hotel|transfer) partners?\b/, 3],
     [/\bsalas? vip\b|\bsalon vip\b|\bcredito en (?:el |su |mi )?estado de cuenta\b/, 3],
     [
-      /\b(?:use|using|usar|uso|utilizar) (?:my |mis )?(?:points|puntos)\b|\bpagar con (?:mis )?puntos\b|\bpuntos para pagar\b|\bpoints to pay\b/,
+      /\b(?:use|using|usar|uso|utilizar) (?:my |mis )?(?:points|puntos)\b|\bpagar\b.{0,25}\bcon (?:mis )?puntos\b|\bpuntos para pagar\b|\bpoints to pay\b/,
       3,
     ],
     [

@@ -140,6 +140,7 @@ export function simulate(options: SimulationOptions): SimulationResult {
       agents: signedIn(),
       stats,
       waitedSeconds: now - customer.arrivedAt,
+      now: at(),
     };
     const prediction: OpenPrediction = {
       customer: customer.id,

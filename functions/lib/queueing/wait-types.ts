@@ -23,6 +23,12 @@ export interface QueueStats {
   samples: number;
   /** Chats that left the queue (answered or abandoned). */
   waitSamples: number;
+  /**
+   * The delay history of the last-to-enter-service (LES) estimator: how long the last customer to be
+   * answered had waited, and when (epoch milliseconds). Absent in stats stored before they existed.
+   */
+  lastServiceDelaySeconds?: number;
+  lastServiceAtMs?: number;
 }
 
 /** One agent who serves the queue and speaks the customer's language, as the estimator sees them. */
@@ -43,6 +49,8 @@ export interface WaitInput {
   stats: QueueStats;
   /** How long this customer has waited so far, seconds. */
   waitedSeconds: number;
+  /** The moment of the estimate; without it the delay history's age is unknown and it is not used. */
+  now?: Date;
 }
 
 /** An estimate of the remaining wait in seconds, or null when no honest estimate can be made. */

@@ -18,7 +18,7 @@ import type { EstimatorScore, NamedEstimator, ScenarioScore, SimulationResult } 
  * wait that actually followed, on two simulations built on different assumptions (simulation.ts and
  * shared-simulation.ts). The estimator was calibrated on seeds 1-5 of the first; the figures are for
  * seeds 101-105, which it never saw. Prints MAE, mean signed error and the share within ±30 s per
- * scenario, and writes them to bench/results/wait-estimates.json.
+ * scenario, and writes them to .carechat-bench/wait-estimates.json.
  */
 export const HELD_OUT_SEEDS = [101, 102, 103, 104, 105] as const;
 
@@ -30,7 +30,8 @@ export const ESTIMATORS: readonly NamedEstimator[] = [
   { name: "LES", estimate: lastToEnterService },
 ];
 
-const RESULTS = new URL("../results/wait-estimates.json", import.meta.url);
+// Next to the local runtime's data, git-ignored: figures are printed; the JSON is for tools.
+const RESULTS = new URL("../../.carechat-bench/wait-estimates.json", import.meta.url);
 
 const clock = (seconds: number) => {
   const whole = Math.round(seconds);

@@ -174,7 +174,6 @@ export function simulateShared(options: SharedSimulationOptions): SimulationResu
       agents: eligible(),
       stats,
       waitedSeconds: now - customer.arrivedAt,
-      now: at(),
     };
     const prediction: OpenPrediction = {
       customer: customer.id,

@@ -140,7 +140,6 @@ export function simulate(options: SimulationOptions): SimulationResult {
       agents: signedIn(),
       stats,
       waitedSeconds: now - customer.arrivedAt,
-      now: at(),
     };
     const prediction: OpenPrediction = {
       customer: customer.id,

@@ -49,8 +49,6 @@ export interface WaitInput {
   stats: QueueStats;
   /** How long this customer has waited so far, seconds. */
   waitedSeconds: number;
-  /** The moment of the estimate; without it the delay history's age is unknown and it is not used. */
-  now?: Date;
 }
 
 /** An estimate of the remaining wait in seconds, or null when no honest estimate can be made. */

@@ -44,4 +44,9 @@ export class Random {
   lognormalMedian(median: number, sigma: number): number {
     return median * Math.exp(sigma * this.normal());
   }
+
+  /** Weibull with the given scale and shape (shape < 1: most give up early; > 1: late). */
+  weibull(scale: number, shape: number): number {
+    return scale * (-Math.log(1 - this.next())) ** (1 / shape);
+  }
 }

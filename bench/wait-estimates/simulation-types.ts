@@ -76,6 +76,8 @@ export interface EstimatorScore {
   readonly maeSeconds: number;
   /** Mean signed error (estimate - actual), seconds: positive when the estimator is pessimistic. */
   readonly biasSeconds: number;
+  /** Share of the scored predictions within ±30 s of the actual wait. */
+  readonly within30Share: number;
   /** Predictions, of customers later answered, where this estimator gave no estimate. */
   readonly nulls: number;
 }

@@ -13,6 +13,7 @@ import type { Day } from "../../functions/lib/routing/types.ts";
  *   Spanish, consumer and small-business, with English specialist queues per topic. Every US queue is
  *   24/7, so a US customer is never turned away at the door of a closed specialist queue.
  * - GB, MX, JP and CA: one general desk per language with local hours; JP has a Japanese and an English desk.
+ * - US corporate programmes, merchants and prepaid cards: a desk each, for their segment.
  * - supervisors: reached only by escalation.
  *
  * Overflow rule: a chat overflows only to a queue that serves the same customers in a language they
@@ -145,6 +146,42 @@ export const defaultRouting = {
       hours: US_24_7,
       overflow: { queueId: "us-consumer-en", afterSeconds: SPECIALIST_WAIT_SECONDS },
     },
+    // The guide: merchants and corporate card programme administrators "have separate chat and phone
+    // queues optimized for business needs". Corporate cardmembers and their programme administrators
+    // share the corporate desk; merchants are reached by the "merchant" segment (see requestForTeam).
+    // Neither overflows: consumer agents cannot service a corporate programme or a merchant account.
+    {
+      id: "us-corporate",
+      name: "US corporate card programmes",
+      kind: "standard",
+      countries: ["US"],
+      languages: ["en", "es"],
+      segments: ["corporate"],
+      topics: "*",
+      hours: US_24_7,
+    },
+    {
+      id: "us-merchant",
+      name: "US merchant services",
+      kind: "standard",
+      countries: ["US"],
+      languages: ["en", "es"],
+      segments: ["merchant"],
+      topics: "*",
+      hours: US_24_7,
+    },
+    // Prepaid cardmembers (Serve, Bluebird, Target Prepaid REDcard, gift cards) chat with a prepaid
+    // desk; their products' own phone lines are in `products` below.
+    {
+      id: "us-prepaid",
+      name: "US prepaid cards",
+      kind: "standard",
+      countries: ["US"],
+      languages: ["en", "es"],
+      segments: ["prepaid"],
+      topics: "*",
+      hours: US_24_7,
+    },
     {
       id: "gb-general-en",
       name: "UK customer care",
@@ -237,6 +274,55 @@ export const defaultRouting = {
   },
   defaultContactNumber: "the number on the back of your card",
   defaultContactNumberByLanguage: { es: "el número que aparece al reverso de su tarjeta" },
+  // Products with phone lines of their own; the numbers are the issuer's guide's ("If you have a
+  // complaint regarding Serve ... call 1-800-954-0559. If you have a complaint regarding Bluebird,
+  // Target Prepaid REDcard, or Gift Card, call us at 1-877-297-4438"). The guide gives them for the US
+  // only and gives no number for merchants or corporate programmes (they use the contact options in
+  // their merchant portal or corporate dashboard), so none is configured for them.
+  products: [
+    {
+      id: "serve",
+      name: "American Express Serve",
+      names: [
+        "American Express Serve",
+        "Amex Serve",
+        "Serve card",
+        "Serve account",
+        "Serve app",
+        "my Serve",
+        "about Serve",
+        "regarding Serve",
+        "at Serve",
+        "sobre Serve",
+        "tarjeta Serve",
+        "cuenta Serve",
+        "mi Serve",
+      ],
+      segment: "prepaid",
+      contactNumbers: { US: "1-800-954-0559" },
+    },
+    {
+      id: "bluebird",
+      name: "Bluebird",
+      names: ["Bluebird", "Blue Bird"],
+      segment: "prepaid",
+      contactNumbers: { US: "1-877-297-4438" },
+    },
+    {
+      id: "target-prepaid",
+      name: "Target Prepaid REDcard",
+      names: ["Target Prepaid REDcard", "Target Prepaid", "prepaid REDcard", "Target REDcard prepaid"],
+      segment: "prepaid",
+      contactNumbers: { US: "1-877-297-4438" },
+    },
+    {
+      id: "gift-card",
+      name: "American Express Gift Card",
+      names: ["gift card", "gift cards", "giftcard", "giftcards", "tarjeta de regalo", "tarjetas de regalo"],
+      segment: "prepaid",
+      contactNumbers: { US: "1-877-297-4438" },
+    },
+  ],
 } satisfies RoutingConfigInput;
 
 /** The same opening, `open` to `close` local time, on each of `days`. */

@@ -4,6 +4,7 @@
  * (a dispute, a replacement card, a new address) ends with an agent once the details are in.
  */
 import { normalizeText } from "./normalize-text.ts";
+import { COMPLEX_TRAVEL } from "./topic-patterns.ts";
 import type { DetailField, ExtractedDetails, Topic } from "./types.ts";
 
 export const REQUIRED_DETAILS: Readonly<Record<Topic, readonly DetailField[]>> = {
@@ -31,10 +32,6 @@ const AGENT_ONCE_DETAILS_COMPLETE: ReadonlySet<Topic> = new Set([
   "account-changes",
   "credit",
 ]);
-
-// Reissues and airline-controlled changes go to the travel desk; simple questions do not need a person.
-const COMPLEX_TRAVEL =
-  /\breissue\b|\b(?:change|cancel|rebook)\w* (?:my |the |a )?(?:flight|ticket|booking|reservation)\b|\bairlines?\b|\bconcierge\b|\btravel desk\b|\breemision\b|\b(?:cambiar|cancelar) (?:mi |el |la )?(?:vuelo|boleto|reserva(?:cion)?)\b|\baerolineas?\b/;
 
 export function missingDetails(topic: Topic | undefined, details: ExtractedDetails): DetailField[] {
   if (topic === undefined) return [];

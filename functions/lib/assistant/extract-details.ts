@@ -89,6 +89,8 @@ export function extractDate(text: string): string | undefined {
 const LAST4_PATTERNS: readonly RegExp[] = [
   /(?<![\p{L}\p{N}])(?:ending(?:\s+(?:in|with))?|ends\s+(?:in|with)|last\s+(?:4|four)(?:\s+digits)?(?:\s+of\s+(?:my|the)\s+card)?(?:\s+(?:are|is))?|termina(?:da)?\s+en|terminaci[oó]n|[uú]ltimos\s+(?:4|cuatro)(?:\s+d[ií]gitos)?(?:\s+son)?)\s*:?\s*#?\s*(\d{4})(?!\d)/iu,
   /(?:[xX*•]{2,}|\.{3})\s?(\d{4})(?!\d)/,
+  // "card 5678", "tarjeta 5678": the number right after the word, and no more digits after it.
+  /(?<![\p{L}\p{N}])(?:card|tarjeta)\s*#?\s*(\d{4})(?![\d\s-]*\d)/iu,
 ];
 
 export function extractCardLast4(text: string): string | undefined {

@@ -1,10 +1,11 @@
 /**
  * Common questions that are not a topic of their own: when chat is open, what it will never ask for,
- * and how long a dispute takes. They can come up in the middle of any topic.
+ * how long a dispute takes, the case number, and whether the assistant is a person. They can come up
+ * in the middle of any topic.
  */
 import { normalizeText } from "./normalize-text.ts";
 
-export type FaqQuestion = "availability" | "never-asks-for" | "dispute-timeline";
+export type FaqQuestion = "availability" | "never-asks-for" | "dispute-timeline" | "case-number" | "is-ai";
 
 const QUESTIONS: readonly (readonly [FaqQuestion, RegExp])[] = [
   [
@@ -21,6 +22,7 @@ const QUESTIONS: readonly (readonly [FaqQuestion, RegExp])[] = [
         String.raw`\bdisponibilidad\b`,
         String.raw`\b(?:esta|estan) (?:abierto|disponibles?)\b`,
         String.raw`\b(?:in|speak|habla|hablan|en) (?:spanish|espanol)\b`,
+        String.raw`\bspanish[- ]speaking\b`,
         String.raw`\b(?:languages?|idiomas?)\b`,
       ].join("|"),
     ),
@@ -55,10 +57,29 @@ const QUESTIONS: readonly (readonly [FaqQuestion, RegExp])[] = [
       ].join("|"),
     ),
   ],
+  [
+    "case-number",
+    new RegExp(
+      [
+        String.raw`\bcase (?:number|#|id|reference)\b`,
+        String.raw`\b(?:reference|ticket|tracking) (?:number|#)\b`,
+        String.raw`\bnumero de (?:caso|referencia|folio|reporte)\b`,
+      ].join("|"),
+    ),
+  ],
+  [
+    "is-ai",
+    new RegExp(
+      [
+        String.raw`^(?:are|is|am|eres|es)\b.*\b(?:bot|robot|chatbot|ai|a\.i\.|artificial intelligence|automated|machine|inteligencia artificial|maquina)\b`,
+        String.raw`\b(?:bot|robot|chatbot|ai|inteligencia artificial)\b.*\?`,
+      ].join("|"),
+    ),
+  ],
 ];
 
 /** The common questions the message asks, in a fixed order so replies are deterministic. */
 export function askedQuestions(text: string): FaqQuestion[] {
-  const normalized = normalizeText(text);
+  const normalized = normalizeText(text).replace(/^[¿¡\s]+/, "");
   return QUESTIONS.filter(([, pattern]) => pattern.test(normalized)).map(([question]) => question);
 }

@@ -15,6 +15,14 @@ export interface Knowledge {
   readonly disputeTimeline: string;
   /** Fraud happening now: call at once. Without a number, the one on the back of the card. */
   readonly fraudNow: (phoneNumber: string | undefined) => string;
+  /** Travelling and in need of funds now: call at once, the same way. */
+  readonly travelFundsNow: (phoneNumber: string | undefined) => string;
+  /** A product served by its own phone line, such as a prepaid card. */
+  readonly productLine: (productName: string, phoneNumber: string) => string;
+  /** Merchants and corporate programme administrators have teams of their own. */
+  readonly ownDesk: Readonly<Record<"merchant" | "corporate", string>>;
+  readonly caseNumber: string;
+  readonly isAi: string;
   /** Next steps a written summary gives for the topic, where there is more to say than the case number. */
   // Fraud has none here: its next step is `fraudNow` with the customer's number.
   readonly nextSteps: Readonly<Partial<Record<Topic, string>>>;
@@ -46,7 +54,7 @@ const ENGLISH: Knowledge = {
   },
   answers: {
     billing:
-      "I can help with your due date, changing your payment date, payment posting and late fees. " +
+      "I can help with your due date, changing your payment date, payment posting, late fees and your annual fee. " +
       "If a late fee came from a system error, a natural disaster or a bank posting delay, an agent can review it for a goodwill credit.",
     dispute: `You can dispute a charge that is incorrect, duplicated, or for goods or services you did not receive. ${DISPUTE_TIMELINE_EN}`,
     "card-services":
@@ -80,6 +88,23 @@ const ENGLISH: Knowledge = {
     phoneNumber === undefined
       ? "If charges you do not recognize are happening right now, please call the number on the back of your card now. Calling is the fastest way to stop them."
       : `If charges you do not recognize are happening right now, please call ${phoneNumber} now, or the number on the back of your card. Calling is the fastest way to stop them.`,
+  travelFundsNow: (phoneNumber) =>
+    `If you are travelling and need access to funds now, please call ${phoneNumber ?? "the number on the back of your card"} now. ` +
+    "The phone team can help at once with an emergency card replacement and access to funds. If your card is lost or stolen, I can also note that for an agent.",
+  productLine: (productName, phoneNumber) =>
+    `${productName} has its own customer service team, who can also take a complaint: please call ${phoneNumber}.`,
+  ownDesk: {
+    merchant:
+      "Merchants have their own team, with separate chat and phone lines. I'm connecting you with merchant services now. " +
+      "You can also use the contact options shown in your merchant portal.",
+    corporate:
+      "Corporate card programme administrators have their own team, with separate chat and phone lines. I'm connecting you with them now. " +
+      "You can also use the contact options shown in your corporate account dashboard.",
+  },
+  caseNumber:
+    "Every chat has a case number. You will find it in the written summary at the end of this chat, and a live agent can confirm it. " +
+    "Keep it, with the date of the chat, for any follow-up.",
+  isAi: "I'm the virtual assistant: an automated program, not a person. You can ask for a live agent, a real person, at any time.",
   nextSteps: {
     dispute: DISPUTE_TIMELINE_EN,
     "card-services":
@@ -113,7 +138,7 @@ const SPANISH: Knowledge = {
   },
   answers: {
     billing:
-      "Puedo ayudarle con su fecha de vencimiento, el cambio de su fecha de pago, la aplicación de pagos y los cargos por mora. " +
+      "Puedo ayudarle con su fecha de vencimiento, el cambio de su fecha de pago, la aplicación de pagos, los cargos por mora y la cuota anual. " +
       "Si un cargo por mora se debió a un error del sistema, un desastre natural o un retraso del banco, un agente puede revisarlo para un crédito de cortesía.",
     dispute: `Puede disputar un cargo incorrecto, duplicado o por bienes o servicios que no recibió. ${DISPUTE_TIMELINE_ES}`,
     "card-services":
@@ -147,6 +172,23 @@ const SPANISH: Knowledge = {
     phoneNumber === undefined
       ? "Si en este momento se están haciendo cargos que no reconoce, llame ahora mismo al número que aparece al reverso de su tarjeta. Llamar es la forma más rápida de detenerlos."
       : `Si en este momento se están haciendo cargos que no reconoce, llame ahora mismo al ${phoneNumber} o al número que aparece al reverso de su tarjeta. Llamar es la forma más rápida de detenerlos.`,
+  travelFundsNow: (phoneNumber) =>
+    `Si está de viaje y necesita acceso a fondos ahora, llame ya ${phoneNumber === undefined ? "al número que aparece al reverso de su tarjeta" : `al ${phoneNumber}`}. ` +
+    "El equipo telefónico puede ayudarle de inmediato con una tarjeta de reemplazo de emergencia y el acceso a fondos. Si perdió su tarjeta o se la robaron, también puedo anotarlo para un agente.",
+  productLine: (productName, phoneNumber) =>
+    `${productName} tiene su propio equipo de atención al cliente, que también atiende quejas: llame al ${phoneNumber}.`,
+  ownDesk: {
+    merchant:
+      "Los comercios tienen su propio equipo, con chat y teléfono aparte. Le estoy comunicando con el servicio para comercios. " +
+      "También puede usar las opciones de contacto de su portal de comercio.",
+    corporate:
+      "Los administradores de programas de tarjetas corporativas tienen su propio equipo, con chat y teléfono aparte. Le estoy comunicando con ellos. " +
+      "También puede usar las opciones de contacto del panel de su cuenta corporativa.",
+  },
+  caseNumber:
+    "Cada chat tiene un número de caso. Lo encontrará en el resumen escrito al final de este chat, y un agente puede confirmárselo. " +
+    "Guárdelo, con la fecha del chat, para cualquier seguimiento.",
+  isAi: "Soy el asistente virtual: un programa automático, no una persona. Puede pedir hablar con un agente, una persona real, en cualquier momento.",
   nextSteps: {
     dispute: DISPUTE_TIMELINE_ES,
     "card-services":

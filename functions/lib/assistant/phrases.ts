@@ -4,9 +4,17 @@
  */
 import type { Language } from "../language/languages.ts";
 import { type AssistantPhrases, wordingFor } from "../language/wording/index.ts";
+import type { RequestedTeam } from "./types.ts";
 
-export type Phrases = AssistantPhrases;
+export type Phrases = Omit<AssistantPhrases, "connectingTo"> & {
+  /** Connecting to a team the customer asked for by name. */
+  readonly connectingTo: (team: RequestedTeam) => string;
+};
 
 export function phrasesFor(language: Language): Phrases {
-  return wordingFor(language).assistant;
+  const wording = wordingFor(language);
+  return {
+    ...wording.assistant,
+    connectingTo: (team) => wording.assistant.connectingTo(wording.teams[team]),
+  };
 }

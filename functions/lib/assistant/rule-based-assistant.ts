@@ -1,3 +1,4 @@
+import { knownContactNumber } from "../routing/contact-numbers.ts";
 import {
   missingDetails,
   OFFER_AGENT_AFTER_TURNS,
@@ -5,26 +6,29 @@ import {
   topicNeedsAgent,
 } from "./agent-policy.ts";
 import { asksForAgent, classifyTopic, detectLanguage, languageFromLocale } from "./classify-topic.ts";
-import { extractDetails, mergeDetails } from "./extract-details.ts";
-import { bareMerchantAnswer } from "./extract-merchant.ts";
 import { askedQuestions } from "./faq.ts";
 import { describeDetails } from "./format-details.ts";
+import { needsFundsWhileTravelling, requestedTeam, saysWillCall } from "./intents.ts";
 import { type AnsweredTopic, type Knowledge, knowledgeFor } from "./knowledge.ts";
 import { firstName, joinList } from "./normalize-text.ts";
 import { type Phrases, phrasesFor } from "./phrases.ts";
+import { prepareText } from "./prepare-text.ts";
+import { productFor, productNumber } from "./products.ts";
 import { isAffirmative, isNegative, isThanks } from "./short-replies.ts";
 import type {
   Accommodation,
+  AssistantDirectory,
   AssistantReply,
   AssistantState,
   AssistantTurn,
-  ContactDirectory,
   CustomerProfile,
   ExtractedDetails,
   Language,
+  RequestedTeam,
   Topic,
   VirtualAssistant,
 } from "./types.ts";
+import { soleAccount, updateDetails } from "./update-details.ts";
 
 /**
  * The deterministic virtual assistant: keyword classification, pattern extraction and fixed answers.
@@ -32,8 +36,11 @@ import type {
  * offers a live agent when a person has to finish the job.
  */
 export class RuleBasedAssistant implements VirtualAssistant {
-  /** `contacts`: where the fraud-now number comes from; without one, "the number on the back of your card". */
-  constructor(private readonly contacts: ContactDirectory = NO_CONTACTS) {}
+  /**
+   * `directory` is the routing configuration, or the slice of it with the phone numbers and the
+   * products: the caller loads it, the assistant never does.
+   */
+  constructor(private readonly directory: AssistantDirectory) {}
 
   greet(profile: CustomerProfile, language: Language = languageFromLocale(profile.locale)): AssistantReply {
     const sole = soleAccount(profile);
@@ -51,7 +58,7 @@ export class RuleBasedAssistant implements VirtualAssistant {
   }
 
   reply(turn: AssistantTurn): Promise<AssistantReply> {
-    return Promise.resolve(respond(turn, this.contacts));
+    return Promise.resolve(respond(this.directory, turn));
   }
 }
 
@@ -61,25 +68,32 @@ interface TurnContext {
   readonly topic: Topic;
   readonly topicChanged: boolean;
   readonly urgentFraud: boolean;
+  readonly urgentTravel: boolean;
   readonly knowledge: Knowledge;
   readonly phrases: Phrases;
   readonly language: Language;
 }
 
-function respond(
-  { text, language: chosen, profile, state }: AssistantTurn,
-  contacts: ContactDirectory,
-): AssistantReply {
+const SPECIALIST_TEAMS: ReadonlySet<RequestedTeam> = new Set(["supervisor", "merchant", "corporate"]);
+
+function respond(directory: AssistantDirectory, turn: AssistantTurn): AssistantReply {
+  const { text, language: chosen, profile, state } = turn;
   const language = chosen ?? detectLanguage(text, state.language);
+  const prepared = prepareText(text);
   const classified = classifyTopic(text).topic;
-  const topic = nextTopic(state.topic, classified);
+  const team = requestedTeam(prepared);
+  const urgentFraud = classified === "fraud";
+  const urgentTravel = !urgentFraud && needsFundsWhileTravelling(prepared);
+  const teamTopic = team !== undefined && !SPECIALIST_TEAMS.has(team) ? (team as Topic) : undefined;
+  const topic = urgentTravel ? "travel" : nextTopic(state.topic, teamTopic ?? classified);
   const update = updateDetails(text, profile, state, topic, classified);
   const context: TurnContext = {
     text,
     state,
     topic,
     topicChanged: topic !== state.topic,
-    urgentFraud: classified === "fraud",
+    urgentFraud,
+    urgentTravel,
     knowledge: knowledgeFor(language),
     phrases: phrasesFor(language),
     language,
@@ -91,23 +105,53 @@ function respond(
     details: update.details,
     turns: state.turns + 1,
   };
-  const messages = context.urgentFraud ? [context.knowledge.fraudNow(contacts.known(profile.country))] : [];
+  const product = productFor(directory, text, urgentFraud ? profile : undefined);
+  const productLine = product === undefined ? undefined : productNumber(product, profile.country);
+  const countryNumber = knownContactNumber(directory, profile.country);
+  const messages: string[] = [];
+  if (urgentFraud) messages.push(context.knowledge.fraudNow(productLine ?? countryNumber));
+  if (urgentTravel) messages.push(context.knowledge.travelFundsNow(countryNumber));
   const reply = (
     agentOffered: boolean,
     wantsAgent = false,
     agentDeclined = state.agentDeclined,
+    team?: RequestedTeam,
   ): AssistantReply => ({
     messages,
-    state: { ...next, agentOffered, ...(agentDeclined === undefined ? {} : { agentDeclined }) },
+    state: {
+      ...next,
+      agentOffered,
+      ...(agentDeclined === undefined ? {} : { agentDeclined }),
+      ...(team === undefined ? {} : { requestedTeam: team }),
+    },
     wantsAgent,
-    urgentFraud: context.urgentFraud,
+    urgentFraud,
+    ...(urgentTravel ? { urgentTravel } : {}),
+    ...(team === undefined ? {} : { requestedTeam: team }),
   });
 
+  // A product with its own line is served there, not by this chat's agents.
+  if (product !== undefined && productLine !== undefined && !urgentFraud) {
+    messages.push(context.knowledge.productLine(product.name, productLine));
+    return reply(false);
+  }
+  if (team === "merchant" || team === "corporate") {
+    messages.push(context.knowledge.ownDesk[team]);
+    return reply(false, true, false, team);
+  }
+  if (!urgentFraud && !urgentTravel && saysWillCall(prepared)) {
+    messages.push(context.phrases.willCall);
+    return reply(false, false, state.agentDeclined);
+  }
   // A yes after "no thanks" on a topic only an agent can finish means the customer changed their mind.
   const changedMind = state.agentDeclined === true && topicNeedsAgent(topic, update.details, "");
-  if (asksForAgent(text) || ((state.agentOffered || changedMind) && isAffirmative(text))) {
-    messages.push(context.phrases.connecting);
-    return reply(false, true, false);
+  const accepted = (state.agentOffered || changedMind) && isAffirmative(text);
+  if (team !== undefined || asksForAgent(text) || accepted) {
+    const chosenTeam = team ?? (accepted ? state.requestedTeam : undefined);
+    messages.push(
+      chosenTeam === undefined ? context.phrases.connecting : context.phrases.connectingTo(chosenTeam),
+    );
+    return reply(false, true, false, chosenTeam);
   }
   if (state.agentOffered && (isNegative(text) || isThanks(text))) {
     messages.push(isThanks(text) ? context.phrases.welcome : context.phrases.declined);
@@ -120,7 +164,8 @@ function respond(
   messages.push(...faqAnswers(context));
   // The list of what the assistant can do is only worth giving when nothing else was answered.
   const helpful = topic !== "general" || messages.length === 0;
-  if (context.topicChanged && isAnswered(topic) && helpful) messages.push(context.knowledge.answers[topic]);
+  if (context.topicChanged && isAnswered(topic) && helpful && !urgentTravel)
+    messages.push(context.knowledge.answers[topic]);
   if (isThanks(text) && classified === "general") messages.push(context.phrases.welcome);
   messages.push(...detailLines(context, update.extracted, update.details));
 
@@ -134,64 +179,14 @@ function respond(
 /** A message about nothing in particular ("yes", "1234") continues the current topic. */
 function nextTopic(current: Topic | undefined, classified: Topic): Topic {
   if (classified === "general") return current ?? "general";
-  if (classified === "agent-request") return current ?? "agent-request";
+  // "hi", then "agent": a chat about nothing yet is now a request for a person.
+  if (classified === "agent-request")
+    return current === undefined || current === "general" ? classified : current;
   return classified;
 }
 
 function isAnswered(topic: Topic): topic is AnsweredTopic {
   return topic !== "fraud" && topic !== "agent-request";
-}
-
-function soleAccount(profile: CustomerProfile): string | undefined {
-  return profile.accounts.length === 1 ? profile.accounts[0]?.last4 : undefined;
-}
-
-interface DetailsUpdate {
-  readonly details: ExtractedDetails;
-  /** What this message itself told us, to confirm back to the customer. */
-  readonly extracted: ExtractedDetails;
-  readonly unknownCard?: string;
-  readonly newAccommodations: Accommodation[];
-}
-
-function updateDetails(
-  text: string,
-  profile: CustomerProfile,
-  state: AssistantState,
-  topic: Topic,
-  classified: Topic,
-): DetailsUpdate {
-  const extracted = extractDetails(text);
-  let unknownCard: string | undefined;
-  const last4 = extracted.cardLast4;
-  if (
-    last4 !== undefined &&
-    profile.accounts.length > 0 &&
-    !profile.accounts.some((a) => a.last4 === last4)
-  ) {
-    unknownCard = last4;
-    delete extracted.cardLast4;
-  }
-  // The assistant asked for the merchant last turn, so a message that is only a name answers it.
-  const askedForMerchant = state.topic === "dispute" && state.details.merchant === undefined;
-  if (
-    extracted.merchant === undefined &&
-    topic === "dispute" &&
-    askedForMerchant &&
-    classified === "general" &&
-    !isAffirmative(text) &&
-    !isNegative(text) &&
-    !isThanks(text)
-  ) {
-    const merchant = bareMerchantAnswer(text);
-    if (merchant !== undefined) extracted.merchant = merchant;
-  }
-  const details = mergeDetails(state.details, extracted);
-  const sole = soleAccount(profile);
-  if (details.cardLast4 === undefined && sole !== undefined) details.cardLast4 = sole;
-  const known = state.details.accommodations ?? [];
-  const newAccommodations = (extracted.accommodations ?? []).filter((code) => !known.includes(code));
-  return { details, extracted, ...(unknownCard === undefined ? {} : { unknownCard }), newAccommodations };
 }
 
 function accommodationsLine({ knowledge, phrases }: TurnContext, codes: readonly Accommodation[]): string {
@@ -203,6 +198,8 @@ function faqAnswers({ text, topic, topicChanged, knowledge }: TurnContext): stri
   return askedQuestions(text).flatMap((question) => {
     if (question === "availability") return [knowledge.availability];
     if (question === "never-asks-for") return [knowledge.neverAsksFor];
+    if (question === "case-number") return [knowledge.caseNumber];
+    if (question === "is-ai") return [knowledge.isAi];
     // A new dispute topic already gets the timeline with its answer.
     return topic === "dispute" && !topicChanged ? [knowledge.disputeTimeline] : [];
   });
@@ -238,13 +235,11 @@ function shouldOfferAgent(
   turns: number,
   extractedSomething: boolean,
 ): boolean {
-  const { state, topic, topicChanged, urgentFraud, text } = context;
-  if (urgentFraud) return true;
+  const { state, topic, topicChanged, urgentFraud, urgentTravel, text } = context;
+  if (urgentFraud || urgentTravel) return true;
   if (topicNeedsAgent(topic, details, text)) return state.agentDeclined !== true || topicChanged;
   // Only a turn that got nowhere counts: no new topic, no new detail, no common question answered.
   const progressed = topicChanged || extractedSomething || askedQuestions(text).length > 0 || isThanks(text);
   const stuck = turns >= OFFER_AGENT_AFTER_TURNS && !progressed;
   return stuck && !state.agentOffered && state.agentDeclined !== true;
 }
-
-const NO_CONTACTS: ContactDirectory = { known: () => undefined };

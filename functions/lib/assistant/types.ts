@@ -3,18 +3,9 @@
  * (for example Amazon Bedrock or Amazon Lex) can replace the rule-based one by configuration.
  */
 
-export type Topic =
-  | "billing"
-  | "dispute"
-  | "card-services"
-  | "rewards"
-  | "account-changes"
-  | "credit"
-  | "travel"
-  | "fraud"
-  | "complaint"
-  | "agent-request"
-  | "general";
+export type { RequestedTeam, SpecialistTopic, Topic } from "../vocabulary/topics.ts";
+
+import type { RequestedTeam, Topic } from "../vocabulary/topics.ts";
 
 export type { Language } from "../language/languages.ts";
 
@@ -63,6 +54,28 @@ export interface CustomerProfile {
   accounts: { last4: string; product?: string }[];
 }
 
+/** A product served by its own phone line (prepaid cards, gift cards), as the assistant recognises it. */
+export interface ProductContact {
+  readonly id: string;
+  readonly name: string;
+  /** Phrases customers use for it, matched as whole words, without case or accents. */
+  readonly names: readonly string[];
+  readonly segment: string;
+  /** Country code → the number to call about the product. */
+  readonly contactNumbers: Readonly<Record<string, string>>;
+}
+
+/**
+ * What the assistant needs from the routing configuration: phone numbers and products. It is given
+ * to the assistant (a slice of the configuration is enough), never loaded by it.
+ */
+export interface AssistantDirectory {
+  readonly contactNumbers: Readonly<Record<string, string>>;
+  readonly defaultContactNumber: string;
+  readonly defaultContactNumberByLanguage: Readonly<Record<string, string>>;
+  readonly products: readonly ProductContact[];
+}
+
 export interface AssistantState {
   topic?: Topic;
   language: Language;
@@ -72,6 +85,8 @@ export interface AssistantState {
   agentOffered: boolean;
   /** The customer said no to an offer, so the assistant does not repeat it on every turn. */
   agentDeclined?: boolean;
+  /** The team the customer asked for by name, kept until the handoff takes it. */
+  requestedTeam?: RequestedTeam;
 }
 
 export interface AssistantTurn {
@@ -88,6 +103,10 @@ export interface AssistantReply {
   /** true when the customer asked for a person or the assistant decided one is needed */
   wantsAgent: boolean;
   urgentFraud: boolean;
+  /** The customer is travelling and needs funds now: they were given the number to call. */
+  urgentTravel?: boolean;
+  /** With `wantsAgent`: the team the customer asked for, for the handoff to route to. */
+  requestedTeam?: RequestedTeam;
 }
 
 export interface VirtualAssistant {

@@ -5,7 +5,6 @@ import { readEnvironment } from "../config/environment.ts";
 import { readRoutingConfig } from "../config/routing-source.ts";
 import { FrameSender } from "../delivery/frame-sender.ts";
 import type { Ports } from "../kernel/ports.ts";
-import { knownContactNumber } from "../routing/contact-numbers.ts";
 import { ClosureWorkflow } from "../workflows/closure-workflow.ts";
 import { HandoffWorkflow } from "../workflows/handoff-workflow.ts";
 import { connectionDirectory, storagePorts } from "./storage.ts";
@@ -33,7 +32,8 @@ export function chatPorts(
     // Only `actions` ends chats; the workflow functions are never given the closure machine (a cycle).
     closure: new ClosureWorkflow(stepFunctions, config.CLOSURE_STATE_MACHINE_ARN ?? ""),
     routing,
-    assistant: new RuleBasedAssistant({ known: (country) => knownContactNumber(routing, country) }),
+    // The assistant gets its phone numbers and products from the routing configuration, never loads it.
+    assistant: new RuleBasedAssistant(routing),
   };
   return built;
 }

@@ -1,4 +1,4 @@
-export { classicEwt, naiveEstimate } from "./baseline-estimators.ts";
+export { classicEwt, lastToEnterService, naiveEstimate, slotAwareNaive } from "./baseline-estimators.ts";
 export { estimateWaitSeconds } from "./estimate-wait.ts";
 export { formatWait } from "./format-wait.ts";
 export {

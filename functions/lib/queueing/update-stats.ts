@@ -77,8 +77,12 @@ export function recordAbandoned(stats: QueueStats, waitedSeconds: number, _now: 
 }
 
 /** A waiting chat was answered after `waitedSeconds` (zero or near it when an agent was free). */
-export function recordAnswered(stats: QueueStats, waitedSeconds: number, _now: Date): QueueStats {
-  return recordDeparture(stats, waitedSeconds, false);
+export function recordAnswered(stats: QueueStats, waitedSeconds: number, now: Date): QueueStats {
+  return {
+    ...recordDeparture(stats, waitedSeconds, false),
+    lastServiceDelaySeconds: nonNegative(waitedSeconds),
+    lastServiceAtMs: now.getTime(),
+  };
 }
 
 /** Abandons per second of waiting over the whole wait: the maximum-likelihood exponential hazard. */

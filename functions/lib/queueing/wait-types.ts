@@ -23,6 +23,12 @@ export interface QueueStats {
   samples: number;
   /** Chats that left the queue (answered or abandoned). */
   waitSamples: number;
+  /**
+   * The delay history of the last-to-enter-service (LES) estimator: how long the last customer to be
+   * answered had waited, and when (epoch milliseconds). Absent in stats stored before they existed.
+   */
+  lastServiceDelaySeconds?: number;
+  lastServiceAtMs?: number;
 }
 
 /** One agent who serves the queue and speaks the customer's language, as the estimator sees them. */

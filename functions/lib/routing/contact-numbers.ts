@@ -1,8 +1,15 @@
 import { normalizeCountry, normalizeLanguage } from "./route-chat.ts";
 import type { RoutingConfig } from "./routing-schema.ts";
 
+/** The part of the configuration these read, so the assistant can be given just its directory. */
+type ContactNumbers = Pick<RoutingConfig, "contactNumbers">;
+type ContactNumbersWithDefaults = Pick<
+  RoutingConfig,
+  "contactNumbers" | "defaultContactNumber" | "defaultContactNumberByLanguage"
+>;
+
 /** The phone number configured for the customer's country ("gb" and "UK" read as "GB"), if any. */
-export function knownContactNumber(config: RoutingConfig, country: string): string | undefined {
+export function knownContactNumber(config: ContactNumbers, country: string): string | undefined {
   return config.contactNumbers[normalizeCountry(country)];
 }
 
@@ -10,7 +17,11 @@ export function knownContactNumber(config: RoutingConfig, country: string): stri
  * The number to call for the customer's country, or the configured default ("the number on the back of
  * your card"), in `language` when the configuration has it in that language.
  */
-export function contactNumberFor(config: RoutingConfig, country: string, language?: string): string {
+export function contactNumberFor(
+  config: ContactNumbersWithDefaults,
+  country: string,
+  language?: string,
+): string {
   const fallback =
     (language === undefined
       ? undefined

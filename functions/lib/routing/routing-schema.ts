@@ -5,7 +5,7 @@ import { DAYS, SEGMENT_VALUES, TOPIC_VALUES } from "./vocabulary.ts";
 
 /**
  * The routing configuration: queues (who serves which country, language, segment and topic, when, and
- * where a chat overflows to), priority rules and phone numbers. `parseRoutingConfig` checks it as a
+ * where a chat overflows to), priority rules, phone numbers and the products with lines of their own. `parseRoutingConfig` checks it as a
  * whole; see routing-validation.ts for the rules that span several queues.
  *
  * Opening hours are wall-clock ranges in the queue's time zone, `open` inclusive and `close` exclusive.
@@ -99,6 +99,23 @@ const routingQueueSchema = z.strictObject({
   basePriority: priority.default(0),
 });
 
+/**
+ * A product served by a phone line of its own (prepaid cards, gift cards): the assistant recognises it
+ * by `names` and gives its number, and `segment` says whose it is.
+ */
+const productSchema = z.strictObject({
+  id: queueId,
+  /** As customers read it, e.g. "American Express Serve". */
+  name: text,
+  /** Phrases customers use for the product, matched as whole words without case or accents. */
+  names: z.array(text).min(1),
+  segment,
+  /** Country code → the number to call about the product. */
+  contactNumbers: z
+    .record(countryCode, text)
+    .refine((numbers) => Object.keys(numbers).length > 0, { message: "give at least one number" }),
+});
+
 export const routingConfigShape = z.strictObject({
   version: text,
   queues: z.array(routingQueueSchema).min(1),
@@ -113,12 +130,20 @@ export const routingConfigShape = z.strictObject({
   defaultContactNumber: text,
   /** The same in other languages, by language code; `defaultContactNumber` serves the rest. */
   defaultContactNumberByLanguage: z.record(languageCode, text).default({}),
+  products: z
+    .array(productSchema)
+    .default([])
+    .refine((products) => new Set(products.map((product) => product.id)).size === products.length, {
+      message: "product ids must be unique",
+    }),
 });
 
 export type RoutingConfig = z.output<typeof routingConfigShape>;
 export type RoutingConfigInput = z.input<typeof routingConfigShape>;
 export type RoutingQueue = z.output<typeof routingQueueSchema>;
 export type RoutingQueueInput = z.input<typeof routingQueueSchema>;
+export type RoutingProduct = z.output<typeof productSchema>;
+export type RoutingProductInput = z.input<typeof productSchema>;
 export type QueueHours = z.output<typeof queueHoursSchema>;
 export type QueueHoursInput = z.input<typeof queueHoursSchema>;
 export type WeeklySchedule = z.output<typeof weeklyScheduleSchema>;

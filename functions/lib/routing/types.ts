@@ -1,4 +1,4 @@
-import type { Topic } from "../assistant/types.ts";
+import type { Topic } from "../vocabulary/topics.ts";
 
 /** What the router knows about a chat. Strings are taken as they come from tokens and chats. */
 export interface RoutingRequest {
@@ -24,7 +24,12 @@ export interface RoutingDecision {
 
 export type Day = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
 
-export type Segment = "consumer" | "small-business" | "corporate" | "prepaid";
+/**
+ * The token's segments (CONTRACT.md: consumer, small-business, corporate, prepaid) and "merchant":
+ * merchants are not cardmembers and carry no cardmember segment, but they have a queue of their own,
+ * reached when a chat says it is from a merchant (see requestForTeam).
+ */
+export type Segment = "consumer" | "small-business" | "corporate" | "prepaid" | "merchant";
 
 /** Matches every value of a dimension (country, language, segment or topic). */
 export type Wildcard = "*";

@@ -1,4 +1,4 @@
-import type { Topic } from "../assistant/types.ts";
+import type { Topic } from "../vocabulary/topics.ts";
 import type { Day, Segment } from "./types.ts";
 
 /** The values a routing configuration can name, as runtime lists for the schema and the router. */
@@ -33,6 +33,7 @@ export const SEGMENT_VALUES = {
   "small-business": "small-business",
   corporate: "corporate",
   prepaid: "prepaid",
+  merchant: "merchant",
 } as const satisfies { [K in Segment]: K };
 
 export const TOPICS: readonly Topic[] = Object.values(TOPIC_VALUES);

@@ -21,6 +21,10 @@ export const english: Wording = {
     offerAgent: "Would you like me to connect you with a live agent?",
     connecting:
       "I'm connecting you with a live agent now. I'll pass on what you told me, so you won't need to repeat it.",
+    connectingTo: (team) =>
+      `I'm connecting you with ${team} now. I'll pass on what you told me, so you won't need to repeat it.`,
+    willCall:
+      "Good: calling is the fastest way. If you still need help in chat after your call, just write here.",
     declined: "All right. Is there anything else I can help you with?",
     welcome: "You're welcome. Is there anything else I can help you with?",
     notSure: "I'm not sure I understood.",
@@ -90,5 +94,18 @@ export const english: Wording = {
       `For your security I hid ${listOf(names, "and")} you typed: chat never needs ${names.length === 1 ? "it" : "them"}. ` +
       "Use only the last 4 digits of a card, and never share a security code, full Social Security number " +
       "or one-time passcode here.",
+  },
+  teams: {
+    supervisor: "a supervisor",
+    merchant: "merchant services",
+    corporate: "the corporate card programme team",
+    dispute: "our disputes team",
+    credit: "our credit team",
+    rewards: "our rewards team",
+    travel: "our travel team",
+    fraud: "our fraud team",
+    "card-services": "our card services team",
+    billing: "our billing team",
+    "account-changes": "our account services team",
   },
 };

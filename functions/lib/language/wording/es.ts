@@ -21,6 +21,10 @@ export const spanish: Wording = {
     offerAgent: "¿Desea que le comunique con un agente?",
     connecting:
       "Le estoy comunicando con un agente. Le pasaré lo que me ha contado, para que no tenga que repetirlo.",
+    connectingTo: (team) =>
+      `Le estoy comunicando con ${team}. Le pasaré lo que me ha contado, para que no tenga que repetirlo.`,
+    willCall:
+      "Muy bien: llamar es lo más rápido. Si después de la llamada aún necesita ayuda por chat, escriba aquí.",
     declined: "De acuerdo. ¿Hay algo más en lo que pueda ayudarle?",
     welcome: "Con gusto. ¿Hay algo más en lo que pueda ayudarle?",
     notSure: "No estoy seguro de haberle entendido.",
@@ -90,5 +94,18 @@ export const spanish: Wording = {
       `Por su seguridad oculté ${listOf(names, "y")} que escribió: el chat nunca ${names.length === 1 ? "lo" : "los"} necesita. ` +
       "Use solo los últimos 4 dígitos de la tarjeta y nunca comparta aquí un código de seguridad, " +
       "su número de Seguro Social completo ni un código de un solo uso.",
+  },
+  teams: {
+    supervisor: "un supervisor",
+    merchant: "el servicio para comercios",
+    corporate: "el equipo de programas de tarjetas corporativas",
+    dispute: "nuestro equipo de disputas",
+    credit: "nuestro equipo de crédito",
+    rewards: "nuestro equipo de recompensas",
+    travel: "nuestro equipo de viajes",
+    fraud: "nuestro equipo de fraude",
+    "card-services": "nuestro equipo de servicios de tarjeta",
+    billing: "nuestro equipo de facturación",
+    "account-changes": "nuestro equipo de servicios de cuenta",
   },
 };

@@ -14,6 +14,10 @@ export interface AssistantPhrases {
   readonly noted: (list: string) => string;
   readonly offerAgent: string;
   readonly connecting: string;
+  /** Connecting to a team the customer asked for by name (`teams` names it). */
+  readonly connectingTo: (teamName: string) => string;
+  /** The customer says they will call the number they were given. */
+  readonly willCall: string;
   readonly declined: string;
   readonly welcome: string;
   readonly notSure: string;
@@ -80,6 +84,20 @@ export interface RedactionWording {
   readonly notice: (names: readonly string[]) => string;
 }
 
+/** The teams a customer can ask for by name (the assistant's RequestedTeam). */
+export type TeamKey =
+  | "supervisor"
+  | "merchant"
+  | "corporate"
+  | "dispute"
+  | "credit"
+  | "rewards"
+  | "travel"
+  | "fraud"
+  | "card-services"
+  | "billing"
+  | "account-changes";
+
 export interface Wording {
   /** The language's own name, for people choosing it. */
   readonly name: string;
@@ -92,4 +110,6 @@ export interface Wording {
   /** The written summary a customer keeps (see assistant/write-summary.ts). */
   readonly summary: SummaryWording;
   readonly redaction: RedactionWording;
+  /** Each team as the object of "connecting you with …". */
+  readonly teams: Readonly<Record<TeamKey, string>>;
 }

@@ -42,6 +42,9 @@ describe("the shipped routing configuration", () => {
       ["us-rewards-en", ["US"], ["en"], "us-consumer-en"],
       ["us-credit-en", ["US"], ["en"], "us-consumer-en"],
       ["us-travel-en", ["US"], ["en"], "us-consumer-en"],
+      ["us-corporate", ["US"], ["en", "es"], undefined],
+      ["us-merchant", ["US"], ["en", "es"], undefined],
+      ["us-prepaid", ["US"], ["en", "es"], undefined],
       ["gb-general-en", ["GB"], ["en"], undefined],
       ["mx-general-es", ["MX"], ["es"], undefined],
       ["jp-general-ja", ["JP"], ["ja"], undefined],
@@ -147,5 +150,43 @@ describe("the shipped routing configuration", () => {
     // Assess
     expect(config.defaultContactNumber).toBe("the number on the back of your card");
     expect(spanish).toBe("el número que aparece al reverso de su tarjeta");
+  });
+
+  it("gives corporate, merchant and prepaid customers a desk of their own", () => {
+    // Prepare
+    const segments = ["corporate", "merchant", "prepaid"] as const;
+
+    // Act
+    const desks = segments.map((segment) =>
+      config.queues.filter((queue) => queue.segments !== "*" && queue.segments.includes(segment)),
+    );
+
+    // Assess
+    expect(desks.map((queues) => queues.map((queue) => queue.id))).toEqual([
+      ["us-corporate"],
+      ["us-merchant"],
+      ["us-prepaid"],
+    ]);
+  });
+
+  it("has the prepaid products and the numbers the issuer's guide gives for them, and no others", () => {
+    // Prepare
+    // The guide: "If you have a complaint regarding Serve, ... call 1-800-954-0559. If you have a
+    // complaint regarding Bluebird, Target Prepaid REDcard, or Gift Card, call us at 1-877-297-4438."
+    const guide = {
+      serve: { US: "1-800-954-0559" },
+      bluebird: { US: "1-877-297-4438" },
+      "target-prepaid": { US: "1-877-297-4438" },
+      "gift-card": { US: "1-877-297-4438" },
+    };
+
+    // Act
+    const products = Object.fromEntries(
+      config.products.map((product) => [product.id, product.contactNumbers]),
+    );
+
+    // Assess
+    expect(products).toEqual(guide);
+    expect(config.products.every((product) => product.segment === "prepaid")).toBe(true);
   });
 });

@@ -1,16 +1,26 @@
 /** Shared fixtures for the rule-based assistant's tests: a customer and a way to play a conversation. */
 import { RuleBasedAssistant } from "../../../../functions/lib/assistant/rule-based-assistant.ts";
 import type {
+  AssistantDirectory,
   AssistantReply,
   AssistantState,
   CustomerProfile,
   Language,
 } from "../../../../functions/lib/assistant/types.ts";
-import { shippedContacts } from "./shipped-contacts.ts";
+import { parseRoutingConfig } from "../../../../functions/lib/routing/parse-routing-config.ts";
+import { defaultRouting } from "../../../../infra/routing/default-routing.ts";
 
 export const OFFER = "Would you like me to connect you with a live agent?";
 export const SEED_EXAMPLE =
   "I want to dispute a $127.43 charge from XYZ Store on 08/15 that I didn't authorize";
+
+/** The shipped routing configuration: its numbers and products are what the assistant gives. */
+export const DIRECTORY: AssistantDirectory = parseRoutingConfig(defaultRouting);
+
+/** The assistant as production builds it, with the shipped directory. */
+export function newAssistant(directory: AssistantDirectory = DIRECTORY): RuleBasedAssistant {
+  return new RuleBasedAssistant(directory);
+}
 
 export function profile(overrides: Partial<CustomerProfile> = {}): CustomerProfile {
   return {
@@ -29,7 +39,7 @@ export function freshState(language: Language = "en"): AssistantState {
 
 /** Plays the customer's messages in order and returns every reply. */
 export async function converse(customer: CustomerProfile, texts: string[]): Promise<AssistantReply[]> {
-  const assistant = new RuleBasedAssistant(shippedContacts);
+  const assistant = newAssistant();
   let state = assistant.greet(customer).state;
   const replies: AssistantReply[] = [];
   for (const text of texts) {

@@ -1,13 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { RuleBasedAssistant } from "../../../../functions/lib/assistant/rule-based-assistant.ts";
-import { converse, freshState, last, OFFER, profile, SEED_EXAMPLE } from "./conversation.ts";
-import { shippedContacts } from "./shipped-contacts.ts";
+
+import { converse, freshState, last, newAssistant, OFFER, profile, SEED_EXAMPLE } from "./conversation.ts";
 
 describe("RuleBasedAssistant.greet", () => {
   it("greets by first name, says it is a virtual assistant, asks how to help and warns about card numbers", () => {
     // Prepare
-    const assistant = new RuleBasedAssistant(shippedContacts);
+    const assistant = newAssistant();
 
     // Act
     const greeting = assistant.greet(profile());
@@ -23,7 +22,7 @@ describe("RuleBasedAssistant.greet", () => {
 
   it("greets in Spanish for an es-* locale and defaults the card when there is only one", () => {
     // Prepare
-    const assistant = new RuleBasedAssistant(shippedContacts);
+    const assistant = newAssistant();
     const customer = profile({ locale: "es-MX", name: "José", accounts: [{ last4: "4242" }] });
 
     // Act
@@ -38,7 +37,7 @@ describe("RuleBasedAssistant.greet", () => {
 
   it("greets without a name when the profile has none", () => {
     // Prepare
-    const assistant = new RuleBasedAssistant(shippedContacts);
+    const assistant = newAssistant();
     const { name: _name, ...nameless } = profile();
 
     // Act
@@ -146,7 +145,7 @@ describe("RuleBasedAssistant.reply", () => {
 
   it("follows the language the customer chose over the detected one", async () => {
     // Prepare
-    const assistant = new RuleBasedAssistant(shippedContacts);
+    const assistant = newAssistant();
 
     // Act
     const reply = await assistant.reply({
@@ -181,7 +180,7 @@ describe("RuleBasedAssistant.reply", () => {
 
   it("answers any text with at least one message, the same way every time", async () => {
     // Prepare
-    const assistant = new RuleBasedAssistant(shippedContacts);
+    const assistant = newAssistant();
     const customer = profile();
 
     // Act
@@ -197,7 +196,7 @@ describe("RuleBasedAssistant.reply", () => {
 
   it("answers a very long message quickly", async () => {
     // Prepare
-    const assistant = new RuleBasedAssistant(shippedContacts);
+    const assistant = newAssistant();
     const text = `${"I was charged twice at the store and ".repeat(500)}right now`;
 
     // Act

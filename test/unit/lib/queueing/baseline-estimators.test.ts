@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { classicEwt, naiveEstimate } from "../../../../functions/lib/queueing/baseline-estimators.ts";
+import {
+  classicEwt,
+  lastToEnterService,
+  naiveEstimate,
+  slotAwareNaive,
+} from "../../../../functions/lib/queueing/baseline-estimators.ts";
 import { initialStats } from "../../../../functions/lib/queueing/update-stats.ts";
 import type { EligibleAgent, WaitInput } from "../../../../functions/lib/queueing/wait-types.ts";
 
@@ -95,6 +100,59 @@ describe("classicEwt", () => {
   it("has no estimate with nobody signed in", () => {
     // Act
     const estimate = classicEwt(input({ agents: [] }));
+
+    // Assess
+    expect(estimate).toBeNull();
+  });
+});
+
+describe("slotAwareNaive", () => {
+  it("divides position times handle time by the signed-in slots, weighted by share", () => {
+    // Prepare: 3 + 3 × 0.5 slots
+    const agents = [agent(), agent({ share: 0.5, status: "away" })];
+
+    // Act
+    const estimate = slotAwareNaive(input({ agents }));
+
+    // Assess: 4 × 300 / 4.5
+    expect(estimate).toBeCloseTo(266.67, 1);
+  });
+
+  it("has no estimate with no slot signed in", () => {
+    // Act
+    const estimate = slotAwareNaive(input({ agents: [agent({ maxChats: 0 })] }));
+
+    // Assess
+    expect(estimate).toBeNull();
+  });
+});
+
+describe("lastToEnterService", () => {
+  const history = { ...initialStats(), lastServiceDelaySeconds: 240, lastServiceAtMs: 0 };
+
+  it("predicts the delay of the last customer answered, less the time already waited", () => {
+    // Act
+    const onArrival = lastToEnterService(input({ stats: history }));
+    const later = lastToEnterService(input({ stats: history, waitedSeconds: 100 }));
+    const beyond = lastToEnterService(input({ stats: history, waitedSeconds: 400 }));
+
+    // Assess
+    expect([onArrival, later, beyond]).toEqual([240, 140, 0]);
+  });
+
+  it("is zero for a customer a free slot covers", () => {
+    // Act
+    const estimate = lastToEnterService(
+      input({ stats: history, position: 1, agents: [agent({ activeChats: 2 })] }),
+    );
+
+    // Assess
+    expect(estimate).toBe(0);
+  });
+
+  it("has no estimate before anyone was answered", () => {
+    // Act
+    const estimate = lastToEnterService(input({}));
 
     // Assess
     expect(estimate).toBeNull();

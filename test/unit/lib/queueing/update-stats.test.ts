@@ -143,3 +143,17 @@ describe("recordAbandoned and recordAnswered", () => {
     expect(stats.samples).toBe(SEASONED.samples);
   });
 });
+
+describe("recordAnswered's delay history", () => {
+  it("keeps the wait of the last customer answered and when, for the LES estimator", () => {
+    // Prepare
+    const first = recordAnswered(initialStats(), 90, new Date(1_000_000));
+
+    // Act
+    const second = recordAnswered(first, 30, new Date(2_000_000));
+
+    // Assess
+    expect([first.lastServiceDelaySeconds, first.lastServiceAtMs]).toEqual([90, 1_000_000]);
+    expect([second.lastServiceDelaySeconds, second.lastServiceAtMs]).toEqual([30, 2_000_000]);
+  });
+});

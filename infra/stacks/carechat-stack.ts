@@ -3,6 +3,7 @@ import * as events from "aws-cdk-lib/aws-events";
 import * as targets from "aws-cdk-lib/aws-events-targets";
 import * as sfn from "aws-cdk-lib/aws-stepfunctions";
 import type { Construct } from "constructs";
+import { HANDLER_ENTRIES } from "../../functions/handlers/entry-points.ts";
 import { ChatFunction } from "../constructs/chat-function.ts";
 import { ChatTable } from "../constructs/chat-table.ts";
 import { ChatWorkflow } from "../constructs/chat-workflow.ts";
@@ -14,16 +15,8 @@ import {
   PLACEHOLDER_JWT_AUTH,
 } from "./jwt-auth-config.ts";
 
-/** The handler entry files, relative to the repository root. */
-export const HANDLER_ENTRIES = {
-  authorizer: "functions/handlers/authorizer.ts",
-  connect: "functions/handlers/connect.ts",
-  disconnect: "functions/handlers/disconnect.ts",
-  actions: "functions/handlers/actions.ts",
-  chatClosure: "functions/handlers/chat-closure.ts",
-  chatHandoff: "functions/handlers/chat-handoff.ts",
-  queueTicker: "functions/handlers/queue-ticker.ts",
-} as const;
+/** The handler entry files, relative to the repository root (listed once, beside the handlers). */
+export { HANDLER_ENTRIES };
 
 /** The chat-closure workflow's definition, relative to the repository root. */
 export const CHAT_CLOSURE_DEFINITION_FILE = "state-machines/chat-closure.asl.json";

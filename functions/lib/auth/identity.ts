@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** The claims of a carechat token (CONTRACT.md "Token claims"), validated once by the authorizer. */
 const account = z.object({ last4: z.string().regex(/^\d{4}$/), product: z.string().max(100).optional() });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { clientFrameSchemas } from "./client-frames.ts";
 import { serverFrameSchemas } from "./server-frames.ts";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Every server frame of the protocol, defined once; see CONTRACT.md. */
 export const errorCodes = [

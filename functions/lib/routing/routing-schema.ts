@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { clockMinutes, isValidTimeZone } from "./local-time.ts";
 import { validateRoutingConfig } from "./routing-validation.ts";
 import type { Day, Selector } from "./types.ts";

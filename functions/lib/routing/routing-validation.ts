@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { routeChat } from "./route-chat.ts";
 import type { RoutingConfig, RoutingQueue } from "./routing-schema.ts";
 import { TOPICS } from "./vocabulary.ts";

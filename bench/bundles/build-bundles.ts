@@ -1,4 +1,5 @@
 import { statSync } from "node:fs";
+import { builtinModules } from "node:module";
 import { join, resolve } from "node:path";
 import { build, type Metafile } from "esbuild";
 import { HANDLER_ENTRIES, HANDLER_NAMES, type HandlerName } from "../../functions/handlers/entry-points.ts";
@@ -69,10 +70,12 @@ function sumInputs(meta: Metafile["outputs"][string], keep: (path: string) => bo
     .reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
 }
 
-/** The packages the bundle leaves to the runtime (the AWS SDK clients), sorted, without node built-ins. */
+const BUILTINS = new Set(builtinModules);
+
+/** The packages the bundle leaves to the runtime (the AWS SDK clients), sorted, without Node built-ins. */
 function externalImports(meta: Metafile["outputs"][string]): string[] {
   const names = meta.imports
-    .filter((entry) => entry.external && !entry.path.startsWith("node:") && entry.path !== "module")
+    .filter((entry) => entry.external && !entry.path.startsWith("node:") && !BUILTINS.has(entry.path))
     .map((entry) => entry.path);
   return [...new Set(names)].sort();
 }

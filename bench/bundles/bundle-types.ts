@@ -51,6 +51,8 @@ export interface BundleResult {
   readonly kb: number;
   readonly zodLocaleKb: number;
   readonly coldInit: ColdInit;
+  /** Median cold import of only the AWS SDK packages the bundle imports (the runtime's SDK share). */
+  readonly sdkOnlyMedianMs: number;
   readonly topPackages: readonly { readonly name: string; readonly kb: number }[];
   readonly externals: readonly string[];
   readonly sizePass: boolean;

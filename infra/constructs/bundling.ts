@@ -16,19 +16,10 @@ export const ESM_REQUIRE_BANNER =
 
 /**
  * The externals policy: the AWS SDK for JavaScript v3 is part of the nodejs22.x runtime, so it is
- * imported from there instead of bundled. Everything else the handler reaches is bundled and shaken.
+ * imported from there instead of bundled. Everything else the handler reaches is bundled and shaken
+ * (which is why the functions import zod as `zod/mini`: see functions/lib/zod.ts).
  */
 export const EXTERNAL_MODULES: readonly string[] = ["@aws-sdk/*"];
-
-/**
- * Module substitutions applied while bundling, keyed by the specifier the source imports.
- *
- * `zod` resolves to zod's own mini build (the same `zod/v4/core` engine without the chaining API),
- * whose locale table stays out of the bundle unless a locale is installed with `z.config`.
- * The sources import `zod/mini` directly, so this is empty; it is kept as the one place to put such
- * a substitution should one be needed.
- */
-export const BUNDLE_ALIASES: Readonly<Record<string, string>> = {};
 
 /**
  * The functions' `NODE_OPTIONS`: stack traces point into the TypeScript sources through the bundle's
@@ -51,7 +42,6 @@ export const FUNCTION_BUNDLE = {
 
 /** The `bundling` property of a carechat `NodejsFunction`. */
 export function cdkBundlingOptions(): BundlingOptions {
-  const aliases = Object.entries(BUNDLE_ALIASES).map(([from, to]) => `${from}=${to}`);
   return {
     format: OutputFormat.ESM,
     minify: FUNCTION_BUNDLE.minify,
@@ -60,10 +50,7 @@ export function cdkBundlingOptions(): BundlingOptions {
     mainFields: [...FUNCTION_BUNDLE.mainFields],
     banner: FUNCTION_BUNDLE.banner,
     externalModules: [...FUNCTION_BUNDLE.external],
-    esbuildArgs: {
-      "--tree-shaking": String(FUNCTION_BUNDLE.treeShaking),
-      ...(aliases.length > 0 ? { "--alias": aliases } : {}),
-    },
+    esbuildArgs: { "--tree-shaking": String(FUNCTION_BUNDLE.treeShaking) },
     // esbuild is a devDependency: bundle with it directly, never in a Docker container.
     forceDockerBundling: false,
   };
@@ -87,6 +74,5 @@ export function esbuildOptions(entry: string, outfile: string): BuildOptions {
     mainFields: [...FUNCTION_BUNDLE.mainFields],
     banner: { js: FUNCTION_BUNDLE.banner },
     external: [...FUNCTION_BUNDLE.external],
-    alias: { ...BUNDLE_ALIASES },
   };
 }

@@ -5,14 +5,18 @@ import { pathToFileURL } from "node:url";
 import { App, Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import * as logs from "aws-cdk-lib/aws-logs";
+import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ChatFunction } from "../../../infra/constructs/chat-function.ts";
+import { esbuildOptions } from "../../../infra/constructs/bundling.ts";
+import { ChatFunction, REPO_ROOT } from "../../../infra/constructs/chat-function.ts";
 import { removeTestOutdirs, testOutdir } from "./synth-helpers.ts";
 
 /**
  * Real bundling, with the local esbuild and no Docker, of a small fixture: this proves the preset
  * (ESM, createRequire banner, minify, source map, AWS SDK external) produces a module that loads and runs.
  */
+
+const FIXTURE = "test/unit/infra/fixtures/hello-handler.ts";
 
 let template: Template;
 let bundleDir: string;
@@ -22,7 +26,7 @@ beforeAll(() => {
   const app = new App({ outdir });
   const stack = new Stack(app, "Bundling", { env: { region: "us-east-1" } });
   new ChatFunction(stack, "Hello", {
-    entry: "test/unit/infra/fixtures/hello-handler.ts",
+    entry: FIXTURE,
     logGroupRetention: logs.RetentionDays.ONE_WEEK,
     memorySize: 256,
     environment: { LOG_LEVEL: "DEBUG" },
@@ -66,6 +70,22 @@ describe("ChatFunction bundling", () => {
     const result = JSON.parse(output) as { statusCode: number; body: string };
     expect(result.statusCode).toBe(200);
     expect(JSON.parse(result.body)).toEqual({ platform: process.platform, greeting: "hello" });
+  });
+
+  it("is the bundle the bench builds with the shared esbuild options", async () => {
+    // Prepare: `npm run bench:bundles` measures its own bundles; they must be the deployed bytes.
+    const outfile = path.join(testOutdir(), "index.mjs");
+
+    // Act
+    const result = await build({
+      ...esbuildOptions(path.join(REPO_ROOT, FIXTURE), outfile),
+      absWorkingDir: REPO_ROOT,
+      write: false,
+    });
+
+    // Assess
+    const bundle = result.outputFiles.find((file) => file.path === outfile);
+    expect(bundle?.text).toBe(readFileSync(path.join(bundleDir, "index.mjs"), "utf8"));
   });
 
   it("applies the props over the preset", () => {

@@ -31,6 +31,8 @@ export interface BuiltBundle {
 /** One fresh process importing a bundle. */
 export interface ColdImport {
   readonly ms: number;
+  /** User + system CPU time of the import (all the process's threads). */
+  readonly cpuMs: number;
   /** Sockets opened or hostnames looked up during the import (must stay empty). */
   readonly network: readonly string[];
 }
@@ -38,6 +40,7 @@ export interface ColdImport {
 /** The cold module-initialisation figures of one bundle. */
 export interface ColdInit {
   readonly medianMs: number;
+  readonly medianCpuMs: number;
   readonly minMs: number;
   readonly maxMs: number;
   readonly runs: readonly number[];

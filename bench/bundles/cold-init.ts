@@ -10,7 +10,8 @@ const run = promisify(execFile);
 
 /**
  * The child's script: it watches for sockets and DNS look-ups (an import must not reach the network),
- * then times one dynamic `import()` of the bundle with `performance.now()`, and reports as JSON.
+ * then times one dynamic `import()` of the bundle with `performance.now()`, and reports as JSON. It
+ * also reports the CPU time the import took, which a busy machine inflates far less than wall time.
  * It waits a moment after the import so that work the module merely scheduled is caught too.
  */
 const CHILD_SCRIPT = `
@@ -25,12 +26,14 @@ net.Socket.prototype.connect = function (...args) {
 };
 const lookup = dns.lookup;
 dns.lookup = function (host, ...rest) { network.push("lookup " + host); return lookup.call(this, host, ...rest); };
+const cpuBefore = process.cpuUsage();
 const startedAt = performance.now();
 const loaded = await import(process.argv[2]);
 const ms = performance.now() - startedAt;
+const cpu = process.cpuUsage(cpuBefore);
 if (typeof loaded.handler !== "function") throw new Error("the bundle exports no handler function");
 await new Promise((settle) => setTimeout(settle, 50));
-process.stdout.write(JSON.stringify({ ms, network }));
+process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, network }));
 process.exit(0);
 `;
 
@@ -81,6 +84,7 @@ export function summarise(imports: readonly ColdImport[]): ColdInit {
   const runs = imports.map((entry) => entry.ms);
   return {
     medianMs: median(runs),
+    medianCpuMs: median(imports.map((entry) => entry.cpuMs)),
     minMs: Math.min(...runs),
     maxMs: Math.max(...runs),
     runs,

@@ -21,6 +21,7 @@ const FIXTURE = "test/unit/infra/fixtures/hello-handler.ts";
 let template: Template;
 let bundleDir: string;
 
+// Real bundling spawns esbuild through npm: on a busy 2-core machine it takes well over the 10 s default.
 beforeAll(() => {
   const outdir = testOutdir();
   const app = new App({ outdir });
@@ -35,7 +36,7 @@ beforeAll(() => {
   const fn = Object.values(template.findResources("AWS::Lambda::Function"))[0];
   const assetHash = String(fn?.Properties.Code.S3Key).replace(/\.zip$/, "");
   bundleDir = path.join(outdir, `asset.${assetHash}`);
-});
+}, 120_000);
 
 afterAll(removeTestOutdirs);
 

@@ -56,6 +56,7 @@ export interface BundleResult {
   readonly coldInit: ColdInit;
   /** Median cold import of only the AWS SDK packages the bundle imports (the runtime's SDK share). */
   readonly sdkOnlyMedianMs: number;
+  readonly sdkOnlyMedianCpuMs: number;
   readonly topPackages: readonly { readonly name: string; readonly kb: number }[];
   readonly externals: readonly string[];
   readonly sizePass: boolean;

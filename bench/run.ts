@@ -8,6 +8,7 @@ import { CHAT_META_SK, chatPk } from "../functions/lib/data/keys.ts";
 import type { Invocation } from "../local/lambda-runner.ts";
 import { startLocalStack } from "../local/stack.ts";
 import { ChatClient, customerClaims, devToken } from "../test/integration/support/chat-client.ts";
+import { runBundleBench } from "./bundles/run-bundle-bench.ts";
 import { fixed, mean, percentile } from "./stats.ts";
 import { runWaitEstimateBench } from "./wait-estimates/run-wait-bench.ts";
 import { measureTypicalChat } from "./workflow-transitions.ts";
@@ -125,6 +126,7 @@ try {
 }
 
 process.stdout.write(`${await runWaitEstimateBench()}\n`);
+process.stdout.write(await runBundleBench());
 
 function describeCalls(invocation: Invocation | undefined): string {
   if (!invocation) return "none";

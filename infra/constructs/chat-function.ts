@@ -3,19 +3,13 @@ import { fileURLToPath } from "node:url";
 import { Duration, RemovalPolicy, Validations } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
-import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
+import { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
+import { cdkBundlingOptions, FUNCTION_NODE_OPTIONS } from "./bundling.ts";
 
 /** The repository root: `infra/constructs/` is two levels below it. */
 export const REPO_ROOT: string = fileURLToPath(new URL("../..", import.meta.url));
-
-/**
- * Makes `require` available inside the ESM bundle, for CommonJS dependencies that call it (esbuild
- * otherwise emits a `Dynamic require of "x" is not supported` shim that throws at runtime).
- */
-const ESM_REQUIRE_BANNER =
-  "import { createRequire } from 'module';const require = createRequire(import.meta.url);";
 
 /** Properties of {@link ChatFunction}. */
 export interface ChatFunctionProps {
@@ -168,20 +162,12 @@ export class ChatFunction extends Construct implements iam.IGrantable {
       environment: {
         POWERTOOLS_SERVICE_NAME: "carechat",
         LOG_LEVEL: "INFO",
-        NODE_OPTIONS: "--enable-source-maps",
+        NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
         ...props.environment,
       },
+      // Shared with `npm run bench:bundles`, which measures exactly what ships.
       bundling: {
-        format: OutputFormat.ESM,
-        minify: true,
-        sourceMap: true,
-        target: "node22",
-        mainFields: ["module", "main"],
-        banner: ESM_REQUIRE_BANNER,
-        // AWS SDK for JavaScript v3 is part of the nodejs22.x runtime.
-        externalModules: ["@aws-sdk/*"],
-        // esbuild is a devDependency: bundle with it directly, never in a Docker container.
-        forceDockerBundling: false,
+        ...cdkBundlingOptions(),
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],

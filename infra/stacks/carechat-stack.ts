@@ -14,7 +14,7 @@ import * as events from "aws-cdk-lib/aws-events";
 import * as targets from "aws-cdk-lib/aws-events-targets";
 import * as sfn from "aws-cdk-lib/aws-stepfunctions";
 import type { Construct } from "constructs";
-import { FUNCTIONS } from "../../functions/lib/config/environment.ts";
+import { HANDLER_ENTRIES } from "../../functions/handlers/entry-points.ts";
 import { parseRoutingConfig } from "../../functions/lib/routing/parse-routing-config.ts";
 import type { RoutingConfigInput } from "../../functions/lib/routing/routing-schema.ts";
 import { bundledFilePath, ChatFunction } from "../constructs/chat-function.ts";
@@ -30,15 +30,7 @@ import {
 } from "./jwt-auth-config.ts";
 
 /** The handler entry files, relative to the repository root (declared once, in the runtime contract). */
-export const HANDLER_ENTRIES = {
-  authorizer: FUNCTIONS.authorizer.entry,
-  connect: FUNCTIONS.connect.entry,
-  disconnect: FUNCTIONS.disconnect.entry,
-  actions: FUNCTIONS.actions.entry,
-  chatClosure: FUNCTIONS["chat-closure"].entry,
-  chatHandoff: FUNCTIONS["chat-handoff"].entry,
-  queueTicker: FUNCTIONS["queue-ticker"].entry,
-} as const;
+export { HANDLER_ENTRIES };
 
 /** The name of the validated routing configuration inside each bundle that routes chats. */
 const ROUTING_FILE_NAME = "routing.json";

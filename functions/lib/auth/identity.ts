@@ -1,31 +1,34 @@
-import { z } from "zod";
+import * as z from "../zod.ts";
 
 /** The claims of a carechat token (CONTRACT.md "Token claims"), validated once by the authorizer. */
-const account = z.object({ last4: z.string().regex(/^\d{4}$/), product: z.string().max(100).optional() });
+const account = z.object({
+  last4: z.string().check(z.regex(/^\d{4}$/)),
+  product: z.optional(z.string().check(z.maxLength(100))),
+});
 
 const common = {
-  sub: z.string().min(1).max(128),
-  name: z.string().min(1).max(128),
+  sub: z.string().check(z.minLength(1), z.maxLength(128)),
+  name: z.string().check(z.minLength(1), z.maxLength(128)),
 };
 
 export const customerClaims = z.object({
   ...common,
   role: z.literal("customer"),
-  country: z
-    .string()
-    .regex(/^[A-Za-z]{2}$/)
-    .transform((value) => value.toUpperCase()),
-  locale: z.string().min(2).max(35),
+  country: z.pipe(
+    z.string().check(z.regex(/^[A-Za-z]{2}$/)),
+    z.transform((value) => value.toUpperCase()),
+  ),
+  locale: z.string().check(z.minLength(2), z.maxLength(35)),
   segment: z.enum(["consumer", "small-business", "corporate", "prepaid"]),
-  accounts: z.array(account).max(20).default([]),
+  accounts: z._default(z.array(account).check(z.maxLength(20)), []),
 });
 
 export const staffClaims = z.object({
   ...common,
   role: z.enum(["agent", "supervisor"]),
-  queues: z.array(z.string().min(1)).min(1),
-  languages: z.array(z.string().min(2)).min(1),
-  maxChats: z.number().int().min(1).max(20),
+  queues: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+  languages: z.array(z.string().check(z.minLength(2))).check(z.minLength(1)),
+  maxChats: z.number().check(z.int(), z.gte(1), z.lte(20)),
 });
 
 export const identityClaims = z.discriminatedUnion("role", [customerClaims, staffClaims]);

@@ -16,7 +16,8 @@ export interface RetryOptions {
   readonly maxDelayMs?: number;
 }
 
-const DEFAULTS = { budgetMs: 3_000, baseDelayMs: 5, maxDelayMs: 250 } as const;
+// Well inside API Gateway's 29 s integration timeout, and long enough for a burst of 20 senders on a slow table.
+const DEFAULTS = { budgetMs: 10_000, baseDelayMs: 5, maxDelayMs: 250 } as const;
 
 /** Raised when an operation kept losing races for its whole time budget. The client sees CONFLICT. */
 export class RetryBudgetExhausted extends ConflictError {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "../zod.ts";
 import { clientFrameSchemas } from "./client-frames.ts";
 import { serverFrameSchemas } from "./server-frames.ts";
 
@@ -8,7 +8,7 @@ import { serverFrameSchemas } from "./server-frames.ts";
  * docs/asyncapi.json; a unit test fails when the committed file is stale.
  */
 export function asyncApiDocument(): Record<string, unknown> {
-  const schema = (frame: z.ZodType, io: "input" | "output") => {
+  const schema = (frame: z.ZodMiniType, io: "input" | "output") => {
     const { $schema: _, ...rest } = z.toJSONSchema(frame, { io, unrepresentable: "any" }) as Record<
       string,
       unknown

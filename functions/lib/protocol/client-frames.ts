@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { LANGUAGES } from "../language/languages.ts";
+import * as z from "../zod.ts";
 import { MAX_CLIENT_MESSAGE_ID_CHARS } from "./limits.ts";
 
 /**
@@ -7,28 +7,25 @@ import { MAX_CLIENT_MESSAGE_ID_CHARS } from "./limits.ts";
  * clients take their types from them. Text length is checked by the handler, not here, so that an
  * over-long message gets PAYLOAD_TOO_LARGE rather than BAD_REQUEST.
  */
-const requestId = z.string().min(1).max(128).optional();
-const chatId = z.string().min(1).max(64);
+const requestId = z.optional(z.string().check(z.minLength(1), z.maxLength(128)));
+const chatId = z.string().check(z.minLength(1), z.maxLength(64));
 const text = z.string();
 
 export const startChatFrame = z.object({
   action: z.literal("startChat"),
   requestId,
-  topic: z.string().max(64).optional(),
-  accountLast4: z
-    .string()
-    .regex(/^\d{4}$/)
-    .optional(),
-  language: z.enum(LANGUAGES).optional(),
-  text: text.optional(),
+  topic: z.optional(z.string().check(z.maxLength(64))),
+  accountLast4: z.optional(z.string().check(z.regex(/^\d{4}$/))),
+  language: z.optional(z.enum(LANGUAGES)),
+  text: z.optional(text),
 });
 
 export const sendMessageFrame = z.object({
   action: z.literal("sendMessage"),
   requestId,
   chatId,
-  clientMessageId: z.string().min(1).max(MAX_CLIENT_MESSAGE_ID_CHARS),
-  text: text.min(1),
+  clientMessageId: z.string().check(z.minLength(1), z.maxLength(MAX_CLIENT_MESSAGE_ID_CHARS)),
+  text: text.check(z.minLength(1)),
 });
 
 export const requestAgentFrame = z.object({ action: z.literal("requestAgent"), requestId, chatId });
@@ -37,7 +34,7 @@ export const resumeFrame = z.object({
   action: z.literal("resume"),
   requestId,
   chatId,
-  afterSeq: z.number().int().min(0).default(0),
+  afterSeq: z._default(z.number().check(z.int(), z.gte(0)), 0),
 });
 
 export const typingFrame = z.object({ action: z.literal("typing"), requestId, chatId });
@@ -47,7 +44,7 @@ export const getTranscriptFrame = z.object({
   action: z.literal("getTranscript"),
   requestId,
   chatId,
-  afterSeq: z.number().int().min(0).default(0),
+  afterSeq: z._default(z.number().check(z.int(), z.gte(0)), 0),
 });
 
 export const setPresenceFrame = z.object({
@@ -63,15 +60,15 @@ export const transferChatFrame = z.object({
   action: z.literal("transferChat"),
   requestId,
   chatId,
-  queueId: z.string().min(1).max(64).optional(),
-  note: z.string().max(1_000).optional(),
+  queueId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  note: z.optional(z.string().check(z.maxLength(1_000))),
 });
 
 export const escalateChatFrame = z.object({
   action: z.literal("escalateChat"),
   requestId,
   chatId,
-  reason: z.string().min(1).max(1_000),
+  reason: z.string().check(z.minLength(1), z.maxLength(1_000)),
 });
 
 export const clientFrameSchemas = {

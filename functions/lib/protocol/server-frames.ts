@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "../zod.ts";
 
 /** Every server frame of the protocol, defined once; see CONTRACT.md. */
 export const errorCodes = [
@@ -21,13 +21,17 @@ export type ParticipantRole = (typeof participantRoles)[number];
 export const chatStates = ["assistant", "queued", "assigned", "closing", "ended"] as const;
 export type ChatState = (typeof chatStates)[number];
 
-const requestId = z.string().optional();
+const requestId = z.optional(z.string());
 
 export const messageFrame = z.object({
   type: z.literal("message"),
   chatId: z.string(),
-  seq: z.number().int().positive(),
-  from: z.object({ role: z.enum(participantRoles), id: z.string().optional(), name: z.string().optional() }),
+  seq: z.number().check(z.int(), z.positive()),
+  from: z.object({
+    role: z.enum(participantRoles),
+    id: z.optional(z.string()),
+    name: z.optional(z.string()),
+  }),
   text: z.string(),
   sentAt: z.string(),
   redacted: z.boolean(),
@@ -45,7 +49,7 @@ export const ackFrame = z.object({
   requestId,
   chatId: z.string(),
   clientMessageId: z.string(),
-  seq: z.number().int().positive(),
+  seq: z.number().check(z.int(), z.positive()),
   redacted: z.boolean(),
   duplicate: z.boolean(),
 });
@@ -55,14 +59,14 @@ export const resumedFrame = z.object({
   requestId,
   chatId: z.string(),
   state: z.enum(chatStates),
-  lastSeq: z.number().int().min(0),
-  caseNumber: z.string().optional(),
+  lastSeq: z.number().check(z.int(), z.gte(0)),
+  caseNumber: z.optional(z.string()),
 });
 
 export const typingServerFrame = z.object({
   type: z.literal("typing"),
   chatId: z.string(),
-  from: z.object({ role: z.enum(participantRoles), id: z.string(), name: z.string().optional() }),
+  from: z.object({ role: z.enum(participantRoles), id: z.string(), name: z.optional(z.string()) }),
 });
 
 export const chatEndedFrame = z.object({
@@ -77,9 +81,9 @@ export const transcriptFrame = z.object({
   requestId,
   chatId: z.string(),
   state: z.enum(chatStates),
-  caseNumber: z.string().optional(),
-  summary: z.string().optional(),
-  messages: z.array(messageFrame.omit({ type: true, chatId: true })),
+  caseNumber: z.optional(z.string()),
+  summary: z.optional(z.string()),
+  messages: z.array(z.omit(messageFrame, { type: true, chatId: true })),
   hasMore: z.boolean(),
 });
 
@@ -91,15 +95,15 @@ export const errorFrame = z.object({
   code: z.enum(errorCodes),
   message: z.string(),
   /** With RATE_LIMITED: when the same request would be accepted again. */
-  retryAfterSeconds: z.number().int().positive().optional(),
+  retryAfterSeconds: z.optional(z.number().check(z.int(), z.positive())),
 });
 
 const agentRef = z.object({ id: z.string(), name: z.string() });
 const waitFields = {
   chatId: z.string(),
   queueId: z.string(),
-  position: z.number().int().positive(),
-  estimatedWaitSeconds: z.number().min(0).nullable(),
+  position: z.number().check(z.int(), z.positive()),
+  estimatedWaitSeconds: z.nullable(z.number().check(z.gte(0))),
   /** The estimate as a customer reads it, in their language: "about 3 minutes". */
   estimatedWaitText: z.string(),
 };
@@ -114,17 +118,17 @@ export const agentJoinedFrame = z.object({
 });
 
 export const offerContext = z.object({
-  topic: z.string().optional(),
+  topic: z.optional(z.string()),
   language: z.string(),
   country: z.string(),
   segment: z.string(),
   customerName: z.string(),
-  accountLast4: z.string().optional(),
+  accountLast4: z.optional(z.string()),
   details: z.record(z.string(), z.unknown()),
-  accommodations: z.array(z.string()).optional(),
-  note: z.string().optional(),
-  reason: z.string().optional(),
-  transferredFrom: z.string().optional(),
+  accommodations: z.optional(z.array(z.string())),
+  note: z.optional(z.string()),
+  reason: z.optional(z.string()),
+  transferredFrom: z.optional(z.string()),
 });
 
 export const chatOfferedFrame = z.object({
@@ -132,7 +136,7 @@ export const chatOfferedFrame = z.object({
   chatId: z.string(),
   queueId: z.string(),
   context: offerContext,
-  expiresInSeconds: z.number().int().positive(),
+  expiresInSeconds: z.number().check(z.int(), z.positive()),
 });
 
 export const offerWithdrawnFrame = z.object({
@@ -148,15 +152,15 @@ export const chatAssignedFrame = z.object({
   chatId: z.string(),
   queueId: z.string(),
   context: offerContext,
-  history: z.array(messageFrame.omit({ type: true, chatId: true })),
+  history: z.array(z.omit(messageFrame, { type: true, chatId: true })),
 });
 
 export const presenceFrame = z.object({
   type: z.literal("presence"),
   requestId,
   status: z.enum(["available", "away", "offline"]),
-  activeChats: z.number().int().min(0),
-  maxChats: z.number().int().min(1),
+  activeChats: z.number().check(z.int(), z.gte(0)),
+  maxChats: z.number().check(z.int(), z.gte(1)),
 });
 
 export const transferringFrame = z.object({

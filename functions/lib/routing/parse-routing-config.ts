@@ -1,9 +1,9 @@
-import { z } from "zod";
+import * as z from "../zod.ts";
 import { type RoutingConfig, routingConfigShape } from "./routing-schema.ts";
 import { validateRoutingConfig } from "./routing-validation.ts";
 
 /** The shape and the rules across it (ids, overflow chains, 24/7 reach): what synth and `npm start` check. */
-export const routingConfigSchema = routingConfigShape.superRefine(validateRoutingConfig);
+export const routingConfigSchema = routingConfigShape.check(z.superRefine(validateRoutingConfig));
 
 export class RoutingConfigError extends Error {
   override readonly name = "RoutingConfigError";

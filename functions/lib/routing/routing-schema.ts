@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "../zod.ts";
 import { clockMinutes, isValidTimeZone } from "./local-time.ts";
 import type { Day, Selector } from "./types.ts";
 import { DAYS, SEGMENT_VALUES, TOPIC_VALUES } from "./vocabulary.ts";
@@ -18,63 +18,74 @@ const topic = z.enum(TOPIC_VALUES);
 const segment = z.enum(SEGMENT_VALUES);
 const countryCode = z
   .string()
-  .regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code in upper case, e.g. "US"');
+  .check(z.regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code in upper case, e.g. "US"'));
 const languageCode = z
   .string()
-  .regex(/^[a-z]{2,3}$/, 'expected an ISO 639 language code in lower case, e.g. "en"');
+  .check(z.regex(/^[a-z]{2,3}$/, 'expected an ISO 639 language code in lower case, e.g. "en"'));
 const queueId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "expected a queue id of lower-case letters, digits and dashes");
-const text = z.string().trim().min(1);
-const priority = z.int().min(-999).max(999);
+  .check(
+    z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "expected a queue id of lower-case letters, digits and dashes"),
+  );
+const text = z.string().check(z.trim(), z.minLength(1));
+const priority = z.int().check(z.gte(-999), z.lte(999));
 
 /** `"*"`, `["*"]` or a list of values; parsed to `"*"` or the list. */
-function selector<T extends string>(item: z.ZodType<T>) {
-  return z
-    .union([z.literal("*"), z.array(z.union([z.literal("*"), item])).min(1)])
-    .refine((value) => value === "*" || value.length === 1 || !value.includes("*"), {
-      message: '"*" already means every value: write it alone',
-    })
-    .transform((value): Selector<T> => (value === "*" || value.includes("*") ? "*" : (value as T[])));
+function selector<T extends string>(item: z.ZodMiniType<T>) {
+  const list = z.union([z.literal("*"), z.array(z.union([z.literal("*"), item])).check(z.minLength(1))]);
+  return z.pipe(
+    list.check(
+      z.refine((value) => value === "*" || value.length === 1 || !value.includes("*"), {
+        message: '"*" already means every value: write it alone',
+      }),
+    ),
+    z.transform((value): Selector<T> => (value === "*" || value.includes("*") ? "*" : (value as T[]))),
+  );
 }
 
 const openingRangeSchema = z
   .strictObject({
-    open: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected "HH:MM" from 00:00 to 23:59'),
-    close: z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'expected "HH:MM" from 00:00 to 24:00'),
+    open: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected "HH:MM" from 00:00 to 23:59')),
+    close: z
+      .string()
+      .check(z.regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'expected "HH:MM" from 00:00 to 24:00')),
   })
-  .refine((range) => clockMinutes(range.close) > clockMinutes(range.open), {
-    message: "close must be after open; write an overnight opening as two ranges, one on each day",
-    path: ["close"],
-  });
+  .check(
+    z.refine((range) => clockMinutes(range.close) > clockMinutes(range.open), {
+      message: "close must be after open; write an overnight opening as two ranges, one on each day",
+      path: ["close"],
+    }),
+  );
 
 const weeklyScheduleSchema = z
   .strictObject(
-    Object.fromEntries(DAYS.map((day) => [day, z.array(openingRangeSchema).optional()])) as {
-      [K in Day]: z.ZodOptional<z.ZodArray<typeof openingRangeSchema>>;
+    Object.fromEntries(DAYS.map((day) => [day, z.optional(z.array(openingRangeSchema))])) as {
+      [K in Day]: z.ZodMiniOptional<z.ZodMiniArray<typeof openingRangeSchema>>;
     },
   )
-  .superRefine((schedule, ctx) => {
-    for (const day of DAYS) {
-      const ranges = [...(schedule[day] ?? [])].sort((a, b) => clockMinutes(a.open) - clockMinutes(b.open));
-      ranges.forEach((range, index) => {
-        const previous = ranges[index - 1];
-        if (previous && clockMinutes(range.open) < clockMinutes(previous.close))
-          ctx.addIssue({
-            code: "custom",
-            path: [day],
-            message: `${range.open} opens before ${previous.close} closes`,
-          });
-      });
-    }
-    if (DAYS.every((day) => (schedule[day] ?? []).length === 0))
-      ctx.addIssue({ code: "custom", message: 'the queue never opens: give some hours or "24/7"' });
-  });
+  .check(
+    z.superRefine((schedule, ctx) => {
+      for (const day of DAYS) {
+        const ranges = [...(schedule[day] ?? [])].sort((a, b) => clockMinutes(a.open) - clockMinutes(b.open));
+        ranges.forEach((range, index) => {
+          const previous = ranges[index - 1];
+          if (previous && clockMinutes(range.open) < clockMinutes(previous.close))
+            ctx.addIssue({
+              code: "custom",
+              path: [day],
+              message: `${range.open} opens before ${previous.close} closes`,
+            });
+        });
+      }
+      if (DAYS.every((day) => (schedule[day] ?? []).length === 0))
+        ctx.addIssue({ code: "custom", message: 'the queue never opens: give some hours or "24/7"' });
+    }),
+  );
 
 const queueHoursSchema = z.strictObject({
   timeZone: z
     .string()
-    .refine(isValidTimeZone, { message: 'expected an IANA time zone, e.g. "Europe/London"' }),
+    .check(z.refine(isValidTimeZone, { message: 'expected an IANA time zone, e.g. "Europe/London"' })),
   schedule: z.union([z.literal("24/7"), weeklyScheduleSchema]),
 });
 
@@ -82,21 +93,21 @@ const routingQueueSchema = z.strictObject({
   id: queueId,
   name: text,
   /** Supervisor queues are reached only by escalation, never by matching. */
-  kind: z.enum(["standard", "supervisor"]).default("standard"),
+  kind: z._default(z.enum(["standard", "supervisor"]), "standard"),
   countries: selector(countryCode),
   languages: selector(languageCode),
   segments: selector(segment),
   topics: selector(topic),
   hours: queueHoursSchema,
   /** After `afterSeconds` in this queue without an agent, the chat moves to `queueId`. */
-  overflow: z.strictObject({ queueId, afterSeconds: z.int().min(1).max(86_400) }).optional(),
-  offerTimeoutSeconds: z.int().min(5).max(600).default(30),
+  overflow: z.optional(z.strictObject({ queueId, afterSeconds: z.int().check(z.gte(1), z.lte(86_400)) })),
+  offerTimeoutSeconds: z._default(z.int().check(z.gte(5), z.lte(600)), 30),
   /**
    * With no overflow: how long a chat may wait here before the customer is told no agent could take it,
    * given the phone number, and handed back to the assistant.
    */
-  maxWaitSeconds: z.int().min(1).max(86_400).default(3_600),
-  basePriority: priority.default(0),
+  maxWaitSeconds: z._default(z.int().check(z.gte(1), z.lte(86_400)), 3_600),
+  basePriority: z._default(priority, 0),
 });
 
 /**
@@ -108,34 +119,36 @@ const productSchema = z.strictObject({
   /** As customers read it, e.g. "American Express Serve". */
   name: text,
   /** Phrases customers use for the product, matched as whole words without case or accents. */
-  names: z.array(text).min(1),
+  names: z.array(text).check(z.minLength(1)),
   segment,
   /** Country code → the number to call about the product. */
   contactNumbers: z
     .record(countryCode, text)
-    .refine((numbers) => Object.keys(numbers).length > 0, { message: "give at least one number" }),
+    .check(z.refine((numbers) => Object.keys(numbers).length > 0, { message: "give at least one number" })),
 });
 
 export const routingConfigShape = z.strictObject({
   version: text,
-  queues: z.array(routingQueueSchema).min(1),
+  queues: z.array(routingQueueSchema).check(z.minLength(1)),
   /** Where a chat goes when nothing else matches. */
   defaultQueueId: queueId,
   supervisorQueueId: queueId,
   /** Added to the priority of every chat with the topic; several rules for one topic add up. */
-  priorityRules: z.array(z.strictObject({ topic, boost: priority })).default([]),
+  priorityRules: z._default(z.array(z.strictObject({ topic, boost: priority })), []),
   /** Country code → the phone number customers of that country call. */
-  contactNumbers: z.record(countryCode, text).default({}),
+  contactNumbers: z._default(z.record(countryCode, text), {}),
   /** What to tell a customer whose country has no number, e.g. "the number on the back of your card". */
   defaultContactNumber: text,
   /** The same in other languages, by language code; `defaultContactNumber` serves the rest. */
-  defaultContactNumberByLanguage: z.record(languageCode, text).default({}),
-  products: z
-    .array(productSchema)
-    .default([])
-    .refine((products) => new Set(products.map((product) => product.id)).size === products.length, {
-      message: "product ids must be unique",
-    }),
+  defaultContactNumberByLanguage: z._default(z.record(languageCode, text), {}),
+  products: z._default(
+    z.array(productSchema).check(
+      z.refine((products) => new Set(products.map((product) => product.id)).size === products.length, {
+        message: "product ids must be unique",
+      }),
+    ),
+    [],
+  ),
 });
 
 export type RoutingConfig = z.output<typeof routingConfigShape>;

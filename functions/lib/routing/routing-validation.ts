@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "../zod.ts";
 import { routeChat } from "./route-chat.ts";
 import type { RoutingConfig, RoutingQueue } from "./routing-schema.ts";
 import { TOPICS } from "./vocabulary.ts";
@@ -13,7 +13,10 @@ import { TOPICS } from "./vocabulary.ts";
  * - CONTRACT.md's promise holds: a US consumer writing in English, whatever the topic, is routed to a
  *   queue that is open 24/7 or that overflows, eventually, into one that is.
  */
-export function validateRoutingConfig(config: RoutingConfig, ctx: z.RefinementCtx): void {
+export function validateRoutingConfig(
+  config: RoutingConfig,
+  ctx: z.core.$RefinementCtx<RoutingConfig>,
+): void {
   const issues = [...duplicateIds(config), ...wrongReferences(config), ...overflowProblems(config)];
   for (const issue of issues) ctx.addIssue({ code: "custom", ...issue });
   // The router assumes a consistent configuration, so the promise is checked only on one.

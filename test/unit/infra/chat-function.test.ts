@@ -5,8 +5,10 @@ import { pathToFileURL } from "node:url";
 import { App, Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import * as logs from "aws-cdk-lib/aws-logs";
+import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ChatFunction } from "../../../infra/constructs/chat-function.ts";
+import { esbuildOptions } from "../../../infra/constructs/bundling.ts";
+import { ChatFunction, REPO_ROOT } from "../../../infra/constructs/chat-function.ts";
 import { removeTestOutdirs, testOutdir } from "./synth-helpers.ts";
 
 /**
@@ -14,15 +16,18 @@ import { removeTestOutdirs, testOutdir } from "./synth-helpers.ts";
  * (ESM, createRequire banner, minify, source map, AWS SDK external) produces a module that loads and runs.
  */
 
+const FIXTURE = "test/unit/infra/fixtures/hello-handler.ts";
+
 let template: Template;
 let bundleDir: string;
 
+// Real bundling spawns esbuild through npm: on a busy 2-core machine it takes well over the 10 s default.
 beforeAll(() => {
   const outdir = testOutdir();
   const app = new App({ outdir });
   const stack = new Stack(app, "Bundling", { env: { region: "us-east-1" } });
   new ChatFunction(stack, "Hello", {
-    entry: "test/unit/infra/fixtures/hello-handler.ts",
+    entry: FIXTURE,
     logGroupRetention: logs.RetentionDays.ONE_WEEK,
     memorySize: 256,
     environment: { LOG_LEVEL: "DEBUG" },
@@ -31,7 +36,7 @@ beforeAll(() => {
   const fn = Object.values(template.findResources("AWS::Lambda::Function"))[0];
   const assetHash = String(fn?.Properties.Code.S3Key).replace(/\.zip$/, "");
   bundleDir = path.join(outdir, `asset.${assetHash}`);
-});
+}, 120_000);
 
 afterAll(removeTestOutdirs);
 
@@ -66,6 +71,22 @@ describe("ChatFunction bundling", () => {
     const result = JSON.parse(output) as { statusCode: number; body: string };
     expect(result.statusCode).toBe(200);
     expect(JSON.parse(result.body)).toEqual({ platform: process.platform, greeting: "hello" });
+  });
+
+  it("is the bundle the bench builds with the shared esbuild options", async () => {
+    // Prepare: `npm run bench:bundles` measures its own bundles; they must be the deployed bytes.
+    const outfile = path.join(testOutdir(), "index.mjs");
+
+    // Act
+    const result = await build({
+      ...esbuildOptions(path.join(REPO_ROOT, FIXTURE), outfile),
+      absWorkingDir: REPO_ROOT,
+      write: false,
+    });
+
+    // Assess
+    const bundle = result.outputFiles.find((file) => file.path === outfile);
+    expect(bundle?.text).toBe(readFileSync(path.join(bundleDir, "index.mjs"), "utf8"));
   });
 
   it("applies the props over the preset", () => {

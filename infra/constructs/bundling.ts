@@ -1,0 +1,78 @@
+import { type BundlingOptions, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
+import type { BuildOptions } from "esbuild";
+
+/**
+ * How every carechat function is bundled, defined once: the CDK app deploys with
+ * {@link cdkBundlingOptions} and `npm run bench:bundles` measures with {@link esbuildOptions}, so the
+ * sizes and cold-start times the bench prints are those of the code that ships.
+ */
+
+/**
+ * Makes `require` available inside the ESM bundle, for CommonJS dependencies that call it (esbuild
+ * otherwise emits a `Dynamic require of "x" is not supported` shim that throws at runtime).
+ */
+export const ESM_REQUIRE_BANNER =
+  "import { createRequire } from 'module';const require = createRequire(import.meta.url);";
+
+/**
+ * The externals policy: the AWS SDK for JavaScript v3 is part of the nodejs22.x runtime, so it is
+ * imported from there instead of bundled. Everything else the handler reaches is bundled and shaken
+ * (which is why the functions import zod as `zod/mini`: see functions/lib/zod.ts).
+ */
+export const EXTERNAL_MODULES: readonly string[] = ["@aws-sdk/*"];
+
+/**
+ * The functions' `NODE_OPTIONS`: stack traces point into the TypeScript sources through the bundle's
+ * source map. The bench starts its cold-start processes with the same options.
+ */
+export const FUNCTION_NODE_OPTIONS = "--enable-source-maps";
+
+/** The esbuild settings shared by the deployed functions and the bundle bench. */
+export const FUNCTION_BUNDLE = {
+  platform: "node",
+  format: "esm",
+  target: "node22",
+  minify: true,
+  sourcemap: true,
+  treeShaking: true,
+  mainFields: ["module", "main"],
+  banner: ESM_REQUIRE_BANNER,
+  external: EXTERNAL_MODULES,
+} as const;
+
+/** The `bundling` property of a carechat `NodejsFunction`. */
+export function cdkBundlingOptions(): BundlingOptions {
+  return {
+    format: OutputFormat.ESM,
+    minify: FUNCTION_BUNDLE.minify,
+    sourceMap: FUNCTION_BUNDLE.sourcemap,
+    target: FUNCTION_BUNDLE.target,
+    mainFields: [...FUNCTION_BUNDLE.mainFields],
+    banner: FUNCTION_BUNDLE.banner,
+    externalModules: [...FUNCTION_BUNDLE.external],
+    esbuildArgs: { "--tree-shaking": String(FUNCTION_BUNDLE.treeShaking) },
+    // esbuild is a devDependency: bundle with it directly, never in a Docker container.
+    forceDockerBundling: false,
+  };
+}
+
+/**
+ * The same settings as esbuild build options, for bundling `entry` (absolute) to `outfile` outside
+ * the CDK app. CDK always bundles the single entry point with `--bundle`.
+ */
+export function esbuildOptions(entry: string, outfile: string): BuildOptions {
+  return {
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: FUNCTION_BUNDLE.platform,
+    format: FUNCTION_BUNDLE.format,
+    target: FUNCTION_BUNDLE.target,
+    minify: FUNCTION_BUNDLE.minify,
+    sourcemap: FUNCTION_BUNDLE.sourcemap,
+    treeShaking: FUNCTION_BUNDLE.treeShaking,
+    mainFields: [...FUNCTION_BUNDLE.mainFields],
+    banner: { js: FUNCTION_BUNDLE.banner },
+    external: [...FUNCTION_BUNDLE.external],
+  };
+}

@@ -2,6 +2,7 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Duration, RemovalPolicy, Validations } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
+import type * as kms from "aws-cdk-lib/aws-kms";
 import * as lambda from "aws-cdk-lib/aws-lambda";
 import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import * as logs from "aws-cdk-lib/aws-logs";
@@ -62,6 +63,22 @@ export interface ChatFunctionProps {
   readonly logGroupRetention?: logs.RetentionDays;
 
   /**
+   * A customer managed KMS key for the function's log group. Its key policy must let
+   * `logs.<region>.amazonaws.com` use it (see ChatEncryptionKey).
+   *
+   * @default - CloudWatch Logs' own encryption
+   */
+  readonly logGroupEncryptionKey?: kms.IKey;
+
+  /**
+   * Files copied into the function's code next to the bundle, by name (`{ "routing.json": "/abs/file" }`),
+   * so that they are at `/var/task/<name>` at run time and part of the code asset's hash.
+   *
+   * @default - none
+   */
+  readonly bundledFiles?: Readonly<Record<string, string>>;
+
+  /**
    * What happens to the function's log group when it is removed from the stack.
    *
    * @default RemovalPolicy.RETAIN
@@ -113,6 +130,7 @@ export class ChatFunction extends Construct implements iam.IGrantable {
 
     this.logGroup = new logs.LogGroup(this, "LogGroup", {
       retention: props.logGroupRetention ?? logs.RetentionDays.ONE_MONTH,
+      encryptionKey: props.logGroupEncryptionKey,
       removalPolicy: props.logGroupRemovalPolicy ?? RemovalPolicy.RETAIN,
     });
 
@@ -155,6 +173,7 @@ export class ChatFunction extends Construct implements iam.IGrantable {
       depsLockFilePath: props.depsLockFilePath ?? path.join(projectRoot, "package-lock.json"),
       environment: {
         POWERTOOLS_SERVICE_NAME: "carechat",
+        POWERTOOLS_METRICS_NAMESPACE: "carechat",
         LOG_LEVEL: "INFO",
         NODE_OPTIONS: "--enable-source-maps",
         ...props.environment,
@@ -170,6 +189,14 @@ export class ChatFunction extends Construct implements iam.IGrantable {
         externalModules: ["@aws-sdk/*"],
         // esbuild is a devDependency: bundle with it directly, never in a Docker container.
         forceDockerBundling: false,
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_inputDir, outputDir) =>
+            Object.entries(props.bundledFiles ?? {}).map(([name, source]) =>
+              copyCommand(source, outputDir, name),
+            ),
+        },
       },
     });
     // Active tracing set on the L1 resource: the L2 `tracing` prop would add the X-Ray statement to the
@@ -201,4 +228,13 @@ export class ChatFunction extends Construct implements iam.IGrantable {
     this.function.addEnvironment(key, value);
     return this;
   }
+}
+
+/** A shell command copying `source` to `outputDir/name` (local bundling runs it in bash, or cmd on Windows). */
+function copyCommand(source: string, outputDir: string, name: string): string {
+  if (!/^[\w.-]+$/.test(name)) throw new Error(`Bundled file name "${name}" must be a plain file name.`);
+  const target = path.join(outputDir, name);
+  return process.platform === "win32"
+    ? `copy /Y "${source}" "${target}"`
+    : `cp ${JSON.stringify(source)} ${JSON.stringify(target)}`;
 }

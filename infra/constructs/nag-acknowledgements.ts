@@ -51,3 +51,17 @@ function flatten(node: unknown): string {
   }
   return JSON.stringify(node);
 }
+
+/**
+ * Acknowledge `AwsSolutions-SNS2` (no server-side encryption) on the alarm topic created without a
+ * customer managed key: CloudWatch alarms cannot publish to a topic encrypted with the AWS managed key
+ * `aws/sns`, and alarm notifications carry alarm names and figures, never chat content.
+ */
+export function acknowledgeUnencryptedTopic(scope: IConstruct): void {
+  Validations.of(scope).acknowledge({
+    id: "AwsSolutions-SNS2",
+    reason:
+      "Alarm topic without a customer managed key: CloudWatch alarms cannot publish to a topic encrypted with " +
+      "aws/sns, and notifications carry alarm names and figures only. Set createKmsKey or kmsKeyArn to encrypt it.",
+  });
+}

@@ -7,7 +7,7 @@ import { Template } from "aws-cdk-lib/assertions";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChatFunction } from "../../../infra/constructs/chat-function.ts";
-import { removeTestOutdirs, testOutdir } from "./synth-helpers.ts";
+import { removeTestOutdirs, SYNTH_TIMEOUT_MS, testOutdir } from "./synth-helpers.ts";
 
 /**
  * Real bundling, with the local esbuild and no Docker, of a small fixture: this proves the preset
@@ -31,7 +31,7 @@ beforeAll(() => {
   const fn = Object.values(template.findResources("AWS::Lambda::Function"))[0];
   const assetHash = String(fn?.Properties.Code.S3Key).replace(/\.zip$/, "");
   bundleDir = path.join(outdir, `asset.${assetHash}`);
-});
+}, SYNTH_TIMEOUT_MS);
 
 afterAll(removeTestOutdirs);
 

@@ -7,6 +7,7 @@ import { Template } from "aws-cdk-lib/assertions";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ChatFunction } from "../../../infra/constructs/chat-function.ts";
+import { DEFAULT_ROUTING_FILE } from "../../../infra/routing/routing-file.ts";
 import { removeTestOutdirs, SYNTH_TIMEOUT_MS, testOutdir } from "./synth-helpers.ts";
 
 /**
@@ -26,6 +27,7 @@ beforeAll(() => {
     logGroupRetention: logs.RetentionDays.ONE_WEEK,
     memorySize: 256,
     environment: { LOG_LEVEL: "DEBUG" },
+    bundledFiles: { "routing.json": DEFAULT_ROUTING_FILE },
   });
   template = Template.fromStack(stack);
   const fn = Object.values(template.findResources("AWS::Lambda::Function"))[0];
@@ -48,6 +50,14 @@ describe("ChatFunction bundling", () => {
     ).toBe(true);
     expect(existsSync(path.join(bundleDir, "index.mjs.map"))).toBe(true);
     expect(bundle.split("\n").length).toBeLessThan(10);
+  });
+
+  it("copies the bundled files next to the bundle, byte for byte", () => {
+    // Act
+    const copied = readFileSync(path.join(bundleDir, "routing.json"), "utf8");
+
+    // Assess
+    expect(copied).toBe(readFileSync(DEFAULT_ROUTING_FILE, "utf8"));
   });
 
   it("produces a handler that loads and runs in plain Node ESM, CommonJS require included", () => {
@@ -77,6 +87,7 @@ describe("ChatFunction bundling", () => {
     expect(fn).toMatchObject({ MemorySize: 256, Timeout: 29, Runtime: "nodejs22.x" });
     expect(fn.Environment.Variables).toEqual({
       POWERTOOLS_SERVICE_NAME: "carechat",
+      POWERTOOLS_METRICS_NAMESPACE: "carechat",
       LOG_LEVEL: "DEBUG",
       NODE_OPTIONS: "--enable-source-maps",
     });

@@ -1,7 +1,7 @@
-import { Aws, Stack, Validations } from "aws-cdk-lib";
+import { Stack, Validations } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import type { ChatPages } from "./chat-pages.ts";
-import { acknowledgeManagedPolicy, acknowledgeWildcardResource } from "./nag-acknowledgements.ts";
+import { acknowledgeManagedPolicy, acknowledgeWildcardResourcesOf } from "./nag-acknowledgements.ts";
 
 /** The wildcard actions CDK's BucketDeployment grants its handler (read the asset, sync the bucket). */
 const DEPLOYMENT_WILDCARD_ACTIONS = [
@@ -63,18 +63,14 @@ export function acknowledgePagesFindings(
     iam.ManagedPolicy.fromAwsManagedPolicyName("service-role/AWSLambdaBasicExecutionRole").managedPolicyArn,
     deploymentReason,
   );
-  const policy = role.node.tryFindChild("DefaultPolicy") ?? role;
+  const policy = role.node.tryFindChild("DefaultPolicy");
+  if (!(policy instanceof iam.Policy)) return;
   for (const action of DEPLOYMENT_WILDCARD_ACTIONS) {
     Validations.of(policy).acknowledge({
       id: `AwsSolutions-IAM5[Action::${action}]`,
       reason: deploymentReason,
     });
   }
-  acknowledgeWildcardResource(policy, `${pages.bucket.bucketArn}/*`, deploymentReason);
-  acknowledgeWildcardResource(
-    policy,
-    `arn:${Aws.PARTITION}:s3:::cdk-hnb659fds-assets-${Aws.ACCOUNT_ID}-${stack.region}/*`,
-    deploymentReason,
-  );
-  acknowledgeWildcardResource(policy, "*", deploymentReason);
+  // The asset bucket's name depends on the bootstrap qualifier: acknowledge the resources the policy names.
+  acknowledgeWildcardResourcesOf(policy, deploymentReason);
 }

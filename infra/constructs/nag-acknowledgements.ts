@@ -1,4 +1,5 @@
 import { Stack, Validations } from "aws-cdk-lib";
+import type * as iam from "aws-cdk-lib/aws-iam";
 import type { IConstruct } from "constructs";
 
 /**
@@ -26,6 +27,22 @@ export function acknowledgeManagedPolicy(scope: IConstruct, managedPolicyArn: st
     id: `AwsSolutions-IAM4[Policy::${flattenForNag(scope, managedPolicyArn)}]`,
     reason,
   });
+}
+
+/**
+ * Acknowledge `AwsSolutions-IAM5[Resource::…]` for every wildcard resource an existing policy names, as
+ * it stands now. For policies CDK itself writes (for example the BucketDeployment handler's), whose
+ * resources depend on the bootstrap qualifier or the asset: the ids still name each exact resource.
+ */
+export function acknowledgeWildcardResourcesOf(policy: iam.Policy, reason: string): void {
+  const document = Stack.of(policy).resolve(policy.document.toJSON()) as {
+    Statement?: { Resource?: unknown }[];
+  };
+  const resources = (document.Statement ?? []).flatMap((statement) => [statement.Resource ?? []].flat());
+  for (const resource of new Set(resources.map(flatten))) {
+    if (resource.includes("*"))
+      Validations.of(policy).acknowledge({ id: `AwsSolutions-IAM5[Resource::${resource}]`, reason });
+  }
 }
 
 /** Flattens a (possibly tokenized) value into the text cdk-nag uses in granular finding ids. */

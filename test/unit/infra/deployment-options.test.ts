@@ -184,6 +184,46 @@ describe("a bank's deployment from context", () => {
   });
 });
 
+describe("an existing key, no alarms", () => {
+  it(
+    "encrypts the table with the key it is given, grants it, and creates no alarm, topic or dashboard",
+    () => {
+      // Prepare
+      const context = {
+        kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+        alarms: "false",
+      };
+
+      // Act
+      const { stacks } = createTestApp({
+        nag: false,
+        context,
+        stackProps: { jwt: TEST_JWT, allowedOrigins: ["https://a.bank.example"] },
+      });
+      const imported = stacks[0] as CarechatStack;
+      const result = Template.fromStack(imported);
+
+      // Assess
+      result.hasResourceProperties("AWS::DynamoDB::GlobalTable", {
+        Replicas: [Match.objectLike({ SSESpecification: { KMSMasterKeyId: context.kmsKeyArn } })],
+      });
+      result.resourceCountIs("AWS::KMS::Key", 0);
+      result.resourceCountIs("AWS::CloudWatch::Alarm", 0);
+      result.resourceCountIs("AWS::CloudWatch::Dashboard", 0);
+      result.resourceCountIs("AWS::SNS::Topic", 0);
+      const actionsRole = logicalIdOf(imported, imported.functions.actions.role);
+      expect(statementsFor(statementsOfRole(result, actionsRole), "kms:")).toEqual([
+        {
+          Effect: "Allow",
+          Action: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"],
+          Resource: context.kmsKeyArn,
+        },
+      ]);
+    },
+    SYNTH_TIMEOUT_MS,
+  );
+});
+
 describe("a deployment that cannot work", () => {
   it("fails synth on an invalid routing file, naming the file and the problem", () => {
     // Prepare

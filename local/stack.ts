@@ -79,6 +79,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     JWT_JWKS: JSON.stringify(devAuth.jwks),
     COGNITO_USER_POOL_ID: undefined,
     COGNITO_CLIENT_ID: undefined,
+    ALLOWED_ORIGINS: undefined,
+    MAX_TOKEN_LIFETIME_SECONDS: undefined,
+    ROLE_CLAIM: undefined,
+    QUEUES_CLAIM: undefined,
   };
   for (const [name, value] of Object.entries(functionEnvironment))
     if (value === undefined) delete process.env[name];

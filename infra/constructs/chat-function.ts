@@ -2,6 +2,7 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Duration, RemovalPolicy, Validations } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
+import type * as kms from "aws-cdk-lib/aws-kms";
 import * as lambda from "aws-cdk-lib/aws-lambda";
 import { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import * as logs from "aws-cdk-lib/aws-logs";
@@ -56,6 +57,22 @@ export interface ChatFunctionProps {
   readonly logGroupRetention?: logs.RetentionDays;
 
   /**
+   * A customer managed KMS key for the function's log group. Its key policy must let
+   * `logs.<region>.amazonaws.com` use it (see ChatEncryptionKey).
+   *
+   * @default - CloudWatch Logs' own encryption
+   */
+  readonly logGroupEncryptionKey?: kms.IKey;
+
+  /**
+   * Files copied into the function's code next to the bundle, by name (`{ "routing.json": "/abs/file" }`),
+   * so that they are at `/var/task/<name>` at run time and part of the code asset's hash.
+   *
+   * @default - none
+   */
+  readonly bundledFiles?: Readonly<Record<string, string>>;
+
+  /**
    * What happens to the function's log group when it is removed from the stack.
    *
    * @default RemovalPolicy.RETAIN
@@ -83,19 +100,7 @@ export interface ChatFunctionProps {
    * @default - `package-lock.json` in {@link ChatFunctionProps.projectRoot}
    */
   readonly depsLockFilePath?: string;
-
-  /**
-   * Files copied into the function's bundle next to the handler, by name in the bundle → source path
-   * (for example the validated routing configuration). The function finds them under
-   * `/var/task/<name>`.
-   *
-   * @default - none
-   */
-  readonly bundledFiles?: Readonly<Record<string, string>>;
 }
-
-/** Where a file given in {@link ChatFunctionProps.bundledFiles} lands on Lambda. */
-export const bundledFilePath = (name: string) => `/var/task/${name}`;
 
 /**
  * A carechat Lambda function: a `NodejsFunction` preset (Node.js 22 on ARM64, ESM bundle built with the
@@ -119,6 +124,7 @@ export class ChatFunction extends Construct implements iam.IGrantable {
 
     this.logGroup = new logs.LogGroup(this, "LogGroup", {
       retention: props.logGroupRetention ?? logs.RetentionDays.ONE_MONTH,
+      encryptionKey: props.logGroupEncryptionKey,
       removalPolicy: props.logGroupRemovalPolicy ?? RemovalPolicy.RETAIN,
     });
 
@@ -161,6 +167,7 @@ export class ChatFunction extends Construct implements iam.IGrantable {
       depsLockFilePath: props.depsLockFilePath ?? path.join(projectRoot, "package-lock.json"),
       environment: {
         POWERTOOLS_SERVICE_NAME: "carechat",
+        POWERTOOLS_METRICS_NAMESPACE: "carechat",
         LOG_LEVEL: "INFO",
         NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
         ...props.environment,
@@ -171,10 +178,9 @@ export class ChatFunction extends Construct implements iam.IGrantable {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (_inputDir: string, outputDir: string) =>
-            Object.entries(props.bundledFiles ?? {}).map(
-              ([name, source]) =>
-                `cp ${JSON.stringify(source)} ${JSON.stringify(path.join(outputDir, name))}`,
+          afterBundling: (_inputDir, outputDir) =>
+            Object.entries(props.bundledFiles ?? {}).map(([name, source]) =>
+              copyCommand(source, outputDir, name),
             ),
         },
       },
@@ -209,3 +215,15 @@ export class ChatFunction extends Construct implements iam.IGrantable {
     return this;
   }
 }
+
+/** A shell command copying `source` to `outputDir/name` (local bundling runs it in bash, or cmd on Windows). */
+function copyCommand(source: string, outputDir: string, name: string): string {
+  if (!/^[\w.-]+$/.test(name)) throw new Error(`Bundled file name "${name}" must be a plain file name.`);
+  const target = path.join(outputDir, name);
+  return process.platform === "win32"
+    ? `copy /Y "${source}" "${target}"`
+    : `cp ${JSON.stringify(source)} ${JSON.stringify(target)}`;
+}
+
+/** Where a file given in {@link ChatFunctionProps.bundledFiles} lands on Lambda (`LAMBDA_TASK_ROOT`). */
+export const bundledFilePath = (name: string) => `/var/task/${name}`;

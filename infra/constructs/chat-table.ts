@@ -6,6 +6,24 @@ import { Construct } from "constructs";
 import type { KeyAttribute, TableDefinition } from "../../functions/lib/data/table-definition.ts";
 import { tableDefinition as sharedTableDefinition } from "../../functions/lib/data/table-definition.ts";
 
+/** The access one function gets. */
+export interface TableAccess {
+  /** DynamoDB actions on the table itself (item actions, and `Query` when it queries the table). */
+  readonly tableActions: readonly string[];
+  /** Indexes it queries (`dynamodb:Query` on `…/index/<name>` only). */
+  readonly indexQueries: readonly string[];
+  /**
+   * Partition-key prefixes of the items it may touch on the table (`dynamodb:LeadingKeys`, each as
+   * `<prefix>*`). Undefined: every item kind, so a condition would add nothing.
+   */
+  readonly leadingKeyPrefixes?: readonly string[];
+}
+
+/** Whether an access writes (needs the table key's encrypt permissions, not only decrypt). */
+function writes(access: TableAccess): boolean {
+  return access.tableActions.some((action) => !["dynamodb:GetItem", "dynamodb:Query"].includes(action));
+}
+
 /** Properties of {@link ChatTable}. */
 export interface ChatTableProps {
   /**
@@ -129,6 +147,44 @@ export class ChatTable extends Construct {
     });
     this.table.encryptionKey?.grantEncryptDecrypt(grantee);
     return grant;
+  }
+}
+
+/**
+ * Grants exactly `access`: its actions on the table (limited to its partition-key prefixes with
+ * `dynamodb:LeadingKeys` when it has any), `Query` on the indexes it reads, and on a customer managed
+ * key `kms:Decrypt` (+ `kms:Encrypt`, `kms:GenerateDataKey` when it writes). Nothing when it names no
+ * action. Index queries carry no LeadingKeys condition: an index's partition key is another attribute
+ * (`gsi1pk`, `gsi2pk`), and the grant there is `Query` alone.
+ */
+export function grantTableAccess(table: ChatTable, grantee: iam.IGrantable, access: TableAccess): void {
+  if (access.tableActions.length > 0) {
+    const prefixes = access.leadingKeyPrefixes;
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: [...access.tableActions],
+        resources: [table.tableArn],
+        conditions: prefixes
+          ? { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": prefixes.map((prefix) => `${prefix}*`) } }
+          : undefined,
+      }),
+    );
+  }
+  const indexes = access.indexQueries.map((name) => {
+    if (!table.definition.globalSecondaryIndexes.some((index) => index.indexName === name)) {
+      throw new Error(`The table has no index "${name}".`);
+    }
+    return `${table.tableArn}/index/${name}`;
+  });
+  if (indexes.length > 0) {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ["dynamodb:Query"], resources: indexes }),
+    );
+  }
+  const key = table.table.encryptionKey;
+  if (key && (access.tableActions.length > 0 || indexes.length > 0)) {
+    const actions = writes(access) ? ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"] : ["kms:Decrypt"];
+    key.grant(grantee, ...actions);
   }
 }
 

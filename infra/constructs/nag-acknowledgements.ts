@@ -1,4 +1,5 @@
 import { Stack, Validations } from "aws-cdk-lib";
+import type * as iam from "aws-cdk-lib/aws-iam";
 import type { IConstruct } from "constructs";
 
 /**
@@ -28,6 +29,22 @@ export function acknowledgeManagedPolicy(scope: IConstruct, managedPolicyArn: st
   });
 }
 
+/**
+ * Acknowledge `AwsSolutions-IAM5[Resource::…]` for every wildcard resource an existing policy names, as
+ * it stands now. For policies CDK itself writes (for example the BucketDeployment handler's), whose
+ * resources depend on the bootstrap qualifier or the asset: the ids still name each exact resource.
+ */
+export function acknowledgeWildcardResourcesOf(policy: iam.Policy, reason: string): void {
+  const document = Stack.of(policy).resolve(policy.document.toJSON()) as {
+    Statement?: { Resource?: unknown }[];
+  };
+  const resources = (document.Statement ?? []).flatMap((statement) => [statement.Resource ?? []].flat());
+  for (const resource of new Set(resources.map(flatten))) {
+    if (resource.includes("*"))
+      Validations.of(policy).acknowledge({ id: `AwsSolutions-IAM5[Resource::${resource}]`, reason });
+  }
+}
+
 /** Flattens a (possibly tokenized) value into the text cdk-nag uses in granular finding ids. */
 export function flattenForNag(scope: IConstruct, value: string): string {
   return flatten(Stack.of(scope).resolve(value));
@@ -50,4 +67,18 @@ function flatten(node: unknown): string {
     if (record.Ref !== undefined) return `<${flatten(record.Ref)}>`;
   }
   return JSON.stringify(node);
+}
+
+/**
+ * Acknowledge `AwsSolutions-SNS2` (no server-side encryption) on the alarm topic created without a
+ * customer managed key: CloudWatch alarms cannot publish to a topic encrypted with the AWS managed key
+ * `aws/sns`, and alarm notifications carry alarm names and figures, never chat content.
+ */
+export function acknowledgeUnencryptedTopic(scope: IConstruct): void {
+  Validations.of(scope).acknowledge({
+    id: "AwsSolutions-SNS2",
+    reason:
+      "Alarm topic without a customer managed key: CloudWatch alarms cannot publish to a topic encrypted with " +
+      "aws/sns, and notifications carry alarm names and figures only. Set createKmsKey or kmsKeyArn to encrypt it.",
+  });
 }

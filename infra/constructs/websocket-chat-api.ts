@@ -4,6 +4,7 @@ import * as apigwv2 from "aws-cdk-lib/aws-apigatewayv2";
 import { WebSocketLambdaAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { WebSocketLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import * as iam from "aws-cdk-lib/aws-iam";
+import type * as kms from "aws-cdk-lib/aws-kms";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
@@ -79,6 +80,13 @@ export interface WebSocketChatApiProps {
    * @default logs.RetentionDays.ONE_MONTH
    */
   readonly accessLogRetention?: logs.RetentionDays;
+
+  /**
+   * A customer managed KMS key for the access log group (its policy must let CloudWatch Logs use it).
+   *
+   * @default - CloudWatch Logs' own encryption
+   */
+  readonly accessLogEncryptionKey?: kms.IKey;
 
   /**
    * What happens to the access log group when it is removed from the stack.
@@ -163,6 +171,7 @@ export class WebSocketChatApi extends Construct {
 
     this.accessLogGroup = new logs.LogGroup(this, "AccessLogs", {
       retention: props.accessLogRetention ?? logs.RetentionDays.ONE_MONTH,
+      encryptionKey: props.accessLogEncryptionKey,
       removalPolicy: props.accessLogRemovalPolicy ?? RemovalPolicy.RETAIN,
     });
 

@@ -1,173 +1,145 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import {
   Annotations,
-  App,
   CfnOutput,
   Duration,
-  RemovalPolicy,
+  Lazy,
+  type RemovalPolicy,
   Stack,
   type StackProps,
-  Stage,
 } from "aws-cdk-lib";
 import * as events from "aws-cdk-lib/aws-events";
 import * as targets from "aws-cdk-lib/aws-events-targets";
+import * as kms from "aws-cdk-lib/aws-kms";
+import * as sns from "aws-cdk-lib/aws-sns";
+import * as subscriptions from "aws-cdk-lib/aws-sns-subscriptions";
 import * as sfn from "aws-cdk-lib/aws-stepfunctions";
 import type { Construct } from "constructs";
-import { HANDLER_ENTRIES } from "../../functions/handlers/entry-points.ts";
-import { parseRoutingConfig } from "../../functions/lib/routing/parse-routing-config.ts";
-import type { RoutingConfigInput } from "../../functions/lib/routing/routing-schema.ts";
-import { bundledFilePath, ChatFunction } from "../constructs/chat-function.ts";
-import { ChatTable } from "../constructs/chat-table.ts";
+import { ChatEncryptionKey } from "../constructs/chat-encryption-key.ts";
+import { ChatObservability } from "../constructs/chat-observability.ts";
+import { ChatPages } from "../constructs/chat-pages.ts";
+import { ChatTable, grantTableAccess } from "../constructs/chat-table.ts";
 import { ChatWorkflow } from "../constructs/chat-workflow.ts";
+import { acknowledgeUnencryptedTopic } from "../constructs/nag-acknowledgements.ts";
 import { WebSocketChatApi } from "../constructs/websocket-chat-api.ts";
-import { defaultRouting } from "../routing/default-routing.ts";
+import {
+  DEFAULT_ROUTING_FILE,
+  type RoutingFile,
+  readRoutingFile,
+  stageRoutingConfig,
+} from "../routing/routing-file.ts";
+import { type ChatFunctions, createChatFunctions } from "./chat-functions.ts";
 import {
   type JwtAuthConfig,
   jwtAuthConfigFromContext,
   jwtAuthEnvironment,
   PLACEHOLDER_JWT_AUTH,
 } from "./jwt-auth-config.ts";
+import { removalPolicyFromContext, warnAndOutput } from "./stack-outputs.ts";
+import { resolveStackSettings, type StackSettings, type StackSettingsProps } from "./stack-settings.ts";
+import { TABLE_ACCESS } from "./table-access.ts";
 
-/** The handler entry files, relative to the repository root (declared once, in the runtime contract). */
-export { HANDLER_ENTRIES };
-
-/** The name of the validated routing configuration inside each bundle that routes chats. */
-const ROUTING_FILE_NAME = "routing.json";
+export { HANDLER_ENTRIES } from "./chat-functions.ts";
 
 /** The chat-closure workflow's definition, relative to the repository root. */
 export const CHAT_CLOSURE_DEFINITION_FILE = "state-machines/chat-closure.asl.json";
-
 /** The live-agent handoff workflow's definition, relative to the repository root. */
 export const CHAT_HANDOFF_DEFINITION_FILE = "state-machines/chat-handoff.asl.json";
-
 /** How often the queue ticker pushes queue status to waiting customers. */
 export const QUEUE_TICKER_SCHEDULE = "rate(1 minute)";
 
-/** Properties of {@link CarechatStack}. */
-export interface CarechatStackProps extends StackProps {
+/** Properties of {@link CarechatStack}; see infra/README.md for every setting and its context key. */
+export interface CarechatStackProps extends StackProps, StackSettingsProps {
   /**
-   * How the `$connect` authorizer verifies tokens: any JWKS issuer (`{ issuer, jwksUri, audience? }`) or
-   * a Cognito user pool (`{ cognitoUserPoolId, cognitoClientId }`).
+   * How the `$connect` authorizer verifies tokens: a JWKS issuer (`{ issuer, jwksUri, audience }`) or a
+   * Cognito user pool (`{ cognitoUserPoolId, cognitoClientId }`), with the claim mapping.
    *
-   * @default - read from context (`jwtIssuer`, `jwtJwksUri`, `jwtAudience`, `cognitoUserPoolId`,
-   * `cognitoClientId`); without any, the placeholder issuer `https://auth.example.com/` and a warning
+   * @default - context (`jwtIssuer`, `jwtJwksUri`, `jwtAudience`, `cognitoUserPoolId`, `cognitoClientId`,
+   * `roleClaim`, `queuesClaim`, `maxTokenLifetimeSeconds`); without any, a placeholder issuer and a warning
    */
   readonly jwt?: JwtAuthConfig;
-
-  /**
-   * What happens to the chat table when it is removed or the stack is deleted.
-   *
-   * @default - context `tableRemovalPolicy` (`retain` or `destroy`), else RemovalPolicy.RETAIN
-   */
+  /** A customer managed key to use (wins over `kmsKeyArn` / `createKmsKey`). @default - see settings */
+  readonly encryptionKey?: kms.IKey;
+  /** An SNS topic for the alarms (wins over `alarmTopicArn`). @default - see settings */
+  readonly alarmTopic?: sns.ITopic;
+  /** @default - context `tableRemovalPolicy` (`retain` or `destroy`), else RemovalPolicy.RETAIN */
   readonly tableRemovalPolicy?: RemovalPolicy;
-
-  /**
-   * The WebSocket stage name.
-   *
-   * @default "prod"
-   */
+  /** The WebSocket stage name. @default "prod" */
   readonly stageName?: string;
-
-  /**
-   * The handoff state machine's physical name. It is fixed so that its ARN can be built without a
-   * reference to the state machine (the chat-handoff function, which the state machine invokes, answers
-   * its task tokens); it must be unique in the account and region.
-   *
-   * @default `${stackName}-chat-handoff`
-   */
+  /** The handoff state machine's fixed physical name (unique in the account and region). @default `${stackName}-chat-handoff` */
   readonly handoffStateMachineName?: string;
-
-  /**
-   * The routing configuration (queues, hours, contact numbers), validated here at synth and shipped in
-   * the bundle of every function that routes chats.
-   *
-   * @default - the shipped configuration, infra/routing/default-routing.ts
-   */
-  readonly routing?: RoutingConfigInput;
 }
 
 /**
  * carechat in one region: the WebSocket API and its Lambda handlers, the DynamoDB table, the
- * chat-closure and live-agent handoff workflows and the queue ticker's schedule.
+ * chat-closure and live-agent handoff workflows, the queue ticker's schedule, alarms and a dashboard,
+ * and optionally the pages on CloudFront.
  */
 export class CarechatStack extends Stack {
-  /** The chat table. */
   public readonly table: ChatTable;
-  /** The WebSocket API. */
   public readonly api: WebSocketChatApi;
-  /** The chat-closure workflow (Express). */
   public readonly closureWorkflow: ChatWorkflow;
-  /** The live-agent handoff workflow (Standard: it waits on task tokens). */
   public readonly handoffWorkflow: ChatWorkflow;
-  /** The EventBridge rule that runs the queue ticker every minute. */
   public readonly queueTickerRule: events.Rule;
-  /** The functions, by role. */
-  public readonly functions: {
-    readonly authorizer: ChatFunction;
-    readonly connect: ChatFunction;
-    readonly disconnect: ChatFunction;
-    readonly actions: ChatFunction;
-    readonly chatClosure: ChatFunction;
-    readonly chatHandoff: ChatFunction;
-    readonly queueTicker: ChatFunction;
-  };
+  public readonly functions: ChatFunctions;
   /** The JWT configuration the authorizer was given. */
   public readonly jwt: JwtAuthConfig;
+  /** The settings the stack was built with. */
+  public readonly settings: StackSettings;
+  /** The routing configuration, read and checked at synth. */
+  public readonly routing: RoutingFile;
+  /** The customer managed key, when one is used. */
+  public readonly encryptionKey?: kms.IKey;
+  /** The origins `$connect` accepts (the hosted pages' origin included). */
+  public readonly allowedOrigins: readonly string[];
+  public readonly observability?: ChatObservability;
+  public readonly pages?: ChatPages;
 
   public constructor(scope: Construct, id: string, props: CarechatStackProps = {}) {
     super(scope, id, props);
-
+    const settings = resolveStackSettings(this, props);
+    this.settings = settings;
     const configured = props.jwt ?? jwtAuthConfigFromContext(this);
     this.jwt = configured ?? PLACEHOLDER_JWT_AUTH;
+    this.routing = readRoutingFile(settings.routingFile ?? DEFAULT_ROUTING_FILE);
+
+    this.encryptionKey =
+      props.encryptionKey ??
+      (settings.kmsKeyArn
+        ? kms.Key.fromKeyArn(this, "EncryptionKey", settings.kmsKeyArn)
+        : settings.createKmsKey
+          ? new ChatEncryptionKey(this, "EncryptionKey").key
+          : undefined);
+    const key = this.encryptionKey;
+    const logRetention = settings.logRetention;
 
     this.table = new ChatTable(this, "ChatTable", {
       removalPolicy: props.tableRemovalPolicy ?? removalPolicyFromContext(this),
+      encryptionKey: key,
     });
-    const tableEnvironment = { TABLE_NAME: this.table.tableName };
-    // Validated once, at synth: the functions read the file without re-validating it.
-    const routingFile = this.stageRoutingConfig(props.routing ?? defaultRouting);
-    const routing = {
-      bundledFiles: { [ROUTING_FILE_NAME]: routingFile },
-      environment: { ...tableEnvironment, ROUTING_CONFIG_FILE: bundledFilePath(ROUTING_FILE_NAME) },
-    };
 
-    const authorizer = new ChatFunction(this, "Authorizer", {
-      entry: HANDLER_ENTRIES.authorizer,
-      description: "carechat $connect authorizer: verifies the ?token= JWT",
-      environment: { ...tableEnvironment, ...jwtAuthEnvironment(this.jwt) },
+    // The pages' origin is allowed at $connect; the distribution does not reference the API (its CSP
+    // names the region's execute-api hosts), so the authorizer may reference the distribution.
+    this.pages = settings.hostPages
+      ? new ChatPages(this, "Pages", {
+          pagesDir: settings.pagesDir,
+          webSocketUrl: Lazy.string({ produce: () => this.api.url }),
+        })
+      : undefined;
+    this.allowedOrigins = [...settings.allowedOrigins, ...(this.pages ? [this.pages.origin] : [])];
+
+    const functions = createChatFunctions(this, {
+      tableName: this.table.tableName,
+      authorizerEnvironment: {
+        ...jwtAuthEnvironment(this.jwt),
+        ALLOWED_ORIGINS: this.allowedOrigins.join(","),
+      },
+      routingFile: stageRoutingConfig(this, this.routing.config),
+      memorySize: settings.memorySize,
+      logRetention,
+      logEncryptionKey: key,
     });
-    const connect = new ChatFunction(this, "Connect", {
-      entry: HANDLER_ENTRIES.connect,
-      description: "carechat $connect: records the connection",
-      environment: tableEnvironment,
-    });
-    const disconnect = new ChatFunction(this, "Disconnect", {
-      entry: HANDLER_ENTRIES.disconnect,
-      description: "carechat $disconnect: removes the connection",
-      environment: tableEnvironment,
-    });
-    const actions = new ChatFunction(this, "Actions", {
-      entry: HANDLER_ENTRIES.actions,
-      description: "carechat client actions ($default and one route per action)",
-      ...routing,
-    });
-    const chatClosure = new ChatFunction(this, "ChatClosure", {
-      entry: HANDLER_ENTRIES.chatClosure,
-      description: "carechat chat closure: case number, summary, chatEnded frames",
-      ...routing,
-    });
-    const chatHandoff = new ChatFunction(this, "ChatHandoff", {
-      entry: HANDLER_ENTRIES.chatHandoff,
-      description: "carechat live-agent handoff: task function of the handoff state machine",
-      ...routing,
-    });
-    const queueTicker = new ChatFunction(this, "QueueTicker", {
-      entry: HANDLER_ENTRIES.queueTicker,
-      description: "carechat queue ticker: pushes queue position and wait estimates every minute",
-      ...routing,
-    });
-    this.functions = { authorizer, connect, disconnect, actions, chatClosure, chatHandoff, queueTicker };
+    this.functions = functions;
+    const { authorizer, connect, disconnect, actions, chatClosure, chatHandoff, queueTicker } = functions;
 
     this.api = new WebSocketChatApi(this, "WebSocketApi", {
       apiName: this.stackName,
@@ -176,48 +148,56 @@ export class CarechatStack extends Stack {
       connectHandler: connect.function,
       disconnectHandler: disconnect.function,
       actionsHandler: actions.function,
+      throttlingRateLimit: settings.throttlingRateLimit,
+      throttlingBurstLimit: settings.throttlingBurstLimit,
+      accessLogRetention: logRetention,
+      accessLogEncryptionKey: key,
+      configureAccountLoggingRole: settings.manageApiGatewayAccountRole,
     });
-    const framePosters = [connect, disconnect, actions, chatClosure, chatHandoff, queueTicker];
-    for (const fn of framePosters) {
-      fn.addEnvironment("WS_MANAGEMENT_ENDPOINT", this.api.managementEndpoint);
-    }
+    // $connect and $disconnect never post a frame: only these get the @connections endpoint.
+    const framePosters = [actions, chatClosure, chatHandoff, queueTicker];
+    for (const fn of framePosters) fn.addEnvironment("WS_MANAGEMENT_ENDPOINT", this.api.managementEndpoint);
 
     // The closure state machine invokes chat-closure; actions starts it. chat-closure gets no permission
-    // on the closure state machine: that would close a dependency cycle (see STAND-INS.md).
+    // on the closure state machine: that would close a dependency cycle.
     this.closureWorkflow = new ChatWorkflow(this, "ChatClosureWorkflow", {
       definitionFile: CHAT_CLOSURE_DEFINITION_FILE,
       definitionSubstitutions: { ChatClosureFunctionArn: chatClosure.functionArn },
       taskFunctions: [chatClosure.function],
       stateMachineType: sfn.StateMachineType.EXPRESS,
+      logRetention,
+      logEncryptionKey: key,
     });
     actions.addEnvironment("CLOSURE_STATE_MACHINE_ARN", this.closureWorkflow.stateMachineArn);
 
-    // The handoff state machine invokes chat-handoff, and chat-handoff answers its task tokens (and is
-    // told its ARN). Both use `arnFromName`, built from the fixed name, never the state machine's own
-    // reference: that would make chat-handoff depend on the state machine that depends on chat-handoff.
+    // chat-handoff answers the tasks of the state machine that invokes it: it gets the name-based ARN,
+    // never the state machine's own reference (a cycle).
     this.handoffWorkflow = new ChatWorkflow(this, "ChatHandoffWorkflow", {
       definitionFile: CHAT_HANDOFF_DEFINITION_FILE,
       definitionSubstitutions: { ChatHandoffFunctionArn: chatHandoff.functionArn },
       taskFunctions: [chatHandoff.function],
       stateMachineType: sfn.StateMachineType.STANDARD,
       stateMachineName: props.handoffStateMachineName ?? `${this.stackName}-chat-handoff`,
+      logRetention,
+      logEncryptionKey: key,
     });
     chatHandoff.addEnvironment("HANDOFF_STATE_MACHINE_ARN", this.handoffWorkflow.arnFromName);
-    for (const fn of [actions, chatClosure, queueTicker]) {
+    for (const fn of [actions, chatClosure]) {
       fn.addEnvironment("HANDOFF_STATE_MACHINE_ARN", this.handoffWorkflow.stateMachineArn);
     }
 
-    // Least privilege. The authorizer only verifies tokens: no table, no API access.
-    for (const fn of framePosters) this.table.grantReadWriteData(fn);
+    // Least privilege: each function gets the table actions its handler sends (table-access.ts).
+    for (const [name, fn] of Object.entries(functions)) {
+      grantTableAccess(this.table, fn, TABLE_ACCESS[name as keyof ChatFunctions]);
+    }
     for (const fn of [actions, chatClosure, chatHandoff, queueTicker]) this.api.grantManageConnections(fn);
     this.closureWorkflow.grantStartExecution(actions);
     this.handoffWorkflow.grantStartExecution(actions);
-    // actions answers offers (accept, decline) and abandons waits (endChat); the handoff steps re-signal
-    // waits that are already settled; chat-closure dispatches waiting chats when an agent's slot frees.
+    // actions answers offers and abandons waits; the handoff steps re-signal settled waits; chat-closure
+    // dispatches waiting chats when an agent's slot frees.
     for (const fn of [actions, chatHandoff, chatClosure]) this.handoffWorkflow.grantTaskResponse(fn);
 
-    // The ticker: one invocation a minute. A failed or late tick is not retried: the next one, a minute
-    // later, pushes fresher numbers.
+    // The ticker: a failed or late tick is not retried; the next one, a minute later, is fresher.
     queueTicker.function.configureAsyncInvoke({ retryAttempts: 0, maxEventAge: Duration.minutes(1) });
     this.queueTickerRule = new events.Rule(this, "QueueTickerSchedule", {
       description: "Runs the carechat queue ticker: queue position and wait estimates for waiting customers",
@@ -230,48 +210,80 @@ export class CarechatStack extends Stack {
       ],
     });
 
-    new CfnOutput(this, "WebSocketUrl", {
-      description: "WebSocket URL for clients: wss://.../stage?token=JWT",
-      value: this.api.url,
-    });
-    new CfnOutput(this, "ManagementEndpoint", {
-      description: "API Gateway management endpoint (@connections) the functions post frames to",
-      value: this.api.managementEndpoint,
-    });
-    new CfnOutput(this, "TableName", { description: "DynamoDB chat table", value: this.table.tableName });
-    new CfnOutput(this, "ClosureStateMachineArn", {
-      description: "Chat-closure Express workflow",
-      value: this.closureWorkflow.stateMachineArn,
-    });
-    new CfnOutput(this, "HandoffStateMachineArn", {
-      description: "Live-agent handoff Standard workflow",
-      value: this.handoffWorkflow.stateMachineArn,
-    });
+    if (settings.alarms) {
+      this.observability = new ChatObservability(this, "Observability", {
+        functions: Object.fromEntries(Object.entries(functions).map(([name, fn]) => [name, fn.function])),
+        table: this.table.table,
+        webSocketApi: this.api.webSocketApi,
+        stageName: this.api.stage.stageName,
+        closureStateMachine: this.closureWorkflow.stateMachine,
+        handoffStateMachine: this.handoffWorkflow.stateMachine,
+        alarmTopic: this.alarmTopic(props.alarmTopic, settings, key),
+      });
+    }
 
-    if (!configured) {
-      const message =
+    this.outputs(configured === undefined);
+  }
+
+  private alarmTopic(given: sns.ITopic | undefined, settings: StackSettings, key?: kms.IKey): sns.ITopic {
+    if (given) return given;
+    if (settings.alarmTopicArn) return sns.Topic.fromTopicArn(this, "AlarmTopic", settings.alarmTopicArn);
+    const topic = new sns.Topic(this, "AlarmTopic", {
+      displayName: "carechat alarms",
+      enforceSSL: true,
+      masterKey: key,
+    });
+    if (!key) acknowledgeUnencryptedTopic(topic);
+    if (settings.alarmEmail) topic.addSubscription(new subscriptions.EmailSubscription(settings.alarmEmail));
+    new CfnOutput(this, "AlarmTopicArn", {
+      description: "SNS topic the alarms notify",
+      value: topic.topicArn,
+    });
+    return topic;
+  }
+
+  private outputs(placeholderJwt: boolean): void {
+    const output = (id: string, description: string, value: string) =>
+      new CfnOutput(this, id, { description, value });
+    output("WebSocketUrl", "WebSocket URL for clients: wss://.../stage?token=JWT", this.api.url);
+    output(
+      "ManagementEndpoint",
+      "API Gateway management endpoint (@connections) the functions post frames to",
+      this.api.managementEndpoint,
+    );
+    output("TableName", "DynamoDB chat table", this.table.tableName);
+    output("ClosureStateMachineArn", "Chat-closure Express workflow", this.closureWorkflow.stateMachineArn);
+    output(
+      "HandoffStateMachineArn",
+      "Live-agent handoff Standard workflow",
+      this.handoffWorkflow.stateMachineArn,
+    );
+    if (this.pages) output("PagesUrl", "Customer widget (/) and agent desk (/agent)", this.pages.origin);
+    if (this.observability)
+      output("DashboardName", "CloudWatch dashboard", this.observability.dashboard.dashboardName);
+
+    if (placeholderJwt) {
+      warnAndOutput(
+        this,
+        "carechat:jwt-placeholder",
+        "JwtConfigurationWarning",
         `No JWT issuer configured: the authorizer uses the placeholder issuer ${PLACEHOLDER_JWT_AUTH.issuer} ` +
-        "and will reject every real token. Set context jwtIssuer + jwtJwksUri [+ jwtAudience], or " +
-        "cognitoUserPoolId + cognitoClientId.";
-      Annotations.of(this).addWarningV2("carechat:jwt-placeholder", message);
-      new CfnOutput(this, "JwtConfigurationWarning", { value: message });
+          "and will reject every real token. Set context jwtIssuer + jwtJwksUri + jwtAudience, or " +
+          "cognitoUserPoolId + cognitoClientId.",
+      );
+    }
+    for (const placeholder of this.routing.placeholders) {
+      Annotations.of(this).addWarningV2(
+        `carechat:routing-placeholder-${placeholder.country}`,
+        `Routing file ${this.routing.file}: contact number for ${placeholder.country} "${placeholder.number}" is a ` +
+          `placeholder (${placeholder.reason}); customers would be told to call it. Replace it before going live.`,
+      );
+    }
+    if (this.allowedOrigins.length === 0) {
+      Annotations.of(this).addWarningV2(
+        "carechat:no-allowed-origins",
+        "No allowedOrigins: $connect accepts native clients (no Origin header) only, and refuses every browser page.",
+      );
     }
   }
-
-  /** Writes the validated routing configuration into the cloud assembly, for the bundles to copy. */
-  private stageRoutingConfig(input: RoutingConfigInput): string {
-    const config = parseRoutingConfig(input);
-    const dir = join(Stage.of(this)?.outdir ?? App.of(this)?.outdir ?? ".", "carechat-routing");
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, `${this.node.addr}.json`);
-    writeFileSync(file, JSON.stringify(config));
-    return file;
-  }
-}
-
-function removalPolicyFromContext(stack: Stack): RemovalPolicy {
-  const value: unknown = stack.node.tryGetContext("tableRemovalPolicy");
-  if (value === undefined || value === "" || value === "retain") return RemovalPolicy.RETAIN;
-  if (value === "destroy") return RemovalPolicy.DESTROY;
-  throw new Error(`Context tableRemovalPolicy must be "retain" or "destroy", not ${JSON.stringify(value)}.`);
 }

@@ -19,6 +19,11 @@ export const ENVIRONMENT_VARIABLES = {
   JWT_JWKS: "The issuer's signing keys inline (a JWKS document), for pinned keys instead of JWT_JWKS_URI.",
   COGNITO_USER_POOL_ID: "An Amazon Cognito user pool as the identity provider, instead of JWT_ISSUER.",
   COGNITO_CLIENT_ID: "The Cognito app client whose tokens are accepted.",
+  ALLOWED_ORIGINS:
+    "Browser origins allowed at $connect, comma-separated; a connection without Origin is always allowed.",
+  MAX_TOKEN_LIFETIME_SECONDS: "The longest token lifetime (exp - iat) accepted; default 43200 (12 hours).",
+  ROLE_CLAIM: "The claim naming the caller's role, for a generic OIDC issuer (Cognito uses its groups).",
+  QUEUES_CLAIM: "The claim listing a staff member's queues, for a generic OIDC issuer.",
 } as const;
 
 export type EnvironmentVariable = keyof typeof ENVIRONMENT_VARIABLES;
@@ -33,6 +38,10 @@ export interface FunctionContract {
 }
 
 const IDENTITY: readonly EnvironmentVariable[] = [
+  "ALLOWED_ORIGINS",
+  "MAX_TOKEN_LIFETIME_SECONDS",
+  "ROLE_CLAIM",
+  "QUEUES_CLAIM",
   "JWT_ISSUER",
   "JWT_AUDIENCE",
   "JWT_JWKS_URI",
@@ -49,7 +58,12 @@ const CHAT: readonly EnvironmentVariable[] = [
 ];
 
 export const FUNCTIONS = {
-  authorizer: { entry: "functions/handlers/authorizer.ts", required: [], optional: IDENTITY },
+  // The table holds revoked users and tokens, which the authorizer refuses.
+  authorizer: {
+    entry: "functions/handlers/authorizer.ts",
+    required: [],
+    optional: ["TABLE_NAME", ...IDENTITY],
+  },
   connect: { entry: "functions/handlers/connect.ts", required: ["TABLE_NAME"], optional: [] },
   disconnect: { entry: "functions/handlers/disconnect.ts", required: ["TABLE_NAME"], optional: [] },
   actions: {

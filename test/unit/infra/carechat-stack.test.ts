@@ -3,6 +3,7 @@ import type { CfnElement } from "aws-cdk-lib";
 import { Annotations, Match, Template } from "aws-cdk-lib/assertions";
 import type { IConstruct } from "constructs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FUNCTIONS } from "../../../functions/lib/config/environment.ts";
 import { tableDefinition } from "../../../functions/lib/data/table-definition.ts";
 import { REPO_ROOT } from "../../../infra/constructs/chat-function.ts";
 import { placeholdersOf } from "../../../infra/constructs/chat-workflow.ts";
@@ -17,7 +18,13 @@ import {
   CHAT_HANDOFF_DEFINITION_FILE,
   QUEUE_TICKER_SCHEDULE,
 } from "../../../infra/stacks/carechat-stack.ts";
-import { createTestApp, removeTestOutdirs, TEST_JWT } from "./synth-helpers.ts";
+import {
+  createTestApp,
+  removeTestOutdirs,
+  SYNTH_TIMEOUT_MS,
+  TEST_JWT,
+  TEST_ORIGIN,
+} from "./synth-helpers.ts";
 
 interface Statement {
   readonly Action: string | string[];
@@ -29,10 +36,13 @@ let stack: CarechatStack;
 let template: Template;
 
 beforeAll(() => {
-  const { stacks } = createTestApp({ nag: false, stackProps: { jwt: TEST_JWT } });
+  const { stacks } = createTestApp({
+    nag: false,
+    stackProps: { jwt: TEST_JWT, allowedOrigins: [TEST_ORIGIN] },
+  });
   stack = stacks[0] as CarechatStack;
   template = Template.fromStack(stack);
-});
+}, SYNTH_TIMEOUT_MS);
 
 afterAll(removeTestOutdirs);
 
@@ -346,16 +356,15 @@ describe("CarechatStack: functions", () => {
       JWT_ISSUER: TEST_JWT.issuer,
       JWT_JWKS_URI: TEST_JWT.jwksUri,
       JWT_AUDIENCE: TEST_JWT.audience,
+      ROLE_CLAIM: "role",
+      QUEUES_CLAIM: "queues",
+      MAX_TOKEN_LIFETIME_SECONDS: "43200",
+      ALLOWED_ORIGINS: TEST_ORIGIN,
     });
     expect(environment.authorizer).not.toHaveProperty("WS_MANAGEMENT_ENDPOINT");
-    for (const name of [
-      "connect",
-      "disconnect",
-      "actions",
-      "chatClosure",
-      "chatHandoff",
-      "queueTicker",
-    ] as const) {
+    for (const name of ["connect", "disconnect"] as const)
+      expect(environment[name]).not.toHaveProperty("WS_MANAGEMENT_ENDPOINT");
+    for (const name of ["actions", "chatClosure", "chatHandoff", "queueTicker"] as const) {
       expect(environment[name]).toHaveProperty("TABLE_NAME", tableName);
       expect(Object.keys(environment[name])).toContain("WS_MANAGEMENT_ENDPOINT");
       expect(JSON.stringify(environment[name].WS_MANAGEMENT_ENDPOINT)).toMatch(/"https:\/\/".*\/prod"/);
@@ -382,15 +391,35 @@ describe("CarechatStack: functions", () => {
       .map(([name]) => name);
 
     // Assess
-    expect(withHandoffArn.sort()).toEqual(["actions", "chatClosure", "chatHandoff", "queueTicker"]);
-    for (const name of ["actions", "chatClosure", "queueTicker"]) {
+    expect(withHandoffArn.sort()).toEqual(["actions", "chatClosure", "chatHandoff"]);
+    for (const name of ["actions", "chatClosure"]) {
       expect(environment[name]?.HANDOFF_STATE_MACHINE_ARN).toEqual(handoffRef);
     }
     // chat-handoff is invoked by the handoff state machine: a reference to it would be a cycle.
     expect(environment.chatHandoff?.HANDOFF_STATE_MACHINE_ARN).toEqual(handoffArnFromName());
-    for (const variables of Object.values(environment)) {
-      expect(variables).not.toHaveProperty("CARECHAT_ROUTING_FILE");
-    }
+  });
+
+  it("points every function that routes chats at the routing file bundled into its code", () => {
+    // Prepare
+    const environment = Object.fromEntries(
+      Object.entries(stack.functions).map(([name, fn]) => [name, environmentOf(logicalId(fn.function))]),
+    );
+
+    // Act
+    const routingFiles = Object.fromEntries(
+      Object.entries(environment).map(([name, variables]) => [name, variables.ROUTING_CONFIG_FILE]),
+    );
+
+    // Assess
+    expect(routingFiles).toEqual({
+      authorizer: undefined,
+      connect: undefined,
+      disconnect: undefined,
+      actions: "/var/task/routing.json",
+      chatClosure: "/var/task/routing.json",
+      chatHandoff: "/var/task/routing.json",
+      queueTicker: "/var/task/routing.json",
+    });
   });
 });
 
@@ -606,32 +635,6 @@ describe("CarechatStack: least privilege", () => {
     );
   });
 
-  it("grants table access on the table and its named indexes only, never index/*", () => {
-    // Prepare
-    const tableArn = { "Fn::GetAtt": [logicalId(stack.table.table), "Arn"] };
-    const indexArns = tableDefinition.globalSecondaryIndexes.map((index) => ({
-      "Fn::Join": ["", [tableArn, `/index/${index.indexName}`]],
-    }));
-
-    // Act
-    const { connect, disconnect, actions, chatClosure, chatHandoff, queueTicker } = stack.functions;
-    const dynamoStatements = [connect, disconnect, actions, chatClosure, chatHandoff, queueTicker].map((fn) =>
-      statementsOfRole(logicalId(fn.role)).filter((statement) =>
-        actionsOf([statement]).some((action) => action.startsWith("dynamodb:")),
-      ),
-    );
-
-    // Assess
-    expect(indexArns).toHaveLength(2);
-    for (const statements of dynamoStatements) {
-      expect(statements).toHaveLength(1);
-      expect(statements[0]?.Resource).toEqual([tableArn, ...indexArns]);
-      expect(actionsOf(statements).some((action) => action.includes("*") || action === "dynamodb:Scan")).toBe(
-        false,
-      );
-    }
-  });
-
   it("keeps connection management and Step Functions away from functions that do not need them", () => {
     // Prepare
     const { connect, disconnect, chatClosure, queueTicker } = stack.functions;
@@ -694,7 +697,9 @@ describe("CarechatStack: outputs and warnings", () => {
     // Assess
     expect(Object.keys(outputs).sort()).toEqual(
       [
+        "AlarmTopicArn",
         "ClosureStateMachineArn",
+        "DashboardName",
         "HandoffStateMachineArn",
         "ManagementEndpoint",
         "TableName",
@@ -708,11 +713,56 @@ describe("CarechatStack: outputs and warnings", () => {
     expect(JSON.stringify(outputs.ManagementEndpoint?.Value)).toMatch(/"https:\/\/".*\/prod"/);
   });
 
-  it("raises no warning when a JWT issuer is configured", () => {
+  it("raises no warning but the shipped routing file's placeholder numbers when issuer and origins are set", () => {
     // Act
     const warnings = Annotations.fromStack(stack).findWarning("*", Match.anyValue());
 
     // Assess
-    expect(warnings).toEqual([]);
+    const messages = warnings.map((warning) => String(warning.entry.data));
+    expect(messages).toHaveLength(4);
+    for (const country of ["CA", "GB", "JP", "MX"]) {
+      expect(messages.filter((message) => message.includes(`contact number for ${country} `))).toHaveLength(
+        1,
+      );
+    }
+  });
+});
+
+describe("CarechatStack: the runtime contract", () => {
+  it("gives every function each variable its contract requires and none it does not declare", () => {
+    // Prepare
+    const contractName = {
+      authorizer: "authorizer",
+      connect: "connect",
+      disconnect: "disconnect",
+      actions: "actions",
+      chatClosure: "chat-closure",
+      chatHandoff: "chat-handoff",
+      queueTicker: "queue-ticker",
+    } as const;
+    const preset = new Set([
+      "POWERTOOLS_SERVICE_NAME",
+      "POWERTOOLS_METRICS_NAMESPACE",
+      "LOG_LEVEL",
+      "NODE_OPTIONS",
+    ]);
+
+    // Act
+    const problems = Object.entries(stack.functions).flatMap(([name, fn]) => {
+      const contract = FUNCTIONS[contractName[name as keyof typeof contractName]];
+      const declared = new Set<string>([...contract.required, ...contract.optional]);
+      const variables = Object.keys(environmentOf(logicalId(fn.function)));
+      return [
+        ...contract.required
+          .filter((variable) => !variables.includes(variable))
+          .map((v) => `${name} lacks ${v}`),
+        ...variables
+          .filter((v) => !declared.has(v) && !preset.has(v))
+          .map((v) => `${name} gets undeclared ${v}`),
+      ];
+    });
+
+    // Assess
+    expect(problems).toEqual([]);
   });
 });

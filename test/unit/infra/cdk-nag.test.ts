@@ -9,7 +9,7 @@ import type { CloudAssembly } from "aws-cdk-lib/cx-api";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CarechatApp } from "../../../infra/carechat-app.ts";
-import { createTestApp, removeTestOutdirs, TEST_JWT, testOutdir } from "./synth-helpers.ts";
+import { createTestApp, removeTestOutdirs, SYNTH_TIMEOUT_MS, TEST_JWT, testOutdir } from "./synth-helpers.ts";
 
 /**
  * cdk-nag 3 is a CDK policy-validation plugin, not an Aspect: it adds no annotations. It reports
@@ -33,7 +33,7 @@ let assembly: CloudAssembly;
 beforeAll(() => {
   carechat = createTestApp({ regions: ["us-east-1", "eu-west-1"], stackProps: { jwt: TEST_JWT } });
   assembly = carechat.app.synth();
-});
+}, SYNTH_TIMEOUT_MS);
 
 afterAll(removeTestOutdirs);
 
@@ -123,6 +123,8 @@ describe("cdk-nag AwsSolutions checks", () => {
       // acknowledgement on each default policy; each region's id appears in one of the two stacks).
       "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:us-east-1:<AWS::AccountId>:<WebSocketApi>/prod/*/@connections/*]": 2,
       "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:eu-west-1:<AWS::AccountId>:<WebSocketApi>/prod/*/@connections/*]": 2,
+      // The alarm topic, created without a customer managed key.
+      "AwsSolutions-SNS2": 1,
       // The API Gateway account logging role.
       "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]": 1,
     });

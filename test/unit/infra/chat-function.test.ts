@@ -9,19 +9,18 @@ import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { esbuildOptions } from "../../../infra/constructs/bundling.ts";
 import { ChatFunction, REPO_ROOT } from "../../../infra/constructs/chat-function.ts";
-import { removeTestOutdirs, testOutdir } from "./synth-helpers.ts";
+import { DEFAULT_ROUTING_FILE } from "../../../infra/routing/routing-file.ts";
+import { removeTestOutdirs, SYNTH_TIMEOUT_MS, testOutdir } from "./synth-helpers.ts";
 
 /**
  * Real bundling, with the local esbuild and no Docker, of a small fixture: this proves the preset
  * (ESM, createRequire banner, minify, source map, AWS SDK external) produces a module that loads and runs.
  */
 
-const FIXTURE = "test/unit/infra/fixtures/hello-handler.ts";
-
 let template: Template;
+const FIXTURE = "test/unit/infra/fixtures/hello-handler.ts";
 let bundleDir: string;
 
-// Real bundling spawns esbuild through npm: on a busy 2-core machine it takes well over the 10 s default.
 beforeAll(() => {
   const outdir = testOutdir();
   const app = new App({ outdir });
@@ -31,12 +30,13 @@ beforeAll(() => {
     logGroupRetention: logs.RetentionDays.ONE_WEEK,
     memorySize: 256,
     environment: { LOG_LEVEL: "DEBUG" },
+    bundledFiles: { "routing.json": DEFAULT_ROUTING_FILE },
   });
   template = Template.fromStack(stack);
   const fn = Object.values(template.findResources("AWS::Lambda::Function"))[0];
   const assetHash = String(fn?.Properties.Code.S3Key).replace(/\.zip$/, "");
   bundleDir = path.join(outdir, `asset.${assetHash}`);
-}, 120_000);
+}, SYNTH_TIMEOUT_MS);
 
 afterAll(removeTestOutdirs);
 
@@ -53,6 +53,14 @@ describe("ChatFunction bundling", () => {
     ).toBe(true);
     expect(existsSync(path.join(bundleDir, "index.mjs.map"))).toBe(true);
     expect(bundle.split("\n").length).toBeLessThan(10);
+  });
+
+  it("copies the bundled files next to the bundle, byte for byte", () => {
+    // Act
+    const copied = readFileSync(path.join(bundleDir, "routing.json"), "utf8");
+
+    // Assess
+    expect(copied).toBe(readFileSync(DEFAULT_ROUTING_FILE, "utf8"));
   });
 
   it("produces a handler that loads and runs in plain Node ESM, CommonJS require included", () => {
@@ -98,6 +106,7 @@ describe("ChatFunction bundling", () => {
     expect(fn).toMatchObject({ MemorySize: 256, Timeout: 29, Runtime: "nodejs22.x" });
     expect(fn.Environment.Variables).toEqual({
       POWERTOOLS_SERVICE_NAME: "carechat",
+      POWERTOOLS_METRICS_NAMESPACE: "carechat",
       LOG_LEVEL: "DEBUG",
       NODE_OPTIONS: "--enable-source-maps",
     });

@@ -34,14 +34,28 @@ describe("JWT configuration from context", () => {
   it.each([
     ["nothing", {}, undefined],
     [
-      "a JWKS issuer",
-      { jwtIssuer: "https://id.example/", jwtJwksUri: "https://id.example/jwks" },
-      { issuer: "https://id.example/", jwksUri: "https://id.example/jwks" },
-    ],
-    [
       "a JWKS issuer with audience",
       { jwtIssuer: "https://id.example/", jwtJwksUri: "https://id.example/jwks", jwtAudience: "a,b" },
       { issuer: "https://id.example/", jwksUri: "https://id.example/jwks", audience: "a,b" },
+    ],
+    [
+      "a JWKS issuer with its claim mapping and lifetime",
+      {
+        jwtIssuer: "https://id.example/",
+        jwtJwksUri: "https://id.example/jwks",
+        jwtAudience: "carechat",
+        roleClaim: "https://bank.example/role",
+        queuesClaim: "https://bank.example/queues",
+        maxTokenLifetimeSeconds: "3600",
+      },
+      {
+        issuer: "https://id.example/",
+        jwksUri: "https://id.example/jwks",
+        audience: "carechat",
+        roleClaim: "https://bank.example/role",
+        queuesClaim: "https://bank.example/queues",
+        maxTokenLifetimeSeconds: 3600,
+      },
     ],
     [
       "a Cognito user pool",
@@ -61,6 +75,11 @@ describe("JWT configuration from context", () => {
 
   it.each([
     ["an issuer without JWKS URI", { jwtIssuer: "https://id.example/" }, /set together/],
+    [
+      "an issuer without audience",
+      { jwtIssuer: "https://id.example/", jwtJwksUri: "https://id.example/jwks" },
+      /jwtAudience must be set together/,
+    ],
     ["an audience alone", { jwtAudience: "carechat" }, /set together/],
     ["a pool without client", { cognitoUserPoolId: "us-east-1_Abc" }, /set together/],
     [
@@ -112,6 +131,7 @@ describe("regions", () => {
       regions: "us-east-1,eu-west-1",
       jwtIssuer: "https://id.example/",
       jwtJwksUri: "https://j/",
+      jwtAudience: "carechat",
     };
 
     // Act
@@ -167,7 +187,10 @@ describe("CarechatStack configuration", () => {
       COGNITO_USER_POOL_ID: "us-east-1_Abc",
       COGNITO_CLIENT_ID: "client-1",
     });
-    expect(Object.keys(environment).filter((name) => name.startsWith("JWT_"))).toEqual([]);
+    expect(environment).toMatchObject({ ROLE_CLAIM: "cognito:groups", QUEUES_CLAIM: "cognito:groups" });
+    expect(Object.keys(environment).filter((name) => /^JWT_(ISSUER|JWKS_URI|AUDIENCE)$/.test(name))).toEqual(
+      [],
+    );
     template.hasResource("AWS::DynamoDB::GlobalTable", { DeletionPolicy: "Delete" });
     template.hasResourceProperties("AWS::DynamoDB::GlobalTable", {
       Replicas: [Match.objectLike({ DeletionProtectionEnabled: false })],
@@ -177,7 +200,9 @@ describe("CarechatStack configuration", () => {
 
   it("names the handoff state machine from a prop and grants its callbacks on that name", () => {
     // Prepare
-    const stackProps = { jwt: { issuer: "https://id.example/", jwksUri: "https://j/" } };
+    const stackProps = {
+      jwt: { issuer: "https://id.example/", jwksUri: "https://j/", audience: "carechat" },
+    };
     const { stacks } = createTestApp({
       nag: false,
       stackProps: { ...stackProps, handoffStateMachineName: "handoff-blue" },

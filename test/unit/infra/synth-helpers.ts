@@ -10,6 +10,12 @@ export const TEST_JWT = {
   audience: "carechat",
 } as const;
 
+/** A browser origin for tests. */
+export const TEST_ORIGIN = "https://chat.bank.test";
+
+/** A synth (and a real bundle) takes seconds alone and far longer on a busy 2-core machine. */
+export const SYNTH_TIMEOUT_MS = 180_000;
+
 /**
  * Builds the carechat app for unit tests: its own temporary cloud assembly directory, and no esbuild
  * bundling (`aws:cdk:bundling-stacks` = []), which keeps a synth around a second. Real bundling is

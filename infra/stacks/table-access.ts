@@ -1,0 +1,62 @@
+/**
+ * What each function may do on the chat table, read from the handlers' code (the commands each one
+ * sends through functions/lib/data/*). Transactions are authorized per item (`TransactWriteItems`
+ * needs `PutItem`/`UpdateItem`/`DeleteItem`/`ConditionCheckItem` for its items), so no function needs a
+ * transaction action of its own. When a handler starts sending another command or touching another
+ * item kind, change its line here; the infra tests assert each policy against this table.
+ */
+import type { TableAccess } from "../constructs/chat-table.ts";
+
+const EVERY_ITEM_ACTION = [
+  "dynamodb:GetItem",
+  "dynamodb:Query",
+  "dynamodb:PutItem",
+  "dynamodb:UpdateItem",
+  "dynamodb:DeleteItem",
+  "dynamodb:BatchWriteItem",
+] as const;
+
+/** Table access by function (the keys of CarechatStack.functions). */
+export const TABLE_ACCESS = {
+  // Verifies tokens only.
+  authorizer: { tableActions: [], indexQueries: [] },
+  // ConnectionStore.put: one transaction putting CONN#<id> and counting it on USER#<sub> (UpdateItem).
+  connect: {
+    tableActions: ["dynamodb:PutItem", "dynamodb:UpdateItem"],
+    indexQueries: [],
+    leadingKeyPrefixes: ["CONN#", "USER#"],
+  },
+  // ConnectionStore.forget: GetItem CONN#, a transaction deleting it and uncounting USER# (DeleteItem,
+  // UpdateItem), GetItem of the count, BatchWriteItem deleting the CHAT#…/CONN# subscriptions;
+  // AgentStore.markOffline (UpdateItem AGENT#) when it was a staff member's last connection.
+  disconnect: {
+    tableActions: [
+      "dynamodb:GetItem",
+      "dynamodb:DeleteItem",
+      "dynamodb:BatchWriteItem",
+      "dynamodb:UpdateItem",
+    ],
+    indexQueries: [],
+    leadingKeyPrefixes: ["CONN#", "USER#", "CHAT#", "AGENT#"],
+  },
+  // Every use case: chats, messages, cases (transcript by case number), agents, queues, connections.
+  actions: { tableActions: EVERY_ITEM_ACTION, indexQueries: ["gsi1", "gsi2"] },
+  // Case numbers (CASE#), the summary, releasing the agent and dispatching the next waiting chat.
+  chatClosure: { tableActions: EVERY_ITEM_ACTION, indexQueries: ["gsi1", "gsi2"] },
+  // Enqueue, offers, overflow, abandonment: queues, agents, chats, connections.
+  chatHandoff: { tableActions: EVERY_ITEM_ACTION, indexQueries: ["gsi1", "gsi2"] },
+  // publishQueueStatus: Query/GetItem/UpdateItem on QUEUE#, the ONLINE agents (gsi2), the customer's
+  // connections (gsi1) and forgetting a gone connection (DeleteItem CONN#, BatchWriteItem CHAT#).
+  queueTicker: {
+    tableActions: [
+      "dynamodb:GetItem",
+      "dynamodb:Query",
+      "dynamodb:UpdateItem",
+      "dynamodb:DeleteItem",
+      "dynamodb:BatchWriteItem",
+    ],
+    indexQueries: ["gsi1", "gsi2"],
+    // Forgetting a gone connection also uncounts it (USER#) and may sign an agent out (AGENT#).
+    leadingKeyPrefixes: ["QUEUE#", "CHAT#", "CONN#", "USER#", "AGENT#"],
+  },
+} as const satisfies Record<string, TableAccess>;

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { clientActions } from "../functions/lib/protocol/client-frames.ts";
-import { LOCAL_ISSUER, loadDevAuth } from "./dev-auth.ts";
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadDevAuth } from "./dev-auth.ts";
 import { localCredentials, startDynamoDbLocal } from "./dynamodb-local.ts";
 import { LocalGateway } from "./gateway.ts";
 import { createHttpRoutes } from "./http-routes.ts";
@@ -32,6 +32,8 @@ export interface LocalStack {
 
 const projectRoot = resolve(fileURLToPath(import.meta.url), "../..");
 const TABLE_NAME = "carechat";
+/** Origins the developer allows besides the runtime's own, read once: the stack rewrites the variable. */
+const configuredOrigins = process.env.ALLOWED_ORIGINS;
 
 /**
  * Starts carechat locally on real stand-ins: DynamoDB Local, aws-local-stepfunctions running the
@@ -70,6 +72,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     CLOSURE_STATE_MACHINE_ARN: stateMachineArn("chat-closure"),
     HANDOFF_STATE_MACHINE_ARN: stateMachineArn("chat-handoff"),
     JWT_ISSUER: LOCAL_ISSUER,
+    JWT_AUDIENCE: LOCAL_AUDIENCE,
+    // The local runtime's own pages, under both names of the loopback host; ALLOWED_ORIGINS adds more.
+    ALLOWED_ORIGINS: [configuredOrigins, httpUrl, `http://127.0.0.1:${port}`, `http://localhost:${port}`]
+      .filter(Boolean)
+      .join(","),
     CARECHAT_JWKS: JSON.stringify(devAuth.jwks),
     POWERTOOLS_SERVICE_NAME: "carechat",
   });
@@ -100,7 +107,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     },
     runner,
   );
-  routes = createHttpRoutes({ gateway, stepFunctions, devAuth, isReady: () => ready });
+  const revoke = await load("revoke");
+  routes = createHttpRoutes({
+    gateway,
+    stepFunctions,
+    devAuth,
+    isReady: () => ready,
+    revoke: (request) => runner.invoke("revoke", revoke, request),
+  });
   server.on("upgrade", (request, socket, head) => {
     gateway.handleUpgrade(request, socket, head).catch(() => socket.destroy());
   });

@@ -1,6 +1,9 @@
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import middy from "@middy/core";
-import { fromAuthorizerContext } from "../lib/auth/authorizer-context.ts";
+import { fromAuthorizerContext, tokenFromAuthorizerContext } from "../lib/auth/authorizer-context.ts";
+import { admitConnection } from "../lib/auth/connection-admission.ts";
+import { RevocationStore } from "../lib/auth/revocation-store.ts";
+import { maxTokenLifetimeSeconds } from "../lib/auth/token-lifetime.ts";
 import { awsClients, requireEnv } from "../lib/aws/clients.ts";
 import { ConnectionStore } from "../lib/data/connection-store.ts";
 import { connectionExpiry } from "../lib/data/retention.ts";
@@ -21,6 +24,17 @@ export async function connect(event: WsEvent): Promise<WsResult> {
     connectedAt: new Date().toISOString(),
     expiresAt: connectionExpiry(),
   });
+  const revocations = new RevocationStore(
+    awsClients().documents,
+    requireEnv("TABLE_NAME"),
+    maxTokenLifetimeSeconds(),
+  );
+  const token = tokenFromAuthorizerContext(event.requestContext.authorizer);
+  if (!(await admitConnection(revocations, { connectionId, userId: identity.sub, ...token }))) {
+    await store.remove(connectionId);
+    logger.info("Connection refused: revoked while connecting");
+    return { statusCode: 403, body: "" };
+  }
   logger.info("Connected");
   return { statusCode: 200, body: "" };
 }

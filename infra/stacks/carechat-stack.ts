@@ -1,8 +1,10 @@
 import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
 import * as events from "aws-cdk-lib/aws-events";
 import * as targets from "aws-cdk-lib/aws-events-targets";
+import * as iam from "aws-cdk-lib/aws-iam";
 import * as sfn from "aws-cdk-lib/aws-stepfunctions";
 import type { Construct } from "constructs";
+import { canonicalOrigin } from "../../functions/lib/auth/origin-allow-list.ts";
 import { ChatFunction } from "../constructs/chat-function.ts";
 import { ChatTable } from "../constructs/chat-table.ts";
 import { ChatWorkflow } from "../constructs/chat-workflow.ts";
@@ -44,6 +46,21 @@ export interface CarechatStackProps extends StackProps {
    * `cognitoClientId`); without any, the placeholder issuer `https://auth.example.com/` and a warning
    */
   readonly jwt?: JwtAuthConfig;
+
+  /**
+   * The browser origins allowed to connect (exact `scheme://host[:port]`, e.g. `https://chat.bank.example`).
+   * Connections without an `Origin` header (native apps) are always allowed.
+   *
+   * @default - context `allowedOrigins` (comma-separated), else none: browsers are refused, with a warning
+   */
+  readonly allowedOrigins?: readonly string[];
+
+  /**
+   * The longest token lifetime (`exp - iat`) the authorizer accepts, in seconds.
+   *
+   * @default - context `maxTokenLifetimeSeconds`, else 43200 (12 hours)
+   */
+  readonly maxTokenLifetimeSeconds?: number;
 
   /**
    * What happens to the chat table when it is removed or the stack is deleted.
@@ -111,7 +128,11 @@ export class CarechatStack extends Stack {
     const authorizer = new ChatFunction(this, "Authorizer", {
       entry: HANDLER_ENTRIES.authorizer,
       description: "carechat $connect authorizer: verifies the ?token= JWT",
-      environment: { ...tableEnvironment, ...jwtAuthEnvironment(this.jwt) },
+      environment: {
+        ...tableEnvironment,
+        ...jwtAuthEnvironment(this.jwt),
+        ...connectPolicyEnvironment(this, props),
+      },
     });
     const connect = new ChatFunction(this, "Connect", {
       entry: HANDLER_ENTRIES.connect,
@@ -183,7 +204,15 @@ export class CarechatStack extends Stack {
       fn.addEnvironment("HANDOFF_STATE_MACHINE_ARN", this.handoffWorkflow.stateMachineArn);
     }
 
-    // Least privilege. The authorizer only verifies tokens: no table, no API access.
+    // Least privilege. The authorizer verifies tokens and reads revocations only: two read actions on
+    // the items whose partition key starts with REVOKED#, no write, no API access.
+    authorizer.function.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ["dynamodb:GetItem", "dynamodb:BatchGetItem"],
+        resources: [this.table.tableArn],
+        conditions: { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": ["REVOKED#*"] } },
+      }),
+    );
     for (const fn of framePosters) this.table.grantReadWriteData(fn);
     for (const fn of [actions, chatClosure, chatHandoff, queueTicker]) this.api.grantManageConnections(fn);
     this.closureWorkflow.grantStartExecution(actions);
@@ -233,6 +262,37 @@ export class CarechatStack extends Stack {
       new CfnOutput(this, "JwtConfigurationWarning", { value: message });
     }
   }
+}
+
+/** The authorizer's `ALLOWED_ORIGINS` and `MAX_TOKEN_LIFETIME_SECONDS`, validated at synth. */
+function connectPolicyEnvironment(stack: Stack, props: CarechatStackProps): Record<string, string> {
+  const fromContext: unknown = stack.node.tryGetContext("allowedOrigins");
+  const listed =
+    props.allowedOrigins ??
+    (Array.isArray(fromContext) ? fromContext.map(String) : String(fromContext ?? "").split(","));
+  const origins = [
+    ...new Set(
+      listed
+        .map((origin) => origin.trim())
+        .filter(Boolean)
+        .map(canonicalOrigin),
+    ),
+  ];
+  if (origins.length === 0)
+    Annotations.of(stack).addWarningV2(
+      "carechat:no-allowed-origins",
+      "No allowedOrigins: browsers cannot connect (native apps, which send no Origin, can). " +
+        "Set context allowedOrigins=https://chat.bank.example[,...].",
+    );
+  const lifetime = props.maxTokenLifetimeSeconds ?? stack.node.tryGetContext("maxTokenLifetimeSeconds");
+  if (lifetime !== undefined && !(Number.isSafeInteger(Number(lifetime)) && Number(lifetime) > 0))
+    throw new Error(
+      `maxTokenLifetimeSeconds must be a positive whole number, not ${JSON.stringify(lifetime)}.`,
+    );
+  return {
+    ALLOWED_ORIGINS: origins.join(","),
+    ...(lifetime !== undefined ? { MAX_TOKEN_LIFETIME_SECONDS: String(Number(lifetime)) } : {}),
+  };
 }
 
 function removalPolicyFromContext(stack: Stack): RemovalPolicy {

@@ -7,11 +7,11 @@ export interface JwksIssuerAuthConfig {
   /** Where the issuer publishes its signing keys, e.g. `https://auth.example.com/.well-known/jwks.json`. */
   readonly jwksUri: string;
   /**
-   * The expected `aud` claim; several values may be given comma-separated.
-   *
-   * @default - the audience is not checked
+   * The expected `aud` claim (the client id the issuer mints carechat's tokens for); several values may
+   * be given comma-separated. Required: without it a token the same issuer minted for any other
+   * application would be accepted.
    */
-  readonly audience?: string;
+  readonly audience: string;
 }
 
 /** ID tokens of an Amazon Cognito user pool. */
@@ -29,6 +29,7 @@ export type JwtAuthConfig = JwksIssuerAuthConfig | CognitoAuthConfig;
 export const PLACEHOLDER_JWT_AUTH: JwksIssuerAuthConfig = {
   issuer: "https://auth.example.com/",
   jwksUri: "https://auth.example.com/.well-known/jwks.json",
+  audience: "carechat-placeholder",
 };
 
 /** The context keys (`cdk deploy -c jwtIssuer=...`) the JWT configuration is read from. */
@@ -46,9 +47,10 @@ export function isCognitoAuthConfig(config: JwtAuthConfig): config is CognitoAut
 }
 
 /**
- * Reads the JWT configuration from CDK context (`jwtIssuer` + `jwtJwksUri` [+ `jwtAudience`], or
+ * Reads the JWT configuration from CDK context (`jwtIssuer` + `jwtJwksUri` + `jwtAudience`, or
  * `cognitoUserPoolId` + `cognitoClientId`). Returns `undefined` when no key is set; throws on a
- * partial or mixed configuration, which would otherwise deploy an authorizer that rejects everyone.
+ * partial or mixed configuration, which would otherwise deploy an authorizer that rejects everyone
+ * or, without an audience, one that accepts tokens minted for other applications.
  */
 export function jwtAuthConfigFromContext(scope: IConstruct): JwtAuthConfig | undefined {
   const read = (key: string): string | undefined => {
@@ -66,7 +68,7 @@ export function jwtAuthConfigFromContext(scope: IConstruct): JwtAuthConfig | und
   const usesCognito = cognitoUserPoolId !== undefined || cognitoClientId !== undefined;
   if (usesJwks && usesCognito) {
     throw new Error(
-      "Set either jwtIssuer/jwtJwksUri[/jwtAudience] or cognitoUserPoolId/cognitoClientId, not both.",
+      "Set either jwtIssuer/jwtJwksUri/jwtAudience or cognitoUserPoolId/cognitoClientId, not both.",
     );
   }
   if (usesCognito) {
@@ -77,7 +79,7 @@ export function jwtAuthConfigFromContext(scope: IConstruct): JwtAuthConfig | und
   }
   if (usesJwks) {
     if (!issuer || !jwksUri) throw new Error("jwtIssuer and jwtJwksUri must be set together.");
-    return audience ? { issuer, jwksUri, audience } : { issuer, jwksUri };
+    return requireAudience({ issuer, jwksUri, audience: audience ?? "" });
   }
   return undefined;
 }
@@ -85,11 +87,25 @@ export function jwtAuthConfigFromContext(scope: IConstruct): JwtAuthConfig | und
 /** The authorizer's environment variables for a configuration (names the handler reads). */
 export function jwtAuthEnvironment(config: JwtAuthConfig): Record<string, string> {
   if (isCognitoAuthConfig(config)) {
+    if (!config.cognitoClientId?.trim())
+      throw new Error("cognitoClientId is required: the authorizer always checks the token's audience.");
     return { COGNITO_USER_POOL_ID: config.cognitoUserPoolId, COGNITO_CLIENT_ID: config.cognitoClientId };
   }
-  return {
-    JWT_ISSUER: config.issuer,
-    JWT_JWKS_URI: config.jwksUri,
-    ...(config.audience ? { JWT_AUDIENCE: config.audience } : {}),
-  };
+  const { issuer, jwksUri, audience } = requireAudience(config);
+  return { JWT_ISSUER: issuer, JWT_JWKS_URI: jwksUri, JWT_AUDIENCE: audience };
+}
+
+/** Refuses a JWKS configuration without an audience (a JavaScript caller or a cast can omit it). */
+function requireAudience(config: JwksIssuerAuthConfig): JwksIssuerAuthConfig {
+  const audience = (config.audience ?? "")
+    .split(",")
+    .map((value) => value.trim())
+    .filter(Boolean)
+    .join(",");
+  if (!audience)
+    throw new Error(
+      "jwtAudience (or jwt.audience) is required: the client id your issuer mints carechat's tokens for. " +
+        "Without it a token the same issuer minted for another application would be accepted.",
+    );
+  return { ...config, audience };
 }

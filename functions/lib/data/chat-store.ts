@@ -239,24 +239,10 @@ export class ChatStore {
     const values: Record<string, unknown> = { ":now": new Date().toISOString() };
     const sets = ["updatedAt = :now"];
     for (const [index, [field, value]] of Object.entries(change.set ?? {}).entries()) {
-      const path = field.split(".").map((part, depth) => {
-        const name = `#f${index}_${depth}`;
-        names[name] = part;
-        return name;
-      });
       values[`:v${index}`] = value;
-      sets.push(`${path.join(".")} = :v${index}`);
+      sets.push(`${updatePath(field, `#f${index}`, names)} = :v${index}`);
     }
-    const removes = (change.remove ?? []).map((field, index) =>
-      field
-        .split(".")
-        .map((part, depth) => {
-          const name = `#r${index}_${depth}`;
-          names[name] = part;
-          return name;
-        })
-        .join("."),
-    );
+    const removes = (change.remove ?? []).map((field, index) => updatePath(field, `#r${index}`, names));
     const states = change.fromStates.map((state, index) => {
       values[`:from${index}`] = state;
       return `:from${index}`;
@@ -336,6 +322,25 @@ export class ChatStore {
     );
     return Item ? Number(Item.seq) : undefined;
   }
+}
+
+/**
+ * Turns an update field into a document path of name placeholders: `attribute` or `attribute.key`,
+ * where everything after the FIRST dot is one map key taken verbatim. Map keys are user ids
+ * (`participants.<sub>`), and a sub may hold dots, `#`, `@`, spaces or any Unicode: splitting on
+ * every dot turned `participants.bo.agent@bank.example` into a three-level path DynamoDB rejected.
+ * Every segment is a placeholder, so no id is ever parsed as expression syntax.
+ */
+export function updatePath(field: string, prefix: string, names: Record<string, string>): string {
+  const dot = field.indexOf(".");
+  const segments = dot < 0 ? [field] : [field.slice(0, dot), field.slice(dot + 1)];
+  return segments
+    .map((segment, depth) => {
+      const name = `${prefix}_${depth}`;
+      names[name] = segment;
+      return name;
+    })
+    .join(".");
 }
 
 function toMessage(item: Record<string, unknown>): MessageRecord {

@@ -8,6 +8,8 @@ export default defineConfig({
           name: "unit",
           include: ["test/unit/**/*.test.ts"],
           testTimeout: 60_000,
+          // The CDK suites synthesise in beforeAll: over 10 s when the machine is busy.
+          hookTimeout: 60_000,
         },
       },
       {

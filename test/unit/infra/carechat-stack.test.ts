@@ -17,7 +17,7 @@ import {
   CHAT_HANDOFF_DEFINITION_FILE,
   QUEUE_TICKER_SCHEDULE,
 } from "../../../infra/stacks/carechat-stack.ts";
-import { createTestApp, removeTestOutdirs, TEST_JWT } from "./synth-helpers.ts";
+import { createTestApp, removeTestOutdirs, TEST_JWT, TEST_ORIGINS } from "./synth-helpers.ts";
 
 interface Statement {
   readonly Action: string | string[];
@@ -29,7 +29,10 @@ let stack: CarechatStack;
 let template: Template;
 
 beforeAll(() => {
-  const { stacks } = createTestApp({ nag: false, stackProps: { jwt: TEST_JWT } });
+  const { stacks } = createTestApp({
+    nag: false,
+    stackProps: { jwt: TEST_JWT, allowedOrigins: [...TEST_ORIGINS] },
+  });
   stack = stacks[0] as CarechatStack;
   template = Template.fromStack(stack);
 });
@@ -346,6 +349,7 @@ describe("CarechatStack: functions", () => {
       JWT_ISSUER: TEST_JWT.issuer,
       JWT_JWKS_URI: TEST_JWT.jwksUri,
       JWT_AUDIENCE: TEST_JWT.audience,
+      ALLOWED_ORIGINS: "https://chat.bank.example",
     });
     expect(environment.authorizer).not.toHaveProperty("WS_MANAGEMENT_ENDPOINT");
     for (const name of [
@@ -538,14 +542,26 @@ describe("CarechatStack: queue ticker schedule", () => {
 });
 
 describe("CarechatStack: least privilege", () => {
-  it("gives the authorizer no DynamoDB, Step Functions or connection permissions", () => {
+  it("lets the authorizer read revocation items only: no write, no Step Functions, no connections", () => {
     // Act
-    const actions = actionsOf(statementsOfRole(logicalId(stack.functions.authorizer.role)));
+    const statements = statementsOfRole(logicalId(stack.functions.authorizer.role));
+    const actions = actionsOf(statements);
 
     // Assess
-    expect(actions.filter((action) => /^(dynamodb|states|execute-api):/.test(action))).toEqual([]);
+    expect(actions.filter((action) => /^(dynamodb|states|execute-api):/.test(action)).sort()).toEqual([
+      "dynamodb:BatchGetItem",
+      "dynamodb:GetItem",
+    ]);
+    expect(statements.filter((statement) => JSON.stringify(statement).includes("dynamodb:"))).toEqual([
+      expect.objectContaining({
+        Effect: "Allow",
+        Condition: { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": ["REVOKED#*"] } },
+      }),
+    ]);
     expect(actions.sort()).toEqual(
       [
+        "dynamodb:BatchGetItem",
+        "dynamodb:GetItem",
         "logs:CreateLogStream",
         "logs:PutLogEvents",
         "xray:PutTraceSegments",

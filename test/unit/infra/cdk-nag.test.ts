@@ -9,7 +9,7 @@ import type { CloudAssembly } from "aws-cdk-lib/cx-api";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CarechatApp } from "../../../infra/carechat-app.ts";
-import { createTestApp, removeTestOutdirs, TEST_JWT, testOutdir } from "./synth-helpers.ts";
+import { createTestApp, removeTestOutdirs, TEST_JWT, TEST_ORIGINS, testOutdir } from "./synth-helpers.ts";
 
 /**
  * cdk-nag 3 is a CDK policy-validation plugin, not an Aspect: it adds no annotations. It reports
@@ -31,7 +31,10 @@ let carechat: CarechatApp;
 let assembly: CloudAssembly;
 
 beforeAll(() => {
-  carechat = createTestApp({ regions: ["us-east-1", "eu-west-1"], stackProps: { jwt: TEST_JWT } });
+  carechat = createTestApp({
+    regions: ["us-east-1", "eu-west-1"],
+    stackProps: { jwt: TEST_JWT, allowedOrigins: [...TEST_ORIGINS] },
+  });
   assembly = carechat.app.synth();
 });
 

@@ -34,11 +34,6 @@ describe("JWT configuration from context", () => {
   it.each([
     ["nothing", {}, undefined],
     [
-      "a JWKS issuer",
-      { jwtIssuer: "https://id.example/", jwtJwksUri: "https://id.example/jwks" },
-      { issuer: "https://id.example/", jwksUri: "https://id.example/jwks" },
-    ],
-    [
       "a JWKS issuer with audience",
       { jwtIssuer: "https://id.example/", jwtJwksUri: "https://id.example/jwks", jwtAudience: "a,b" },
       { issuer: "https://id.example/", jwksUri: "https://id.example/jwks", audience: "a,b" },
@@ -61,6 +56,16 @@ describe("JWT configuration from context", () => {
 
   it.each([
     ["an issuer without JWKS URI", { jwtIssuer: "https://id.example/" }, /set together/],
+    [
+      "a JWKS issuer without audience",
+      { jwtIssuer: "https://id.example/", jwtJwksUri: "https://id.example/jwks" },
+      /jwtAudience .* is required/,
+    ],
+    [
+      "a blank audience",
+      { jwtIssuer: "https://id.example/", jwtJwksUri: "https://id.example/jwks", jwtAudience: " , " },
+      /jwtAudience .* is required/,
+    ],
     ["an audience alone", { jwtAudience: "carechat" }, /set together/],
     ["a pool without client", { cognitoUserPoolId: "us-east-1_Abc" }, /set together/],
     [
@@ -112,6 +117,7 @@ describe("regions", () => {
       regions: "us-east-1,eu-west-1",
       jwtIssuer: "https://id.example/",
       jwtJwksUri: "https://j/",
+      jwtAudience: "carechat",
     };
 
     // Act
@@ -177,7 +183,9 @@ describe("CarechatStack configuration", () => {
 
   it("names the handoff state machine from a prop and grants its callbacks on that name", () => {
     // Prepare
-    const stackProps = { jwt: { issuer: "https://id.example/", jwksUri: "https://j/" } };
+    const stackProps = {
+      jwt: { issuer: "https://id.example/", jwksUri: "https://j/", audience: "carechat" },
+    };
     const { stacks } = createTestApp({
       nag: false,
       stackProps: { ...stackProps, handoffStateMachineName: "handoff-blue" },

@@ -10,6 +10,9 @@ export const TEST_JWT = {
   audience: "carechat",
 } as const;
 
+/** A browser origin for tests, so that the "no allowed origins" warning does not appear. */
+export const TEST_ORIGINS = ["https://chat.bank.example"] as const;
+
 /**
  * Builds the carechat app for unit tests: its own temporary cloud assembly directory, and no esbuild
  * bundling (`aws:cdk:bundling-stacks` = []), which keeps a synth around a second. Real bundling is

@@ -7,6 +7,7 @@ import {
   createTestIssuer,
   customerClaims,
   signToken,
+  TEST_AUDIENCE,
   TEST_ISSUER,
   type TestIssuer,
 } from "./token-keys.ts";
@@ -16,7 +17,11 @@ let verifier: TokenVerifier;
 
 beforeAll(async () => {
   issuer = await createTestIssuer();
-  verifier = createTokenVerifier({ JWT_ISSUER: TEST_ISSUER, CARECHAT_JWKS: JSON.stringify(issuer.jwks) });
+  verifier = createTokenVerifier({
+    JWT_ISSUER: TEST_ISSUER,
+    JWT_AUDIENCE: TEST_AUDIENCE,
+    CARECHAT_JWKS: JSON.stringify(issuer.jwks),
+  });
 });
 
 async function refusal(token: string): Promise<CareChatError> {
@@ -199,7 +204,7 @@ describe("createTokenVerifier", () => {
     expect(error.code).toBe("UNAUTHORIZED");
   });
 
-  it("normalises Cognito-style custom: claims holding JSON strings", async () => {
+  it("ignores custom: attributes: a token whose role exists only as custom:role is refused", async () => {
     // Prepare
     const token = await signToken(issuer.privateKey, {
       sub: "customer-9",
@@ -208,52 +213,76 @@ describe("createTokenVerifier", () => {
       "custom:country": "MX",
       "custom:locale": "es-US",
       "custom:segment": "small-business",
-      "custom:accounts": JSON.stringify([{ last4: "9876", product: "Business Card" }]),
     });
 
     // Act
-    const identity = await verifier.verify(token);
+    const error = await refusal(token);
 
     // Assess
-    expect(identity).toEqual({
-      sub: "customer-9",
-      name: "Cat Cognito",
-      role: "customer",
-      country: "MX",
-      locale: "es-US",
-      segment: "small-business",
-      accounts: [{ last4: "9876", product: "Business Card" }],
-    });
+    expect(error.message).toMatch(/claims/);
   });
 
-  it("normalises an agent's custom: queues and languages arrays and a string maxChats", async () => {
+  it("never lets custom: attributes widen an agent's queues, capacity or role", async () => {
     // Prepare
     const token = await signToken(issuer.privateKey, {
-      sub: "agent-9",
-      name: "Dee Cognito",
-      "custom:role": "agent",
-      "custom:queues": '["cards-en","disputes-es"]',
-      "custom:languages": '["en","es"]',
-      "custom:maxChats": "4",
+      ...agentClaims,
+      "custom:role": "supervisor",
+      "custom:queues": '["*"]',
+      "custom:maxChats": "20",
+      "custom:sub": "someone-else",
     });
 
     // Act
     const identity = await verifier.verify(token);
 
     // Assess
-    expect(identity).toEqual({
-      sub: "agent-9",
-      name: "Dee Cognito",
-      role: "agent",
+    expect(identity).toEqual(agentClaims);
+  });
+
+  it("reads queues and languages sent as JSON strings by issuers that emit only strings", async () => {
+    // Prepare
+    const token = await signToken(issuer.privateKey, {
+      ...agentClaims,
+      queues: '["cards-en","disputes-es"]',
+      languages: '["en","es"]',
+      maxChats: "4",
+    });
+
+    // Act
+    const identity = await verifier.verify(token);
+
+    // Assess
+    expect(identity).toMatchObject({
       queues: ["cards-en", "disputes-es"],
       languages: ["en", "es"],
       maxChats: 4,
     });
   });
 
-  it("keeps the issuer's sub when a custom:sub claim is present", async () => {
+  it.each([
+    ["no exp", { withExpiry: false }, /expiry/],
+    ["no iat", { issuedAt: null }, /issue time/],
+    ["an iat in the future", { issuedAt: 3_600, expiresIn: 7_200 }, /future/],
+    ["a lifetime of ten years", { issuedAt: 0, expiresIn: 10 * 365 * 86_400 }, /lifetime/],
+    ["a lifetime one second over 12 hours", { issuedAt: -60, expiresIn: 12 * 3_600 - 59 }, /lifetime/],
+  ])("refuses a token with %s", async (_case, options, message) => {
     // Prepare
-    const token = await signToken(issuer.privateKey, { ...customerClaims, "custom:sub": "someone-else" });
+    const token = await signToken(issuer.privateKey, customerClaims, options);
+
+    // Act
+    const error = await refusal(token);
+
+    // Assess
+    expect(error.code).toBe("UNAUTHORIZED");
+    expect(error.message).toMatch(message);
+  });
+
+  it("accepts a lifetime of exactly 12 hours", async () => {
+    // Prepare
+    const token = await signToken(issuer.privateKey, customerClaims, {
+      issuedAt: -60,
+      expiresIn: 12 * 3_600 - 60,
+    });
 
     // Act
     const identity = await verifier.verify(token);
@@ -262,13 +291,12 @@ describe("createTokenVerifier", () => {
     expect(identity.sub).toBe("customer-1");
   });
 
-  it("refuses a custom: array that is not valid JSON", async () => {
+  it.each([
+    ["another application's audience", "other-app"],
+    ["no audience", null],
+  ])("refuses a token with %s", async (_case, audience) => {
     // Prepare
-    const token = await signToken(issuer.privateKey, {
-      ...agentClaims,
-      queues: undefined,
-      "custom:queues": "[cards-en",
-    });
+    const token = await signToken(issuer.privateKey, customerClaims, { audience });
 
     // Act
     const error = await refusal(token);
@@ -276,12 +304,25 @@ describe("createTokenVerifier", () => {
     // Assess
     expect(error.code).toBe("UNAUTHORIZED");
   });
+
+  it("reports the token id and times beside the identity", async () => {
+    // Prepare
+    const token = await signToken(issuer.privateKey, { ...customerClaims, jti: "token-42" });
+
+    // Act
+    const verified = await verifier.verifyToken(token);
+
+    // Assess
+    expect(verified.tokenId).toBe("token-42");
+    expect(verified.expiresAt - verified.issuedAt).toBe(3_600 + 7_200);
+    expect(verified.identity.sub).toBe("customer-1");
+  });
 });
 
 describe("createTokenVerifier configuration", () => {
   it("refuses to start without an issuer", () => {
     // Prepare
-    const env = { CARECHAT_JWKS: "{}" };
+    const env = { CARECHAT_JWKS: "{}", JWT_AUDIENCE: TEST_AUDIENCE };
 
     // Act
     const create = () => createTokenVerifier(env);
@@ -292,7 +333,7 @@ describe("createTokenVerifier configuration", () => {
 
   it("refuses to start with an issuer but no keys", () => {
     // Prepare
-    const env = { JWT_ISSUER: TEST_ISSUER };
+    const env = { JWT_ISSUER: TEST_ISSUER, JWT_AUDIENCE: TEST_AUDIENCE };
 
     // Act
     const create = () => createTokenVerifier(env);
@@ -301,7 +342,33 @@ describe("createTokenVerifier configuration", () => {
     expect(create).toThrow(/JWT_JWKS_URI/);
   });
 
-  it("checks the audience when JWT_AUDIENCE is set", async () => {
+  it.each([
+    ["a JWKS issuer without JWT_AUDIENCE", { JWT_ISSUER: TEST_ISSUER, CARECHAT_JWKS: "{}" }, /JWT_AUDIENCE/],
+    [
+      "a blank JWT_AUDIENCE",
+      { JWT_ISSUER: TEST_ISSUER, CARECHAT_JWKS: "{}", JWT_AUDIENCE: " , " },
+      /JWT_AUDIENCE/,
+    ],
+    ["a Cognito pool without client id", { COGNITO_USER_POOL_ID: "us-east-1_Abc" }, /COGNITO_CLIENT_ID/],
+    [
+      "a lifetime maximum that is not a number",
+      { JWT_ISSUER: TEST_ISSUER, CARECHAT_JWKS: "{}", JWT_AUDIENCE: "a", MAX_TOKEN_LIFETIME_SECONDS: "12h" },
+      /MAX_TOKEN_LIFETIME_SECONDS/,
+    ],
+    [
+      "an authority claim that users can write",
+      { JWT_ISSUER: TEST_ISSUER, CARECHAT_JWKS: "{}", JWT_AUDIENCE: "a", ROLE_CLAIM: "custom:role" },
+      /ROLE_CLAIM/,
+    ],
+  ])("refuses to start with %s", (_case, env, message) => {
+    // Act
+    const create = () => createTokenVerifier(env);
+
+    // Assess
+    expect(create).toThrow(message);
+  });
+
+  it("checks the audience against every value of JWT_AUDIENCE", async () => {
     // Prepare
     const audienceVerifier = createTokenVerifier({
       JWT_ISSUER: TEST_ISSUER,
@@ -318,5 +385,50 @@ describe("createTokenVerifier configuration", () => {
     // Assess
     expect(accepted.sub).toBe("customer-1");
     expect((refused as CareChatError).code).toBe("UNAUTHORIZED");
+  });
+
+  it("honours a shorter MAX_TOKEN_LIFETIME_SECONDS", async () => {
+    // Prepare
+    const strict = createTokenVerifier({
+      JWT_ISSUER: TEST_ISSUER,
+      CARECHAT_JWKS: JSON.stringify(issuer.jwks),
+      JWT_AUDIENCE: TEST_AUDIENCE,
+      MAX_TOKEN_LIFETIME_SECONDS: "900",
+    });
+    const hour = await signToken(issuer.privateKey, customerClaims, { issuedAt: 0, expiresIn: 3_600 });
+    const quarter = await signToken(issuer.privateKey, customerClaims, { issuedAt: 0, expiresIn: 900 });
+
+    // Act
+    const refused = await strict.verify(hour).catch((error: unknown) => error);
+    const accepted = await strict.verify(quarter);
+
+    // Assess
+    expect((refused as CareChatError).message).toMatch(/lifetime/);
+    expect(accepted.sub).toBe("customer-1");
+  });
+
+  it("reads authority from the claims the deployment names, and only from them", async () => {
+    // Prepare
+    const named = createTokenVerifier({
+      JWT_ISSUER: TEST_ISSUER,
+      CARECHAT_JWKS: JSON.stringify(issuer.jwks),
+      JWT_AUDIENCE: TEST_AUDIENCE,
+      ROLE_CLAIM: "https://bank.example/role",
+      QUEUES_CLAIM: "https://bank.example/queues",
+    });
+    const { role: _role, queues: _queues, ...rest } = agentClaims;
+    const token = await signToken(issuer.privateKey, {
+      ...rest,
+      role: "supervisor",
+      queues: ["*"],
+      "https://bank.example/role": "agent",
+      "https://bank.example/queues": ["cards-en"],
+    });
+
+    // Act
+    const identity = await named.verify(token);
+
+    // Assess
+    expect(identity).toMatchObject({ role: "agent", queues: ["cards-en"] });
   });
 });

@@ -9,7 +9,7 @@ export default defineConfig({
           include: ["test/unit/**/*.test.ts"],
           testTimeout: 60_000,
           // The CDK suites synthesise in beforeAll: over 10 s when the machine is busy.
-          hookTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ChatStore, updatePath } from "../../../../functions/lib/data/chat-store.ts";
+import { ChatStore } from "../../../../functions/lib/data/chat-store.ts";
 import { clientMessageSk } from "../../../../functions/lib/data/keys.ts";
+import { updatePath } from "../../../../functions/lib/data/update-path.ts";
 
 describe("updatePath", () => {
   it("keeps everything after the first dot as one map key", () => {

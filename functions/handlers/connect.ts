@@ -16,21 +16,22 @@ export async function connect(event: WsEvent): Promise<WsResult> {
   const identity = fromAuthorizerContext(event.requestContext.authorizer);
   logger.appendKeys({ connectionId, userId: identity.sub, role: identity.role });
   const store = new ConnectionStore(awsClients().documents, requireEnv("TABLE_NAME"));
-  await store.put({
-    connectionId,
-    userId: identity.sub,
-    role: identity.role,
-    name: identity.name,
-    connectedAt: new Date().toISOString(),
-    expiresAt: connectionExpiry(),
-  });
+  const record = () =>
+    store.put({
+      connectionId,
+      userId: identity.sub,
+      role: identity.role,
+      name: identity.name,
+      connectedAt: new Date().toISOString(),
+      expiresAt: connectionExpiry(),
+    });
   const revocations = new RevocationStore(
     awsClients().documents,
     requireEnv("TABLE_NAME"),
     maxTokenLifetimeSeconds(),
   );
   const token = tokenFromAuthorizerContext(event.requestContext.authorizer);
-  if (!(await admitConnection(revocations, { connectionId, userId: identity.sub, ...token }))) {
+  if (!(await admitConnection(revocations, { connectionId, userId: identity.sub, ...token }, record))) {
     await store.remove(connectionId);
     logger.info("Connection refused: revoked while connecting");
     return { statusCode: 403, body: "" };

@@ -119,7 +119,7 @@ describe("ids with dots, @, #, + and non-ASCII characters", () => {
     expect(texts).toEqual(
       expect.arrayContaining(["Hola, ¿me ayudas?", "Of course.", "I see the points now."]),
     );
-  });
+  }, 90_000);
 
   it("keeps the idempotency keys of a sender a#b and a sender a apart", async () => {
     // Prepare: the earlier agents leave, so that the chat is offered to agent "a".

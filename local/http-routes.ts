@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { DevAuth } from "./dev-auth.ts";
-import { demoCustomerClaims } from "./dev-auth.ts";
+import { demoCustomerClaims, TokenRequestError } from "./dev-auth.ts";
 import type { LocalGateway } from "./gateway.ts";
 import { type LocalStepFunctions, StepFunctionsError } from "./step-functions.ts";
 
@@ -11,10 +11,12 @@ export interface HttpRoutesOptions {
   readonly stepFunctions: LocalStepFunctions;
   readonly devAuth: DevAuth;
   readonly isReady: () => boolean;
+  /** Runs the revoke handler (functions/handlers/revoke.ts) with a `{ sub | jti }` body. */
+  readonly revoke: (request: Record<string, unknown>) => Promise<unknown>;
 }
 
 /**
- * The local runtime's HTTP side on the WebSocket port: `/health`, `/dev/token`, the API Gateway
+ * The local runtime's HTTP side on the WebSocket port: `/health`, `/dev/token`, `/dev/revoke`, the API Gateway
  * `@connections` management API and the Step Functions JSON API.
  */
 export function createHttpRoutes(options: HttpRoutesOptions) {
@@ -49,11 +51,22 @@ export function createHttpRoutes(options: HttpRoutesOptions) {
         const { expiresInSeconds, ...rest } = claims as { expiresInSeconds?: number };
         return json(response, 200, { token: await options.devAuth.sign(rest, expiresInSeconds) });
       }
+      if (url.pathname === "/dev/revoke" && request.method === "POST") {
+        const body = JSON.parse((await readBody(request)).toString("utf8") || "{}") as Record<
+          string,
+          unknown
+        >;
+        return json(response, 200, await options.revoke(body));
+      }
       if (url.pathname === "/dev/jwks.json" && request.method === "GET")
         return json(response, 200, options.devAuth.jwks);
       json(response, 404, { message: "Not found" });
     } catch (error) {
-      json(response, error instanceof SyntaxError ? 400 : 500, { message: (error as Error).message });
+      const badRequest =
+        error instanceof SyntaxError ||
+        error instanceof TokenRequestError ||
+        (error as { code?: unknown }).code === "BAD_REQUEST";
+      json(response, badRequest ? 400 : 500, { message: (error as Error).message });
     }
   };
 }

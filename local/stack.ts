@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { EnvironmentVariable } from "../functions/lib/config/environment.ts";
 import { FUNCTIONS, type FunctionName } from "../functions/lib/config/environment.ts";
 import { clientActions } from "../functions/lib/protocol/client-frames.ts";
-import { LOCAL_ISSUER, loadDevAuth } from "./dev-auth.ts";
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadDevAuth } from "./dev-auth.ts";
 import { localCredentials, startDynamoDbLocal } from "./dynamodb-local.ts";
 import { LocalGateway } from "./gateway.ts";
 import { createHttpRoutes } from "./http-routes.ts";
@@ -36,6 +36,8 @@ export interface LocalStack {
 
 const projectRoot = resolve(fileURLToPath(import.meta.url), "../..");
 const TABLE_NAME = "carechat";
+/** Origins the developer allows besides the runtime's own, read once: the stack rewrites the variable. */
+const configuredOrigins = process.env.ALLOWED_ORIGINS;
 
 /**
  * Starts carechat locally on real stand-ins: DynamoDB Local, aws-local-stepfunctions running the
@@ -74,12 +76,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     CLOSURE_STATE_MACHINE_ARN: stateMachineArn("chat-closure"),
     ROUTING_CONFIG_FILE: routingFile,
     JWT_ISSUER: LOCAL_ISSUER,
-    JWT_AUDIENCE: undefined,
+    JWT_AUDIENCE: LOCAL_AUDIENCE,
     JWT_JWKS_URI: undefined,
     JWT_JWKS: JSON.stringify(devAuth.jwks),
     COGNITO_USER_POOL_ID: undefined,
     COGNITO_CLIENT_ID: undefined,
-    ALLOWED_ORIGINS: undefined,
+    // The local runtime's own pages, under both names of the loopback host; ALLOWED_ORIGINS adds more.
+    ALLOWED_ORIGINS: [configuredOrigins, httpUrl, `http://127.0.0.1:${port}`, `http://localhost:${port}`]
+      .filter(Boolean)
+      .join(","),
     MAX_TOKEN_LIFETIME_SECONDS: undefined,
     ROLE_CLAIM: undefined,
     QUEUES_CLAIM: undefined,
@@ -122,7 +127,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     },
     runner,
   );
-  routes = createHttpRoutes({ gateway, stepFunctions, devAuth, isReady: () => ready });
+  const revoke = await load("revoke");
+  routes = createHttpRoutes({
+    gateway,
+    stepFunctions,
+    devAuth,
+    isReady: () => ready,
+    revoke: (request) => runner.invoke("revoke", revoke, request),
+  });
   server.on("upgrade", (request, socket, head) => {
     gateway.handleUpgrade(request, socket, head).catch(() => socket.destroy());
   });

@@ -1,8 +1,10 @@
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import middy from "@middy/core";
-import { fromAuthorizerContext } from "../lib/auth/authorizer-context.ts";
+
+import { fromAuthorizerContext, tokenFromAuthorizerContext } from "../lib/auth/authorizer-context.ts";
 import { connectionPorts } from "../lib/composition/connection-root.ts";
 import { openConnection } from "../lib/connections/open-connection.ts";
+
 import { logger } from "../lib/logger.ts";
 import type { WsEvent, WsResult } from "../lib/middleware/ws-types.ts";
 
@@ -11,7 +13,11 @@ export async function connect(event: WsEvent): Promise<WsResult> {
   const { connectionId } = event.requestContext;
   const identity = fromAuthorizerContext(event.requestContext.authorizer);
   logger.appendKeys({ connectionId, userId: identity.sub, role: identity.role });
-  await openConnection(connectionPorts("connect"), connectionId, identity);
+  const token = tokenFromAuthorizerContext(event.requestContext.authorizer);
+  if (!(await openConnection(connectionPorts("connect"), connectionId, identity, token))) {
+    logger.info("Connection refused: revoked while connecting");
+    return { statusCode: 403, body: "" };
+  }
   logger.info("Connected");
   return { statusCode: 200, body: "" };
 }

@@ -21,7 +21,8 @@ export interface TableAccess {
 
 /** Whether an access writes (needs the table key's encrypt permissions, not only decrypt). */
 function writes(access: TableAccess): boolean {
-  return access.tableActions.some((action) => !["dynamodb:GetItem", "dynamodb:Query"].includes(action));
+  const reads = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query"];
+  return access.tableActions.some((action) => !reads.includes(action));
 }
 
 /** Properties of {@link ChatTable}. */

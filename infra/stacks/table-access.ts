@@ -18,13 +18,25 @@ const EVERY_ITEM_ACTION = [
 
 /** Table access by function (the keys of CarechatStack.functions). */
 export const TABLE_ACCESS = {
-  // Verifies tokens only.
-  authorizer: { tableActions: [], indexQueries: [] },
-  // ConnectionStore.put: one transaction putting CONN#<id> and counting it on USER#<sub> (UpdateItem).
-  connect: {
-    tableActions: ["dynamodb:PutItem", "dynamodb:UpdateItem"],
+  // Verifies tokens and refuses revoked users and tokens: RevocationStore.isRevoked reads REVOKED# items.
+  authorizer: {
+    tableActions: ["dynamodb:GetItem", "dynamodb:BatchGetItem"],
     indexQueries: [],
-    leadingKeyPrefixes: ["CONN#", "USER#"],
+    leadingKeyPrefixes: ["REVOKED#"],
+  },
+  // ConnectionStore.put: one transaction putting CONN#<id> and counting it on USER#<sub> (UpdateItem).
+  // The revocation re-check after the record: TOKEN#<jti> remembers the connection (PutItem), REVOKED#
+  // items are read (GetItem, BatchGetItem); a refused connection is removed again (GetItem, DeleteItem).
+  connect: {
+    tableActions: [
+      "dynamodb:GetItem",
+      "dynamodb:BatchGetItem",
+      "dynamodb:PutItem",
+      "dynamodb:UpdateItem",
+      "dynamodb:DeleteItem",
+    ],
+    indexQueries: [],
+    leadingKeyPrefixes: ["CONN#", "USER#", "TOKEN#", "REVOKED#"],
   },
   // ConnectionStore.forget: GetItem CONN#, a transaction deleting it and uncounting USER# (DeleteItem,
   // UpdateItem), GetItem of the count, BatchWriteItem deleting the CHAT#…/CONN# subscriptions;

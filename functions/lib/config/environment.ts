@@ -59,12 +59,13 @@ const CHAT: readonly EnvironmentVariable[] = [
 
 export const FUNCTIONS = {
   // The table holds revoked users and tokens, which the authorizer refuses.
-  authorizer: {
-    entry: "functions/handlers/authorizer.ts",
-    required: [],
-    optional: ["TABLE_NAME", ...IDENTITY],
+  authorizer: { entry: "functions/handlers/authorizer.ts", required: ["TABLE_NAME"], optional: IDENTITY },
+  // Re-checks revocations after recording the connection (the window after the authorizer's check).
+  connect: {
+    entry: "functions/handlers/connect.ts",
+    required: ["TABLE_NAME"],
+    optional: ["MAX_TOKEN_LIFETIME_SECONDS"],
   },
-  connect: { entry: "functions/handlers/connect.ts", required: ["TABLE_NAME"], optional: [] },
   disconnect: { entry: "functions/handlers/disconnect.ts", required: ["TABLE_NAME"], optional: [] },
   actions: {
     entry: "functions/handlers/actions.ts",
@@ -87,6 +88,12 @@ export const FUNCTIONS = {
     entry: "functions/handlers/queue-ticker.ts",
     required: ["TABLE_NAME", "WS_MANAGEMENT_ENDPOINT", "ROUTING_CONFIG_FILE"],
     optional: [],
+  },
+  // The bank's sign-out hook: stores the revocation and closes the user's or token's connections.
+  revoke: {
+    entry: "functions/handlers/revoke.ts",
+    required: ["TABLE_NAME", "WS_MANAGEMENT_ENDPOINT"],
+    optional: ["MAX_TOKEN_LIFETIME_SECONDS"],
   },
 } as const satisfies Record<string, FunctionContract>;
 

@@ -13,8 +13,14 @@ export const SUBSCRIPTIONS_FROM = "CONN#";
 /** A sender's message-rate bucket, in the chat's partition between CONN# and META: read by the same Query. */
 export const RATE_PREFIX = "LIMIT#";
 export const rateSk = (userId: string) => `${RATE_PREFIX}${userId}`;
+/**
+ * `#` (and `%`, the escape itself) in the sender id is percent-encoded: otherwise sender `a#b` with
+ * message id `c` and sender `a` with message id `b#c` would share one idempotency key, and the second
+ * message would be taken for a retry of the first. Ids without `#` or `%` keep their plain key.
+ */
 export const clientMessageSk = (senderId: string, clientMessageId: string) =>
-  `CMID#${senderId}#${clientMessageId}`;
+  `CMID#${escapeKeyPart(senderId)}#${clientMessageId}`;
+const escapeKeyPart = (value: string) => value.replace(/%/g, "%25").replace(/#/g, "%23");
 
 export const connectionPk = (connectionId: string) => `CONN#${connectionId}`;
 export const CONNECTION_SK = "CONN";
@@ -47,3 +53,14 @@ export const queueEntrySk = (priority: number, enqueuedAt: string, chatId: strin
 export const QUEUE_STATS_SK = "STATS";
 /** Sparse gsi2 partition holding every signed-in (available or away) agent, for wait estimates. */
 export const ONLINE_STAFF = "ONLINE";
+
+/**
+ * Revocations (revoke.ts): one user (every token issued to them up to `revokedAt`) or one token id.
+ * The kind is part of the key, so a user id never collides with a token id of the same spelling.
+ */
+export const revokedUserPk = (sub: string) => `REVOKED#SUB#${sub}`;
+export const revokedTokenPk = (jti: string) => `REVOKED#JTI#${jti}`;
+export const REVOKED_SK = "REVOKED";
+/** The connections opened with one token id, so a revocation by `jti` finds them without a scan. */
+export const tokenPk = (jti: string) => `TOKEN#${jti}`;
+export const tokenConnectionSk = (connectionId: string) => `CONN#${connectionId}`;

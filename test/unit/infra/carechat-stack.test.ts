@@ -567,14 +567,26 @@ describe("CarechatStack: queue ticker schedule", () => {
 });
 
 describe("CarechatStack: least privilege", () => {
-  it("gives the authorizer no DynamoDB, Step Functions or connection permissions", () => {
+  it("lets the authorizer read revocation items only: no write, no Step Functions, no connections", () => {
     // Act
-    const actions = actionsOf(statementsOfRole(logicalId(stack.functions.authorizer.role)));
+    const statements = statementsOfRole(logicalId(stack.functions.authorizer.role));
+    const actions = actionsOf(statements);
 
     // Assess
-    expect(actions.filter((action) => /^(dynamodb|states|execute-api):/.test(action))).toEqual([]);
+    expect(actions.filter((action) => /^(dynamodb|states|execute-api):/.test(action)).sort()).toEqual([
+      "dynamodb:BatchGetItem",
+      "dynamodb:GetItem",
+    ]);
+    expect(statements.filter((statement) => JSON.stringify(statement).includes("dynamodb:"))).toEqual([
+      expect.objectContaining({
+        Effect: "Allow",
+        Condition: { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": ["REVOKED#*"] } },
+      }),
+    ]);
     expect(actions.sort()).toEqual(
       [
+        "dynamodb:BatchGetItem",
+        "dynamodb:GetItem",
         "logs:CreateLogStream",
         "logs:PutLogEvents",
         "xray:PutTraceSegments",

@@ -31,7 +31,10 @@ let carechat: CarechatApp;
 let assembly: CloudAssembly;
 
 beforeAll(() => {
-  carechat = createTestApp({ regions: ["us-east-1", "eu-west-1"], stackProps: { jwt: TEST_JWT } });
+  carechat = createTestApp({
+    regions: ["us-east-1", "eu-west-1"],
+    stackProps: { jwt: TEST_JWT },
+  });
   assembly = carechat.app.synth();
 }, SYNTH_TIMEOUT_MS);
 

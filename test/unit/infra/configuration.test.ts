@@ -239,6 +239,60 @@ describe("CarechatStack configuration", () => {
     // Assess
     expect(create).toThrow(/tableRemovalPolicy/);
   });
+
+  it("gives the authorizer the allowed origins and lifetime maximum from context", () => {
+    // Prepare
+    const context = {
+      jwtIssuer: "https://id.example/",
+      jwtJwksUri: "https://j/",
+      jwtAudience: "carechat",
+      allowedOrigins: "https://chat.bank.example, https://app.bank.example:8443",
+      maxTokenLifetimeSeconds: "3600",
+    };
+    const { stacks } = createTestApp({ context, nag: false });
+    const stack = stacks[0] as (typeof stacks)[number];
+
+    // Act
+    const template = Template.fromStack(stack);
+
+    // Assess
+    expect(functionEnvironment(template, stack, stack.functions.authorizer.function)).toMatchObject({
+      ALLOWED_ORIGINS: "https://chat.bank.example,https://app.bank.example:8443",
+      MAX_TOKEN_LIFETIME_SECONDS: "3600",
+      JWT_AUDIENCE: "carechat",
+    });
+    expect(Annotations.fromStack(stack).findWarning("*", Match.stringLikeRegexp("allowedOrigins"))).toEqual(
+      [],
+    );
+  });
+
+  it.each([
+    ["an origin with a path", { allowedOrigins: "https://bank.example/chat" }, /allowedOrigins/],
+    ["a wildcard origin", { allowedOrigins: "*" }, /allowedOrigins/],
+    ["a lifetime that is not a number", { maxTokenLifetimeSeconds: "12h" }, /maxTokenLifetimeSeconds/],
+  ])("refuses to synth with %s", (_case, extra, message) => {
+    // Act
+    const create = () =>
+      createTestApp({
+        context: { jwtIssuer: "https://id.example/", jwtJwksUri: "https://j/", jwtAudience: "a", ...extra },
+        nag: false,
+      });
+
+    // Assess
+    expect(create).toThrow(message);
+  });
+
+  it("refuses a jwt prop without audience", () => {
+    // Act
+    const create = () =>
+      createTestApp({
+        nag: false,
+        stackProps: { jwt: { issuer: "https://id.example/", jwksUri: "https://j/" } as never },
+      });
+
+    // Assess
+    expect(create).toThrow(/audience/);
+  });
 });
 
 describe("ChatTable options", () => {

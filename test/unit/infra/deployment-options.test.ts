@@ -117,7 +117,7 @@ describe("a bank's deployment from context", () => {
     );
   });
 
-  it("gives table users the key's data actions, decrypt-only readers none beyond, the authorizer nothing", () => {
+  it("gives table users the key's data actions and the authorizer, a reader of revocations, decrypt only", () => {
     // Act
     const kmsOf = (name: keyof CarechatStack["functions"]) =>
       statementsFor(statementsOfRole(template, logicalIdOf(stack, stack.functions[name].role)), "kms:");
@@ -126,7 +126,7 @@ describe("a bank's deployment from context", () => {
     expect(kmsOf("connect")).toEqual([
       { Effect: "Allow", Action: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"], Resource: keyArn() },
     ]);
-    expect(kmsOf("authorizer")).toEqual([]);
+    expect(kmsOf("authorizer")).toEqual([{ Effect: "Allow", Action: "kms:Decrypt", Resource: keyArn() }]);
   });
 
   it("applies memory, stage throttles, and leaves the account's API Gateway logging role alone", () => {

@@ -35,15 +35,22 @@ function dynamoStatements(name: keyof CarechatStack["functions"]): Statement[] {
 }
 
 describe("table access per function", () => {
-  it("gives the authorizer no table action at all", () => {
+  it("lets the authorizer read revocations and nothing else", () => {
     // Act
     const statements = dynamoStatements("authorizer");
 
     // Assess
-    expect(statements).toEqual([]);
+    expect(statements).toEqual([
+      {
+        Effect: "Allow",
+        Action: ["dynamodb:GetItem", "dynamodb:BatchGetItem"],
+        Resource: tableArn(),
+        Condition: leadingKeys("REVOKED#"),
+      },
+    ]);
   });
 
-  it("lets connect put connection items and count them, nothing else", () => {
+  it("lets connect record and count its connection, re-check revocations, nothing else", () => {
     // Act
     const statements = dynamoStatements("connect");
 
@@ -51,9 +58,15 @@ describe("table access per function", () => {
     expect(statements).toEqual([
       {
         Effect: "Allow",
-        Action: ["dynamodb:PutItem", "dynamodb:UpdateItem"],
+        Action: [
+          "dynamodb:GetItem",
+          "dynamodb:BatchGetItem",
+          "dynamodb:PutItem",
+          "dynamodb:UpdateItem",
+          "dynamodb:DeleteItem",
+        ],
         Resource: tableArn(),
-        Condition: leadingKeys("CONN#", "USER#"),
+        Condition: leadingKeys("CONN#", "USER#", "TOKEN#", "REVOKED#"),
       },
     ]);
   });

@@ -2,6 +2,7 @@ import { type CryptoKey, exportJWK, generateKeyPair, type JWK, SignJWT } from "j
 
 /** A throwaway RS256 issuer for the token tests: its key, its public JWKS and a signer. */
 export const TEST_ISSUER = "https://issuer.carechat.test";
+export const TEST_AUDIENCE = "carechat-test";
 export const KEY_ID = "test-key-1";
 
 export interface TestIssuer {
@@ -20,20 +21,33 @@ export interface SignOptions {
   /** Seconds from now; negative for a token that has already expired. */
   readonly expiresIn?: number;
   readonly kid?: string;
+  /** `null` for a token without `aud`. */
+  readonly audience?: string | null;
+  /** Seconds from now (negative: in the past); `null` for a token without `iat`. */
+  readonly issuedAt?: number | null;
+  /** `false` for a token without `exp`. */
+  readonly withExpiry?: boolean;
 }
 
 export function signToken(
   privateKey: CryptoKey,
   claims: Record<string, unknown>,
-  { issuer = TEST_ISSUER, expiresIn = 3_600, kid = KEY_ID }: SignOptions = {},
+  {
+    issuer = TEST_ISSUER,
+    expiresIn = 3_600,
+    kid = KEY_ID,
+    audience = TEST_AUDIENCE,
+    issuedAt = -7_200,
+    withExpiry = true,
+  }: SignOptions = {},
 ): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT(claims)
+  const jwt = new SignJWT(audience === null || "aud" in claims ? claims : { aud: audience, ...claims })
     .setProtectedHeader({ alg: "RS256", kid, typ: "JWT" })
-    .setIssuer(issuer)
-    .setIssuedAt(now - 7_200)
-    .setExpirationTime(now + expiresIn)
-    .sign(privateKey);
+    .setIssuer(issuer);
+  if (issuedAt !== null) jwt.setIssuedAt(now + issuedAt);
+  if (withExpiry) jwt.setExpirationTime(now + expiresIn);
+  return jwt.sign(privateKey);
 }
 
 export const customerClaims = {

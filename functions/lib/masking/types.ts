@@ -9,3 +9,15 @@ export interface MaskResult {
   /** Each kind that was masked, once, in the order of `SensitiveKind`. */
   kinds: SensitiveKind[];
 }
+
+/** The free-text fields of the protocol and the claims shown to others: where a value came from. */
+export type FreeTextField =
+  | "text"
+  | "topic"
+  | "note"
+  | "reason"
+  | "comment"
+  | "purpose"
+  | "name"
+  | "id"
+  | (string & {});

@@ -8,7 +8,7 @@ import type { FreeTextField, MaskResult, SensitiveKind } from "./types.ts";
 const KIND_ORDER: readonly SensitiveKind[] = ["card-number", "security-code", "ssn", "one-time-passcode"];
 
 /** Cheapest possible exit: most values hold fewer digits (of any script) than the shortest sensitive one. */
-const AT_LEAST_THREE_DIGITS = /\p{N}[^]*?\p{N}[^]*?\p{N}/u;
+const AT_LEAST_THREE_DIGITS = /\p{N}\P{N}*\p{N}\P{N}*\p{N}/u;
 
 /** A span of the original text and what replaces it. */
 interface Replacement {

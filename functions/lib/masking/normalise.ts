@@ -19,7 +19,7 @@ export interface NormalisedText {
 const FORMAT_CHARACTER = /^\p{Cf}$/u;
 const DECIMAL_DIGIT = /\p{Nd}/gu;
 const SINGLE_DECIMAL_DIGIT = /^\p{Nd}$/u;
-const ONLY_ASCII = /^[\x00-\x7f]*$/;
+const PRINTABLE_ASCII = /^[\t\n\r -~]*$/;
 
 const digitValues = new Map<number, string>();
 
@@ -49,7 +49,7 @@ function normaliseCodePoint(character: string): string {
 export function normalise(original: string): NormalisedText {
   const starts: number[] = [];
   const ends: number[] = [];
-  if (ONLY_ASCII.test(original)) {
+  if (PRINTABLE_ASCII.test(original)) {
     // The common case: ASCII is already in normal form, one unit per unit.
     for (let index = 0; index < original.length; index++) {
       starts.push(index);

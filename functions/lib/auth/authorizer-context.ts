@@ -1,4 +1,5 @@
 import { UnauthorizedError } from "../errors.ts";
+import { maskFreeText } from "../masking/index.ts";
 import { type Identity, identityClaims } from "./identity.ts";
 
 /**
@@ -15,7 +16,17 @@ export interface AuthorizerContext {
 export const toAuthorizerContext = (identity: Identity): AuthorizerContext => ({
   sub: identity.sub,
   role: identity.role,
-  identity: JSON.stringify(identity),
+  identity: JSON.stringify(maskShownClaims(identity)),
+});
+
+/**
+ * `name` is shown to the other side of every chat and stored with it, and a user may be able to edit it:
+ * it is free text, masked like any message. Done on the way in and on the way out of the context, so a
+ * context written by an older authorizer is masked too.
+ */
+const maskShownClaims = <T extends Identity>(identity: T): T => ({
+  ...identity,
+  name: maskFreeText(identity.name, { field: "name" }).text,
 });
 
 export function fromAuthorizerContext(authorizer: unknown): Identity {
@@ -29,5 +40,5 @@ export function fromAuthorizerContext(authorizer: unknown): Identity {
   }
   const parsed = identityClaims.safeParse(value);
   if (!parsed.success) throw new UnauthorizedError("The connection's identity is invalid.");
-  return parsed.data;
+  return maskShownClaims(parsed.data);
 }

@@ -34,7 +34,8 @@ export async function sendMessage(
     if (!ACTIVE_STATES.includes(chat.state)) {
       // A retry of a message stored before the chat ended still gets its ack.
       const seq = await deps.chats.storedSeq(chat.chatId, identity.sub, frame.clientMessageId);
-      if (seq !== undefined) return ack(frame, seq, maskSensitive(frame.text).redacted, true);
+      if (seq !== undefined)
+        return ack(frame, seq, hidText(caller) || maskSensitive(frame.text).redacted, true);
       requireActive(chat);
     }
     const now = new Date().toISOString();
@@ -44,6 +45,7 @@ export async function sendMessage(
       chat.assistant.language,
       now,
       frame.clientMessageId,
+      caller.redaction?.fields.text,
     );
     const messages: Omit<MessageRecord, "seq">[] = [...inbound.messages];
     let assistant: AssistantState | undefined;
@@ -89,6 +91,8 @@ export async function sendMessage(
     "The chat is too busy right now; send the message again with the same clientMessageId.",
   );
 }
+
+const hidText = (caller: Caller) => caller.redaction?.fields.text !== undefined;
 
 const ack = (
   frame: ClientFrame<"sendMessage">,

@@ -2,4 +2,4 @@ export { isLuhnValid } from "./luhn.ts";
 export { maskFreeText } from "./mask-free-text.ts";
 export { explainRedaction, maskSensitive } from "./mask-sensitive.ts";
 export { normaliseDigits } from "./normalise.ts";
-export type { FreeTextField, MaskResult, SensitiveKind } from "./types.ts";
+export type { FrameRedaction, FreeTextField, MaskResult, SensitiveKind } from "./types.ts";

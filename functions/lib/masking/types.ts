@@ -21,3 +21,11 @@ export type FreeTextField =
   | "name"
   | "id"
   | (string & {});
+
+/** What the request boundary hid in one client frame, for the use case that tells the sender why. */
+export interface FrameRedaction {
+  /** True iff at least one field was masked. */
+  readonly redacted: boolean;
+  /** For each masked field (top-level key of the frame), the kinds hidden in it. */
+  readonly fields: Readonly<Record<string, readonly SensitiveKind[]>>;
+}

@@ -7,16 +7,16 @@ const MAX_CARD_DIGITS = 19;
 /**
  * A maximal run of digits in which neighbouring digits are separated by anything but letters, digits,
  * brackets, currency signs and percent signs, in any grouping and with mixed separators
- * ("4111 1111-1111.1111", "4111/1111_1111,1111", "4111\n1111\n…", "(4111) 1111 1111 1111"). Up to six
- * separator characters are accepted between groups, so four spaces, "\r\n" and " - " do not let a card
- * through. The text has been normalised first (normalise.ts): other scripts' digits are ASCII here and
+ * ("4111 1111-1111.1111", "4111/1111_1111,1111", "4111\n1111\n…", "(4111) 1111 1111 1111"). Up to 16
+ * separator characters are accepted between groups (a run of whitespace counts as one, see normalise.ts),
+ * so "  -  -  " does not let a card through. The text has been normalised first (normalise.ts): other scripts' digits are ASCII here and
  * zero-width characters are gone. Digits and separators are disjoint, so each character can be consumed in
  * exactly one way and the scan is linear in the message length. Brackets stay out so that a placeholder is
  * never merged with the digits around it (masking stays idempotent); currency and percent signs stay out so
  * that a list of amounts is not read as one long number.
  */
 const SEPARATOR = String.raw`[^\p{L}\p{N}\[\]\p{Sc}%]`;
-const DIGIT_RUN = new RegExp(String.raw`\d(?:${SEPARATOR}{0,6}\d)*`, "gu");
+const DIGIT_RUN = new RegExp(String.raw`\d(?:${SEPARATOR}{0,16}\d)*`, "gu");
 const DIGIT_GROUP = /\d+/g;
 
 /** What replaces a card number: only the last four digits survive. */

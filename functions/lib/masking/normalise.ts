@@ -2,7 +2,8 @@
  * The text the masking rules read: what a person sees, not how it is encoded. Each code point is taken
  * through Unicode NFKC (full-width digits and letters become ASCII, thin and narrow no-break spaces become
  * spaces), every decimal digit of any script becomes its ASCII value ("٤١١١", "४१११" are "4111"), and format
- * characters such as zero-width spaces, which a reader never sees, are dropped.
+ * characters such as zero-width spaces, which a reader never sees, are dropped, and every run of whitespace
+ * (line breaks included) reads as one space, so that "4111    1111" and "4111\r\n1111" look alike to the rules.
  *
  * The rules find spans in this text; `origin` maps each of its UTF-16 units back to the range of the original
  * text it came from, so the original is rewritten only where something is masked and every other character
@@ -19,7 +20,8 @@ export interface NormalisedText {
 const FORMAT_CHARACTER = /^\p{Cf}$/u;
 const DECIMAL_DIGIT = /\p{Nd}/gu;
 const SINGLE_DECIMAL_DIGIT = /^\p{Nd}$/u;
-const PRINTABLE_ASCII = /^[\t\n\r -~]*$/;
+const PRINTABLE_ASCII_NO_DOUBLE_SPACE = /^(?:[!-~]| (?! ))*$/;
+const WHITESPACE = /^\s$/u;
 
 const digitValues = new Map<number, string>();
 
@@ -49,7 +51,7 @@ function normaliseCodePoint(character: string): string {
 export function normalise(original: string): NormalisedText {
   const starts: number[] = [];
   const ends: number[] = [];
-  if (PRINTABLE_ASCII.test(original)) {
+  if (PRINTABLE_ASCII_NO_DOUBLE_SPACE.test(original)) {
     // The common case: ASCII is already in normal form, one unit per unit.
     for (let index = 0; index < original.length; index++) {
       starts.push(index);
@@ -61,6 +63,19 @@ export function normalise(original: string): NormalisedText {
   let offset = 0;
   for (const character of original) {
     const piece = normaliseCodePoint(character);
+    if (WHITESPACE.test(piece) && text.endsWith(" ") && ends.length > 0) {
+      // One more character of a whitespace run: the run's one space now reaches this far.
+      ends[ends.length - 1] = offset + character.length;
+      offset += character.length;
+      continue;
+    }
+    if (WHITESPACE.test(piece)) {
+      starts.push(offset);
+      ends.push(offset + character.length);
+      text += " ";
+      offset += character.length;
+      continue;
+    }
     for (let unit = 0; unit < piece.length; unit++) {
       starts.push(offset);
       ends.push(offset + character.length);

@@ -185,7 +185,7 @@ describe("hostile frames", () => {
     );
     const stillUsable = await Promise.all([
       customerA.client.request({ action: "getTranscript", chatId: chatA }, "transcript"),
-      customerB.client.request({ action: "resume", chatId: chatB, afterSeq: 0 }, "resumed"),
+      customerB.client.request({ action: "getTranscript", chatId: chatB }, "transcript"),
       agentX.client.request({ action: "getTranscript", chatId: chatC }, "transcript"),
       agentY.client.request({ action: "typing", chatId: chatA }, "error"),
       supervisor.client.request({ action: "typing", chatId: chatA }, "error"),

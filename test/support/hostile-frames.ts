@@ -135,10 +135,11 @@ function malformedAction(targets: Targets): fc.Arbitrary<HostileFrame> {
       const fields = required[action] ?? ["chatId"];
       const field = fields[pick % fields.length] ?? "chatId";
       const requestId = nextId();
-      // An empty topic is a valid one: keep every generated startChat invalid.
+      // An empty topic or note is a valid one: keep every generated frame invalid.
       // A non-negative integer is a valid afterSeq.
       const validSeq = field === "afterSeq" && Number.isInteger(value) && (value as number) >= 0;
-      const wrong = (action === "startChat" && value === "") || validSeq ? -5 : value;
+      const validEmpty = value === "" && (field === "topic" || field === "note");
+      const wrong = validEmpty || validSeq ? -5 : value;
       const rawValue = typeof wrong === "string" && /^[[{"]/.test(wrong) ? wrong : JSON.stringify(wrong);
       const body = JSON.stringify({ ...valid[action], action, requestId }).slice(0, -1);
       // A text over 4,000 characters is PAYLOAD_TOO_LARGE; some senders are refused before validation.

@@ -204,7 +204,7 @@ describe("hostile frames", () => {
     expect(oversized).toEqual([1009, 1009, 1009]);
     expect(stillUsable.map((frame) => frame.type)).toEqual([
       "transcript",
-      "resumed",
+      "transcript",
       "transcript",
       "error",
       "error",

@@ -67,7 +67,10 @@ const deepValue = fc.oneof(
 const bigString = fc.integer({ min: 4_100, max: 16_000 }).map((size) => JSON.stringify("9".repeat(size)));
 
 let counter = 0;
-const nextId = () => `fz-${(counter += 1)}`;
+const nextId = () => {
+  counter += 1;
+  return `fz-${counter}`;
+};
 
 function frame(kind: string, body: Record<string, unknown>, codes: readonly string[]): HostileFrame {
   const requestId = nextId();

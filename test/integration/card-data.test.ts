@@ -6,7 +6,7 @@ import { type CorpusEntry, cardCorpus } from "../support/card-corpus.ts";
 import { CardScanner, type Haystack } from "../support/card-scanner.ts";
 import { fastRouting } from "./fixtures/fast-routing.ts";
 import { ChatClient, customerClaims, devToken, type Frame } from "./support/chat-client.ts";
-import { available, connectAgent, offerFor } from "./support/handoff-stack.ts";
+import { available, offerFor } from "./support/handoff-stack.ts";
 import { type LocalProcess, startLocalProcess } from "./support/local-process.ts";
 import {
   logHaystacks,

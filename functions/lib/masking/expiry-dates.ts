@@ -33,8 +33,8 @@ const KEYWORD = String.raw`(?<![\p{L}\p{N}_])(?:${KEYWORDS.join("|")})(?![\p{L}\
 const EXPIRY = new RegExp(
   [
     String.raw`(?<=${KEYWORD}[^\d\[\]]{0,20})${VALUE_START}(?:${MONTH_YEAR}|${COMPACT_MONTH_YEAR})${VALUE_END}`,
-    String.raw`(?<=${PLACEHOLDER}${NEAR})${VALUE_START}${MONTH_YEAR}${VALUE_END}`,
-    String.raw`${VALUE_START}${MONTH_YEAR}${VALUE_END}(?=${NEAR}${PLACEHOLDER})`,
+    `(?<=${PLACEHOLDER}${NEAR})${VALUE_START}${MONTH_YEAR}${VALUE_END}`,
+    `${VALUE_START}${MONTH_YEAR}${VALUE_END}(?=${NEAR}${PLACEHOLDER})`,
     // What is left of a date whose month was taken into the card's span by a chance Luhn match ("…]/26").
     String.raw`(?<=${PLACEHOLDER}\s{0,2}[\/\-.]\s{0,2})\d{2}(?:\d{2})?${VALUE_END}`,
   ].join("|"),

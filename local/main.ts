@@ -20,6 +20,7 @@ carechat local runtime is up.
   WebSocket:  ${stack.url}?token=<JWT>
   Health:     ${stack.httpUrl}/health
   Data dir:   ${stack.dataDir}
+  DynamoDB:   ${process.env.AWS_ENDPOINT_URL_DYNAMODB} (table ${process.env.TABLE_NAME})
 
 Get a demo customer token:
   curl -s -X POST ${stack.httpUrl}/dev/token

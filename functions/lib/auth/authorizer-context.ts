@@ -1,4 +1,5 @@
 import { UnauthorizedError } from "../errors.ts";
+import { maskFreeText } from "../masking/index.ts";
 import { type Identity, identityClaims } from "./identity.ts";
 import type { VerifiedToken } from "./token-verifier.ts";
 
@@ -24,10 +25,20 @@ export const toAuthorizerContext = (
 ): AuthorizerContext => ({
   sub: identity.sub,
   role: identity.role,
-  identity: JSON.stringify(identity),
+  identity: JSON.stringify(maskShownClaims(identity)),
   tokenId: token?.tokenId ?? "",
   tokenIssuedAt: token?.issuedAt ?? 0,
   tokenExpiresAt: token?.expiresAt ?? 0,
+});
+
+/**
+ * `name` is shown to the other side of every chat and stored with it, and a user may be able to edit it:
+ * it is free text, masked like any message. Done on the way in and on the way out of the context, so a
+ * context written by an older authorizer is masked too.
+ */
+const maskShownClaims = <T extends Identity>(identity: T): T => ({
+  ...identity,
+  name: maskFreeText(identity.name, { field: "name" }).text,
 });
 
 export function fromAuthorizerContext(authorizer: unknown): Identity {
@@ -41,7 +52,7 @@ export function fromAuthorizerContext(authorizer: unknown): Identity {
   }
   const parsed = identityClaims.safeParse(value);
   if (!parsed.success) throw new UnauthorizedError("The connection's identity is invalid.");
-  return parsed.data;
+  return maskShownClaims(parsed.data);
 }
 
 /** The token facts of the authorizer context; API Gateway may hand numbers back as strings. */

@@ -1,7 +1,7 @@
 import type { Language } from "../assistant/types.ts";
 import type { Identity } from "../auth/identity.ts";
 import type { MessageRecord } from "../data/records.ts";
-import { explainRedaction, maskSensitive } from "../masking/index.ts";
+import { explainRedaction, maskFreeText, type SensitiveKind } from "../masking/index.ts";
 
 export interface InboundText {
   /** The text as it may be stored, logged and delivered. */
@@ -11,15 +11,22 @@ export interface InboundText {
   readonly messages: Omit<MessageRecord, "seq">[];
 }
 
-/** Masks what a participant typed before anything else sees it. */
+/**
+ * Masks what a participant typed before anything else sees it. The request boundary has usually masked it
+ * already (`hidden` says what it hid there); masking again is a no-op then, and keeps this safe for callers
+ * that did not come through the boundary.
+ */
 export function customerMessages(
   identity: Identity,
   text: string,
   language: Language,
   sentAt: string,
   clientMessageId?: string,
+  hidden: readonly SensitiveKind[] = [],
 ): InboundText {
-  const masked = maskSensitive(text);
+  const again = maskFreeText(text, { field: "text" });
+  const kinds = [...new Set([...hidden, ...again.kinds])];
+  const masked = { text: again.text, redacted: kinds.length > 0, kinds };
   const messages: Omit<MessageRecord, "seq">[] = [
     {
       from: { role: identity.role, id: identity.sub, name: identity.name },

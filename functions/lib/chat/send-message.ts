@@ -39,7 +39,8 @@ export function sendMessage(
       if (!ACTIVE_STATES.includes(chat.state)) {
         // A retry of a message stored before the chat ended still gets its ack.
         const seq = await deps.chats.storedSeq(chat.chatId, identity.sub, frame.clientMessageId);
-        if (seq !== undefined) return ack(frame, seq, maskSensitive(frame.text).redacted, true);
+        if (seq !== undefined)
+          return ack(frame, seq, hidText(caller) || maskSensitive(frame.text).redacted, true);
         requireActive(chat);
       }
       const handoffs = chat.handoffs ?? 0;
@@ -59,6 +60,7 @@ export function sendMessage(
         chat.assistant.language,
         now,
         frame.clientMessageId,
+        caller.redaction?.fields.text,
       );
       const messages: Omit<MessageRecord, "seq">[] = [...inbound.messages];
       let assistant: AssistantState | undefined;
@@ -116,6 +118,8 @@ export function sendMessage(
  */
 const ensureHandoff = (deps: SendMessagePorts, chatId: string, handoffs: number) =>
   afterCommit("startHandoff", () => startHandoff(deps, chatId, handoffs));
+
+const hidText = (caller: Caller) => caller.redaction?.fields.text !== undefined;
 
 const ack = (
   frame: ClientFrame<"sendMessage">,

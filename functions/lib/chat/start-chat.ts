@@ -8,6 +8,7 @@ import type { Caller } from "../kernel/caller.ts";
 import { toMessageFrame } from "../kernel/message-frames.ts";
 import type { Needs } from "../kernel/ports.ts";
 import { languageFromLocale } from "../language/languages.ts";
+import { explainRedaction, maskFreeText } from "../masking/index.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 import { assistantMessage, toProfile } from "./assistant-turn.ts";
@@ -34,15 +35,27 @@ export async function startChat(
   const messages: Omit<MessageRecord, "seq">[] = greeting.messages.map((text) => assistantMessage(text, now));
   const opening = frame.text?.trim() ? frame.text : frame.topic;
   if (opening) {
-    const inbound = frame.text?.trim() ? customerMessages(identity, frame.text, language, now) : undefined;
+    const hidden = caller.redaction?.fields ?? {};
+    const inbound = frame.text?.trim()
+      ? customerMessages(identity, frame.text, language, now, undefined, hidden.text)
+      : undefined;
+    // The boundary masked the topic already; masking again keeps the assistant safe for other callers.
     const reply: AssistantReply = await deps.assistant.reply({
-      text: inbound?.maskedText ?? opening,
+      text: inbound?.maskedText ?? maskFreeText(opening, { field: "topic" }).text,
       language,
       profile,
       state,
     });
     state = reply.state;
-    messages.push(...(inbound?.messages ?? []), ...reply.messages.map((text) => assistantMessage(text, now)));
+    messages.push(...(inbound?.messages ?? []));
+    if (hidden.topic && !inbound?.redacted)
+      messages.push({
+        from: { role: "system" },
+        text: explainRedaction([...hidden.topic], language),
+        sentAt: now,
+        redacted: false,
+      });
+    messages.push(...reply.messages.map((text) => assistantMessage(text, now)));
   }
 
   const chat: ChatRecord = {

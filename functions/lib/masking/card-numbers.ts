@@ -1,16 +1,22 @@
 import { isLuhnValid } from "./luhn.ts";
+import { type MaskSpan, replaceSpans } from "./spans.ts";
 
 const MIN_CARD_DIGITS = 13;
 const MAX_CARD_DIGITS = 19;
 
 /**
- * A maximal run of digits in which neighbouring digits are separated by spaces, dashes or dots, in any
- * grouping and with mixed separators ("4111 1111-1111.1111", "4 1 1 1 …", "3782-822463-10005"). Up to
- * three separator characters are accepted between groups, so "4111 - 1111 - 1111 - 1111" and double spaces
- * do not let a card through. Digits and separators are disjoint, so each character can be consumed in exactly
- * one way and the scan is linear in the message length.
+ * A maximal run of digits in which neighbouring digits are separated by anything but letters, digits,
+ * brackets, currency signs and percent signs, in any grouping and with mixed separators
+ * ("4111 1111-1111.1111", "4111/1111_1111,1111", "4111\n1111\n…", "(4111) 1111 1111 1111"). Up to 16
+ * separator characters are accepted between groups (a run of whitespace counts as one, see normalise.ts),
+ * so "  -  -  " does not let a card through. The text has been normalised first (normalise.ts): other scripts' digits are ASCII here and
+ * zero-width characters are gone. Digits and separators are disjoint, so each character can be consumed in
+ * exactly one way and the scan is linear in the message length. Brackets stay out so that a placeholder is
+ * never merged with the digits around it (masking stays idempotent); currency and percent signs stay out so
+ * that a list of amounts is not read as one long number.
  */
-const DIGIT_RUN = /\d(?:[ \t\u00a0.-]{0,3}\d)*/g;
+const SEPARATOR = String.raw`[^\p{L}\p{N}\[\]\p{Sc}%]`;
+const DIGIT_RUN = new RegExp(String.raw`\d(?:${SEPARATOR}{0,16}\d)*`, "gu");
 const DIGIT_GROUP = /\d+/g;
 
 /** What replaces a card number: only the last four digits survive. */
@@ -42,24 +48,22 @@ interface DigitGroup {
  * The cost stays linear: from each group at most 19 further groups are tried, each with one Luhn check.
  */
 export function maskCardNumbers(text: string): { text: string; found: boolean } {
-  let found = false;
-  const masked = text.replace(DIGIT_RUN, (run) => {
-    if (run.length < MIN_CARD_DIGITS) {
-      return run;
-    }
-    const replaced = maskRun(run);
-    if (replaced !== run) {
-      found = true;
-    }
-    return replaced;
-  });
-  return { text: found ? masked : text, found };
+  const spans = findCardNumbers(text);
+  return { text: spans.length > 0 ? replaceSpans(text, spans) : text, found: spans.length > 0 };
 }
 
-function maskRun(run: string): string {
+/** The card numbers of `text` as spans (offsets into `text`) with their placeholders, in order. */
+export function findCardNumbers(text: string): MaskSpan[] {
+  const spans: MaskSpan[] = [];
+  for (const match of text.matchAll(DIGIT_RUN)) {
+    if (match[0].length >= MIN_CARD_DIGITS) spans.push(...cardsInRun(match[0], match.index));
+  }
+  return spans;
+}
+
+function cardsInRun(run: string, offset: number): MaskSpan[] {
   const groups = splitGroups(run);
-  let output = "";
-  let copiedUpTo = 0;
+  const spans: MaskSpan[] = [];
   let index = 0;
   while (index < groups.length) {
     let spanEnd = lastGroupOfLongestCardWindow(groups, index);
@@ -75,12 +79,15 @@ function maskRun(run: string): string {
     if (first === undefined || last === undefined) {
       break;
     }
-    output +=
-      run.slice(copiedUpTo, first.start) + cardPlaceholder(digitsOf(groups, index, spanEnd).slice(-4));
-    copiedUpTo = last.end;
+    spans.push({
+      start: offset + first.start,
+      end: offset + last.end,
+      placeholder: cardPlaceholder(digitsOf(groups, index, spanEnd).slice(-4)),
+      kind: "card-number",
+    });
     index = spanEnd + 1;
   }
-  return output + run.slice(copiedUpTo);
+  return spans;
 }
 
 /** Index of the last group of the longest valid window starting at `first`, or -1 when there is none. */

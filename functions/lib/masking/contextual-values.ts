@@ -1,3 +1,4 @@
+import { type MaskSpan, replaceSpans } from "./spans.ts";
 import type { SensitiveKind } from "./types.ts";
 
 /**
@@ -15,22 +16,31 @@ const PLACEHOLDERS = {
   "one-time-passcode": "[passcode hidden]",
 } as const satisfies Partial<Record<SensitiveKind, string>>;
 
-// "Near" means: between keyword and value only non-digits on the same line. Brackets are excluded too, so a
-// keyword can never reach across a placeholder ("[security code hidden]", "[card ending 1111]"): that is
-// what makes masking idempotent. The gaps are bounded, which keeps the lookbehinds cheap.
-const GAP_AFTER_KEYWORD = String.raw`[^\d\[\]\n]{0,30}`;
-const GAP_BEFORE_KEYWORD = String.raw`[^\d\[\]\n]{0,16}`;
+// "Near" means: between keyword and value only non-digits, line breaks included ("CVV:\n123"). Brackets are
+// excluded, so a keyword can never reach across a placeholder ("[security code hidden]", "[card ending
+// 1111]"): that is what makes masking idempotent. The gaps are bounded, which keeps the lookbehinds cheap.
+const GAP_AFTER_KEYWORD = String.raw`[^\d\[\]]{0,30}`;
+const GAP_BEFORE_KEYWORD = String.raw`[^\d\[\]]{0,16}`;
 
 // A value is a whole token: not glued to letters or digits, nor part of a longer separated digit run, nor
 // the tail of an alphanumeric reference such as "CC-261125-7K3M9Q".
 const VALUE_START = String.raw`(?=\d)(?<![\p{L}\p{N}_]|\d[ .\-])`;
 const VALUE_END = String.raw`(?![\p{L}\p{N}_]|[ .\-]\d|-\p{L})`;
 
-const SECURITY_CODE = String.raw`\d{3,4}`;
+const SECURITY_CODE = String.raw`\d(?: ?\d){2,3}`;
 const SSN_NINE_DIGITS = String.raw`\d{3}[ .\-]?\d{2}[ .\-]?\d{4}`;
 const PASSCODE = String.raw`\d(?:[ \-]?\d){3,7}`;
 
-const SSN_KEYWORDS = ["ssn", String.raw`soc\.? ?sec\.?`, "social security", "seguro social"];
+const SSN_KEYWORDS = [
+  "ssn",
+  "ss#",
+  String.raw`soc\.? ?sec\.?`,
+  "social security",
+  "social",
+  "seguro social",
+  "(?:n[uú]mero de )?seguridad social",
+  "itin",
+];
 
 // Unambiguous passcode wording; tried before the security-code keywords so that "security code sent by text"
 // is reported as a passcode.
@@ -49,6 +59,16 @@ const PASSCODE_KEYWORDS = [
   "c[oó]digo (?:que )?(?:me )?(?:enviaron|mandaron|lleg[oó])",
   "c[oó]digo (?:por|del?) (?:sms|mensaje|texto)",
   "token",
+  "(?:lleg[oó]|enviaron|mandaron) por (?:sms|mensaje|texto|correo|whatsapp)",
+  "(?:got|received|sent|came) (?:it )?(?:by|via|in a) (?:text|sms|e-?mail)",
+];
+
+// What follows a passcode when the keyword comes after it: "I got 482913 by text", "482913 por SMS".
+const PASSCODE_TRAILERS = [
+  "(?:by|via|in a|in the|per) (?:text|sms|e-?mail|message|txt)",
+  "(?:was )?(?:texted|sent|emailed) to me",
+  "por (?:sms|mensaje|texto|correo|whatsapp)",
+  "(?:me )?(?:lleg[oó]|enviaron|mandaron) por",
 ];
 
 const SECURITY_CODE_KEYWORDS = [
@@ -125,7 +145,7 @@ const ALTERNATIVES: readonly { pattern: string; name: string; kind: keyof typeof
   {
     name: "ssnLayout",
     kind: "ssn",
-    pattern: String.raw`(?<ssnLayout>\d{3}(?<ssnSeparator>[ \-])\d{2}\k<ssnSeparator>\d{4})${VALUE_END}`,
+    pattern: String.raw`(?<ssnLayout>\d{3}(?<ssnSeparator>[ .\-])\d{2}\k<ssnSeparator>\d{4})${VALUE_END}`,
   },
   { name: "ssnNear", kind: "ssn", pattern: near(SSN_KEYWORDS, "ssnNear", SSN_NINE_DIGITS) },
   { name: "otpNear", kind: "one-time-passcode", pattern: near(PASSCODE_KEYWORDS, "otpNear", PASSCODE) },
@@ -141,9 +161,19 @@ const ALTERNATIVES: readonly { pattern: string; name: string; kind: keyof typeof
   },
   { name: "otpBefore", kind: "one-time-passcode", pattern: before(PASSCODE_KEYWORDS, "otpBefore", PASSCODE) },
   {
+    name: "otpTrailer",
+    kind: "one-time-passcode",
+    pattern: before(PASSCODE_TRAILERS, "otpTrailer", PASSCODE),
+  },
+  {
     name: "otpGeneric",
     kind: "one-time-passcode",
     pattern: near(GENERIC_PASSCODE_KEYWORDS, "otpGeneric", PASSCODE),
+  },
+  {
+    name: "otpGenericBefore",
+    kind: "one-time-passcode",
+    pattern: before(GENERIC_PASSCODE_KEYWORDS, "otpGenericBefore", PASSCODE),
   },
 ];
 
@@ -152,21 +182,29 @@ const CONTEXTUAL_VALUE = new RegExp(
   "giu",
 );
 
+/** The contextual values of `text` as spans with their placeholders, in order. */
+export function findContextualValues(text: string): MaskSpan[] {
+  const spans: MaskSpan[] = [];
+  for (const match of text.matchAll(CONTEXTUAL_VALUE)) {
+    const groups = match.groups ?? {};
+    const alternative = ALTERNATIVES.find((candidate) => groups[candidate.name] !== undefined);
+    if (alternative === undefined) continue;
+    spans.push({
+      start: match.index,
+      end: match.index + match[0].length,
+      placeholder: PLACEHOLDERS[alternative.kind],
+      kind: alternative.kind,
+    });
+  }
+  return spans;
+}
+
 /**
  * Replaces each contextual value in `text` by its placeholder and adds its kind to `found`. Returns `text`
  * itself when nothing matched.
  */
 export function maskContextualValues(text: string, found: Set<SensitiveKind>): string {
-  let matched = false;
-  const masked = text.replace(CONTEXTUAL_VALUE, (value: string, ...rest: unknown[]) => {
-    const groups = rest.at(-1) as Record<string, string | undefined>;
-    const alternative = ALTERNATIVES.find((candidate) => groups[candidate.name] !== undefined);
-    if (alternative === undefined) {
-      return value;
-    }
-    matched = true;
-    found.add(alternative.kind);
-    return PLACEHOLDERS[alternative.kind];
-  });
-  return matched ? masked : text;
+  const spans = findContextualValues(text);
+  for (const span of spans) found.add(span.kind);
+  return spans.length > 0 ? replaceSpans(text, spans) : text;
 }

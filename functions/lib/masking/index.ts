@@ -1,3 +1,5 @@
 export { isLuhnValid } from "./luhn.ts";
+export { maskFreeText } from "./mask-free-text.ts";
 export { explainRedaction, maskSensitive } from "./mask-sensitive.ts";
-export type { MaskResult, SensitiveKind } from "./types.ts";
+export { normaliseDigits } from "./normalise.ts";
+export type { FrameRedaction, FreeTextField, MaskResult, SensitiveKind } from "./types.ts";

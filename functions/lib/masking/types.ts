@@ -9,3 +9,23 @@ export interface MaskResult {
   /** Each kind that was masked, once, in the order of `SensitiveKind`. */
   kinds: SensitiveKind[];
 }
+
+/** The free-text fields of the protocol and the claims shown to others: where a value came from. */
+export type FreeTextField =
+  | "text"
+  | "topic"
+  | "note"
+  | "reason"
+  | "comment"
+  | "purpose"
+  | "name"
+  | "id"
+  | (string & {});
+
+/** What the request boundary hid in one client frame, for the use case that tells the sender why. */
+export interface FrameRedaction {
+  /** True iff at least one field was masked. */
+  readonly redacted: boolean;
+  /** For each masked field (top-level key of the frame), the kinds hidden in it. */
+  readonly fields: Readonly<Record<string, readonly SensitiveKind[]>>;
+}

@@ -18,7 +18,13 @@ export interface LocalProcess {
 
 /** Runs `npm start`'s entry point as a child process, exactly as a developer would. */
 export async function startLocalProcess(
-  options: { dataDir?: string; port?: number; env?: Record<string, string> } = {},
+  options: {
+    dataDir?: string;
+    port?: number;
+    env?: Record<string, string>;
+    /** How many characters of the runtime's output to keep (the newest); suites that scan logs keep all. */
+    outputLimit?: number;
+  } = {},
 ): Promise<LocalProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "carechat-test-"));
   const port = options.port ?? (await freePort());
@@ -33,9 +39,11 @@ export async function startLocalProcess(
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  const outputLimit = options.outputLimit ?? 20_000;
   let output = "";
   const collect = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
+    output += chunk.toString();
+    if (output.length > outputLimit) output = output.slice(-outputLimit);
   };
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);

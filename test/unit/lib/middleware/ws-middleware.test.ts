@@ -380,7 +380,11 @@ describe("WebSocket middleware: routed frames", () => {
       duplicate: false,
     });
     expect(calls).toHaveLength(1);
-    expect(calls[0]?.caller).toEqual({ connectionId: "conn-1", identity: customer });
+    expect(calls[0]?.caller).toEqual({
+      connectionId: "conn-1",
+      identity: customer,
+      redaction: { redacted: false, fields: {} },
+    });
     expect(calls[0]?.frame).toEqual({ ...validSendMessage, requestId: "r-8" });
   });
 

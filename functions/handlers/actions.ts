@@ -7,6 +7,8 @@ import { setPresence } from "../lib/agents/set-presence.ts";
 import { transferChat } from "../lib/agents/transfer-chat.ts";
 import { endChat } from "../lib/chat/end-chat.ts";
 import { getTranscript } from "../lib/chat/get-transcript.ts";
+import { listChats, listChatsDependencies } from "../lib/chat/list-chats.ts";
+import { ping } from "../lib/chat/ping.ts";
 import { resumeChat } from "../lib/chat/resume-chat.ts";
 import { sendMessage } from "../lib/chat/send-message.ts";
 import { startChat } from "../lib/chat/start-chat.ts";
@@ -32,6 +34,8 @@ const router = wsRouter({
   declineChat: (caller, frame) => declineChat(handoffDependencies(), caller, frame),
   transferChat: (caller, frame) => transferChat(handoffDependencies(), caller, frame),
   escalateChat: (caller, frame) => transferChat(handoffDependencies(), caller, frame),
+  ping: (_caller, frame) => ping(frame),
+  listChats: (caller, frame) => listChats(listChatsDependencies(), caller, frame),
 });
 
 export const handler = middy<WsEvent, WsResult, Error, WsContext>()

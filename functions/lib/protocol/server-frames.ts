@@ -90,7 +90,21 @@ export const errorFrame = z.object({
   requestId,
   code: z.enum(errorCodes),
   message: z.string(),
+  /** v2: with RATE_LIMITED, how long to wait before trying again. */
+  retryAfterSeconds: z.number().min(0).optional(),
 });
+
+export const pongFrame = z.object({ type: z.literal("pong"), requestId });
+
+export const chatSummary = z.object({
+  chatId: z.string(),
+  state: z.enum(chatStates),
+  caseNumber: z.string().optional(),
+  startedAt: z.string(),
+  lastSeq: z.number().int().min(0),
+});
+
+export const chatsFrame = z.object({ type: z.literal("chats"), requestId, chats: z.array(chatSummary) });
 
 const agentRef = z.object({ id: z.string(), name: z.string() });
 const waitFields = {
@@ -200,6 +214,8 @@ export const serverFrameSchemas = {
   chatEnding: endingFrame,
   transcript: transcriptFrame,
   error: errorFrame,
+  pong: pongFrame,
+  chats: chatsFrame,
 } as const;
 
 export type ServerFrameType = keyof typeof serverFrameSchemas;
@@ -208,3 +224,4 @@ export type ServerFrame<T extends ServerFrameType = ServerFrameType> = z.infer<
 >;
 export type MessageFrame = ServerFrame<"message">;
 export type ErrorFrame = ServerFrame<"error">;
+export type ChatSummary = z.infer<typeof chatSummary>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** The claims of a carechat token (CONTRACT.md "Token claims"), validated once by the authorizer. */
+/** The claims of a carechat token (docs/PROTOCOL.md "Connecting"), validated once by the authorizer. */
 const account = z.object({ last4: z.string().regex(/^\d{4}$/), product: z.string().max(100).optional() });
 
 const common = {

@@ -119,9 +119,13 @@ export class CareChatClient extends Emitter<ClientEvents> {
     }
   }
 
-  /** Tells the others the caller is typing; no reply unless refused (then an `error` event). */
+  /** Tells the others the caller is typing; best effort: nothing happens while disconnected. */
   typing(chatId: string): void {
-    this.sendFrame({ action: "typing", chatId, requestId: newRequestId("t") });
+    try {
+      this.sendFrame({ action: "typing", chatId, requestId: newRequestId("t") });
+    } catch {
+      // A typing hint is worth nothing later; a refusal arrives as an `error` event.
+    }
   }
 
   endChat(chatId: string): Promise<ServerFrame<"chatEnding">> {

@@ -29,8 +29,14 @@ export class Connection extends Emitter<ConnectionEvents> {
   /** Called when nothing was sent for `keepAliveMs`; the client sends `ping` from here. */
   onIdle?: () => void;
 
+  private readonly Socket: WebSocketConstructor;
+
   constructor(private readonly options: ConnectionOptions) {
     super();
+    const Socket = options.WebSocket ?? (globalThis as { WebSocket?: unknown }).WebSocket;
+    if (typeof Socket !== "function")
+      throw new TypeError("No global WebSocket: pass `WebSocket` (e.g. from the ws package) in the options.");
+    this.Socket = Socket as WebSocketConstructor;
   }
 
   get isOpen(): boolean {
@@ -80,8 +86,13 @@ export class Connection extends Emitter<ConnectionEvents> {
     if (this.closedByUser) return;
     this.attempt = 0;
     const socket = this.socket;
-    if (socket && socket.readyState <= OPEN) socket.close(PLANNED_CLOSE, reason);
-    else void this.dial();
+    if (socket && socket.readyState <= OPEN) {
+      socket.close(PLANNED_CLOSE, reason);
+    } else if (this.reconnectTimer !== undefined) {
+      // Between sockets: dial now instead of waiting out the backoff.
+      clearTimeout(this.reconnectTimer);
+      void this.dial();
+    }
   }
 
   private async dial(): Promise<void> {
@@ -93,10 +104,8 @@ export class Connection extends Emitter<ConnectionEvents> {
       return this.failed(new CareChatError("CONNECT_FAILED", "The token provider failed.", { cause: error }));
     }
     if (this.closedByUser) return;
-    const Socket = this.options.WebSocket ?? (globalThis.WebSocket as unknown as WebSocketConstructor);
-    if (!Socket) throw new Error("No WebSocket: pass `WebSocket` (e.g. from the ws package) in the options.");
     const separator = this.options.url.includes("?") ? "&" : "?";
-    const socket = new Socket(`${this.options.url}${separator}token=${encodeURIComponent(token)}`);
+    const socket = new this.Socket(`${this.options.url}${separator}token=${encodeURIComponent(token)}`);
     this.socket = socket;
     let wasOpen = false;
     let failure: unknown;

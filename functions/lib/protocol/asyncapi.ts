@@ -25,7 +25,7 @@ export function asyncApiDocument(): Record<string, unknown> {
     messages[action] = {
       name: action,
       title: `${action} (client)`,
-      summary: clientMessages[action as keyof typeof clientMessages],
+      description: clientMessages[action as keyof typeof clientMessages],
       contentType: "application/json",
       correlationId,
       payload: schema(frame, "input"),
@@ -35,7 +35,7 @@ export function asyncApiDocument(): Record<string, unknown> {
     messages[`${type}Frame`] = {
       name: type,
       title: `${type} (server)`,
-      summary: serverMessages[type as keyof typeof serverMessages],
+      description: serverMessages[type as keyof typeof serverMessages],
       contentType: "application/json",
       ...(payload.properties && "requestId" in payload.properties ? { correlationId } : {}),
       payload,

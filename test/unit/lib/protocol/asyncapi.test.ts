@@ -49,6 +49,10 @@ describe("the AsyncAPI document", () => {
     ).toEqual([]);
     expect(document).toBeDefined();
     expect(document?.operations().all().length).toBe(clientActions.length + 1);
+    for (const operation of document?.operations().all() ?? [])
+      expect(operation.description(), operation.id()).toMatch(/\w{3,}/);
+    for (const message of document?.messages().all() ?? [])
+      expect(message.description(), message.id()).toMatch(/\w{3,}/);
   });
 
   it("describes every client and server frame with the required fields of its schema", () => {

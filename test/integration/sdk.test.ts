@@ -40,7 +40,7 @@ function expectGapless(party: SdkParty, chatId: string, texts: string[]) {
     ).toHaveLength(1);
 }
 
-describe("the client SDK on the local stack", () => {
+describe("the client SDK on the local stack", { timeout: 60_000 }, () => {
   it("runs a whole chat: assistant, handoff, messages both ways, end with a case number, listChats", async () => {
     // Prepare
     const customer = await track(customerParty(httpUrl, wsUrl));
@@ -130,7 +130,9 @@ describe("the client SDK on the local stack", () => {
     // Prepare
     const customer = await track(customerParty(httpUrl, wsUrl));
     const { chatId } = await customer.client.startChat({ text: "When is my payment due?" });
-    await eventually(() => seen(customer, chatId).length >= 3, "the assistant's answer");
+    // startChat stores the greeting, the question and the answer at once: wait until all have arrived.
+    const stored = (await customer.client.getTranscript(chatId)).messages.at(-1)?.seq ?? 0;
+    await eventually(() => (customer.client.lastSeq(chatId) ?? 0) >= stored, "the assistant's answer");
     const before = customer.client.lastSeq(chatId) ?? 0;
 
     // Act
@@ -153,7 +155,7 @@ describe("the client SDK on the local stack", () => {
  * its connection id, which only the backend knows, so the test reads it where the backend does
  * (the user's connection items) and closes it through `@connections`, as the backend would.
  */
-describe("a connection dropped mid-conversation", () => {
+describe("a connection dropped mid-conversation", { timeout: 60_000 }, () => {
   let stack: LocalStack;
   let dataDir: string;
 

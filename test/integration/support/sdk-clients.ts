@@ -43,7 +43,7 @@ export async function connectParty(
     },
     WebSocket: tracked.WebSocket,
     backoff: { baseMs: 100, maxMs: 1_000 },
-    requestTimeoutMs: 10_000,
+    requestTimeoutMs: 20_000,
     ...options,
   });
   const messages: MessageFrame[] = [];
@@ -82,7 +82,7 @@ export async function assignedChat(customer: SdkParty, agent: SdkParty, text = "
 }
 
 /** Waits until `check` holds, polling; fails with `what` after `timeoutMs`. */
-export async function eventually(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+export async function eventually(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);

@@ -8,6 +8,8 @@ export default defineConfig({
           name: "unit",
           include: ["test/unit/**/*.test.ts"],
           testTimeout: 60_000,
+          // A CDK synth in beforeAll takes about a second alone, over 10 s on a loaded 2-core machine.
+          hookTimeout: 60_000,
         },
       },
       {

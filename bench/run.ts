@@ -2,12 +2,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { Connection } from "../client/src/index.ts";
 import { sequentialDepth } from "../functions/lib/aws/call-recorder.ts";
 import { documentClient } from "../functions/lib/aws/document-client.ts";
 import { CHAT_META_SK, chatPk } from "../functions/lib/data/keys.ts";
+import { demoCustomerClaims } from "../local/dev-auth.ts";
 import type { Invocation } from "../local/lambda-runner.ts";
 import { startLocalStack } from "../local/stack.ts";
-import { ChatClient, customerClaims, devToken } from "../test/integration/support/chat-client.ts";
+import { connectClient, devToken } from "./bench-clients.ts";
 import { runBundleBench } from "./bundles/run-bundle-bench.ts";
 import { fixed, mean, percentile } from "./stats.ts";
 import { runWaitEstimateBench } from "./wait-estimates/run-wait-bench.ts";
@@ -29,7 +31,7 @@ const invocations: Invocation[] = [];
 stack.runner.onInvocation((invocation) => invocations.push(invocation));
 
 try {
-  const customerToken = await devToken(stack.httpUrl, customerClaims());
+  const customerToken = await devToken(stack.httpUrl, { ...demoCustomerClaims, sub: `bench-${Date.now()}` });
   const agentToken = await devToken(stack.httpUrl, {
     sub: "bench-agent",
     role: "agent",
@@ -40,8 +42,8 @@ try {
   });
 
   // A chat between a customer and an agent: the message path without the virtual assistant.
-  const customer = await ChatClient.connect(stack.url, customerToken);
-  const chatId = String((await customer.request({ action: "startChat" }, "chatStarted")).chatId);
+  const customer = await connectClient(stack.url, customerToken);
+  const { chatId } = await customer.startChat();
   await documentClient().send(
     new UpdateCommand({
       TableName: process.env.TABLE_NAME,
@@ -54,33 +56,25 @@ try {
       },
     }),
   );
-  const agent = await ChatClient.connect(stack.url, agentToken);
-  await agent.request({ action: "resume", chatId, afterSeq: 0 }, "resumed");
+  const agent = await connectClient(stack.url, agentToken);
+  await agent.resume(chatId, 0);
 
   const latencies: number[] = [];
   for (let index = 0; index < WARMUP + MESSAGES; index += 1) {
     const text = `message ${index}`;
     const startedAt = performance.now();
-    const delivered = agent.next((frame) => frame.type === "message" && frame.text === text);
-    await customer.request({ action: "sendMessage", chatId, clientMessageId: `b-${index}`, text }, "ack");
+    const delivered = agent.once("message", (frame) => frame.text === text);
+    await customer.sendMessage(chatId, text, `b-${index}`);
     await delivered;
     if (index >= WARMUP) latencies.push(performance.now() - startedAt);
   }
   const sends = invocations.filter((invocation) => invocation.label === "sendMessage").slice(WARMUP);
 
   // The same customer talking to the virtual assistant: its answer shares the transaction.
-  const assistantChat = String((await customer.request({ action: "startChat" }, "chatStarted")).chatId);
+  const { chatId: assistantChat } = await customer.startChat();
   const assistantStart = invocations.length;
   for (let index = 0; index < 30; index += 1) {
-    await customer.request(
-      {
-        action: "sendMessage",
-        chatId: assistantChat,
-        clientMessageId: `va-${index}`,
-        text: "When is my payment due?",
-      },
-      "ack",
-    );
+    await customer.sendMessage(assistantChat, "When is my payment due?", `va-${index}`);
   }
   const assistantSends = invocations
     .slice(assistantStart)
@@ -136,15 +130,20 @@ function describeCalls(invocation: Invocation | undefined): string {
     .join(" → ");
 }
 
+/** The same SDK connection layer against a bare relay: what the network and the client cost alone. */
 async function relayRun(url: string): Promise<number[]> {
-  const [sender, receiver] = await Promise.all([ChatClient.connect(url, "x"), ChatClient.connect(url, "x")]);
-  if (!sender || !receiver) throw new Error("relay clients failed to connect");
+  const open = async () => {
+    const connection = new Connection({ url, token: "x", reconnect: false });
+    await connection.open();
+    return connection;
+  };
+  const [sender, receiver] = await Promise.all([open(), open()]);
   const latencies: number[] = [];
   for (let index = 0; index < WARMUP + MESSAGES; index += 1) {
     const text = `relay ${index}`;
     const startedAt = performance.now();
-    const delivered = receiver.next((frame) => frame.text === text);
-    sender.send({ type: "message", text });
+    const delivered = receiver.once("frame", (frame) => frame.text === text);
+    sender.send(JSON.stringify({ type: "message", text }));
     await delivered;
     if (index >= WARMUP) latencies.push(performance.now() - startedAt);
   }

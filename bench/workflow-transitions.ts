@@ -4,8 +4,9 @@ import {
   ListExecutionsCommand,
   SFNClient,
 } from "@aws-sdk/client-sfn";
+import { demoCustomerClaims } from "../local/dev-auth.ts";
 import type { LocalStack } from "../local/stack.ts";
-import { ChatClient, customerClaims, devToken } from "../test/integration/support/chat-client.ts";
+import { connectClient, devToken } from "./bench-clients.ts";
 
 /**
  * Runs one typical chat (assistant, one handoff accepted on the first offer, ended by the customer)
@@ -22,20 +23,19 @@ export async function measureTypicalChat(stack: LocalStack): Promise<Record<stri
     languages: ["en"],
     maxChats: 3,
   });
-  const agent = await ChatClient.connect(stack.url, agentToken);
-  await agent.request({ action: "setPresence", status: "available" }, "presence");
-  const customer = await ChatClient.connect(stack.url, await devToken(stack.httpUrl, customerClaims()));
-  const started = await customer.request(
-    { action: "startChat", text: "I want to dispute a charge" },
-    "chatStarted",
-  );
-  const chatId = String(started.chatId);
-  await customer.request({ action: "requestAgent", chatId }, "queued");
-  await agent.next((frame) => frame.type === "chatOffered" && frame.chatId === chatId);
-  await agent.request({ action: "acceptChat", chatId }, "chatAssigned");
-  await customer.request({ action: "endChat", chatId }, "chatEnding");
-  await customer.nextOfType("chatEnded", 20_000);
-  await agent.request({ action: "setPresence", status: "offline" }, "presence");
+  const agent = await connectClient(stack.url, agentToken);
+  await agent.setPresence("available");
+  const customerToken = await devToken(stack.httpUrl, { ...demoCustomerClaims, sub: `bench-${Date.now()}` });
+  const customer = await connectClient(stack.url, customerToken);
+  const { chatId } = await customer.startChat({ text: "I want to dispute a charge" });
+  const offered = agent.once("chatOffered", (frame) => frame.chatId === chatId);
+  await customer.requestAgent(chatId);
+  await offered;
+  await agent.acceptChat(chatId);
+  const ended = customer.once("chatEnded", (frame) => frame.chatId === chatId);
+  await customer.endChat(chatId);
+  await ended;
+  await agent.setPresence("offline");
   await Promise.all([agent.close(), customer.close()]);
 
   const sfn = new SFNClient({ endpoint: stack.httpUrl });

@@ -7,6 +7,8 @@ import { setPresence } from "../lib/agents/set-presence.ts";
 import { transferChat } from "../lib/agents/transfer-chat.ts";
 import { endChat } from "../lib/chat/end-chat.ts";
 import { getTranscript } from "../lib/chat/get-transcript.ts";
+import { listChats } from "../lib/chat/list-chats.ts";
+import { ping } from "../lib/chat/ping.ts";
 import { resumeChat } from "../lib/chat/resume-chat.ts";
 import { sendMessage } from "../lib/chat/send-message.ts";
 import { startChat } from "../lib/chat/start-chat.ts";
@@ -36,6 +38,8 @@ const router = wsRouter({
   declineChat: (caller, frame) => declineChat(ports(), caller, frame),
   transferChat: (caller, frame) => transferChat(ports(), caller, frame),
   escalateChat: (caller, frame) => transferChat(ports(), caller, frame),
+  ping: (_caller, frame) => ping(frame),
+  listChats: (caller, frame) => listChats(ports(), caller, frame),
 });
 
 export const handler = middy<WsEvent, WsResult, Error, WsContext>()

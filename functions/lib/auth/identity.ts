@@ -1,6 +1,6 @@
 import * as z from "../zod.ts";
 
-/** The claims of a carechat token (CONTRACT.md "Token claims"), validated once by the authorizer. */
+/** The claims of a carechat token (docs/PROTOCOL.md "Connecting"), validated once by the authorizer. */
 const account = z.object({
   last4: z.string().check(z.regex(/^\d{4}$/)),
   product: z.optional(z.string().check(z.maxLength(100))),

@@ -6,12 +6,13 @@ import { ClosureStore } from "../data/closure-store.ts";
 import { ConnectionStore } from "../data/connection-store.ts";
 import { QueueStore } from "../data/queue-store.ts";
 import { Transactions } from "../data/transaction.ts";
+import { UserChatStore } from "../data/user-chat-store.ts";
 import type { ConnectionDirectory } from "../delivery/frame-sender.ts";
 import type { Ports } from "../kernel/ports.ts";
 
 export type StoragePorts = Pick<
   Ports,
-  "chats" | "closures" | "connections" | "agents" | "queues" | "transactions"
+  "chats" | "closures" | "connections" | "agents" | "queues" | "transactions" | "userChats"
 >;
 
 /** What the frame sender is given: connections by user, and the one rule for forgetting a gone one. */
@@ -34,5 +35,6 @@ export function storagePorts(tableName: string, env: NodeJS.ProcessEnv = process
     agents: new AgentStore(documents, tableName),
     queues: new QueueStore(documents, tableName),
     transactions: new Transactions(documents),
+    userChats: new UserChatStore(documents, tableName),
   };
 }

@@ -5,6 +5,7 @@ import type { ClosureStore } from "../data/closure-store.ts";
 import type { ConnectionStore } from "../data/connection-store.ts";
 import type { QueueStore } from "../data/queue-store.ts";
 import type { Transactions } from "../data/transaction.ts";
+import type { UserChatStore } from "../data/user-chat-store.ts";
 import type { FrameSender } from "../delivery/frame-sender.ts";
 import type { RoutingConfig } from "../routing/routing-schema.ts";
 import type { ClosureWorkflow } from "../workflows/closure-workflow.ts";
@@ -25,6 +26,7 @@ export interface Ports {
   readonly agents: PortOf<AgentStore>;
   readonly queues: PortOf<QueueStore>;
   readonly transactions: PortOf<Transactions>;
+  readonly userChats: PortOf<UserChatStore>;
   readonly sender: PortOf<FrameSender>;
   readonly handoff: PortOf<HandoffWorkflow>;
   readonly closure: PortOf<ClosureWorkflow>;

@@ -71,6 +71,12 @@ export const escalateChatFrame = z.object({
   reason: z.string().check(z.minLength(1), z.maxLength(1_000)),
 });
 
+/** v2: a keep-alive under API Gateway's 10-minute idle timeout (browsers cannot send WebSocket pings). */
+export const pingFrame = z.object({ action: z.literal("ping"), requestId });
+
+/** v2: the caller's open and recent chats, so a client that lost its state (a page reload) can resume. */
+export const listChatsFrame = z.object({ action: z.literal("listChats"), requestId });
+
 export const clientFrameSchemas = {
   startChat: startChatFrame,
   sendMessage: sendMessageFrame,
@@ -84,6 +90,8 @@ export const clientFrameSchemas = {
   declineChat: declineChatFrame,
   transferChat: transferChatFrame,
   escalateChat: escalateChatFrame,
+  ping: pingFrame,
+  listChats: listChatsFrame,
 } as const;
 
 export type ClientAction = keyof typeof clientFrameSchemas;

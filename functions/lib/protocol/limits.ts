@@ -1,4 +1,4 @@
-/** Limits of the public protocol (CONTRACT.md "Limits and defaults") and of API Gateway WebSocket APIs. */
+/** Limits of the public protocol (docs/PROTOCOL.md "Limits and defaults") and of API Gateway WebSocket APIs. */
 export const MAX_MESSAGE_TEXT_CHARS = 4_000;
 export const MAX_FRAME_BYTES = 32 * 1024;
 export const MAX_MESSAGE_BYTES = 128 * 1024;

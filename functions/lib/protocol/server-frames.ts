@@ -98,6 +98,18 @@ export const errorFrame = z.object({
   retryAfterSeconds: z.optional(z.number().check(z.int(), z.positive())),
 });
 
+export const pongFrame = z.object({ type: z.literal("pong"), requestId });
+
+export const chatSummary = z.object({
+  chatId: z.string(),
+  state: z.enum(chatStates),
+  caseNumber: z.optional(z.string()),
+  startedAt: z.string(),
+  lastSeq: z.number().check(z.int(), z.gte(0)),
+});
+
+export const chatsFrame = z.object({ type: z.literal("chats"), requestId, chats: z.array(chatSummary) });
+
 const agentRef = z.object({ id: z.string(), name: z.string() });
 const waitFields = {
   chatId: z.string(),
@@ -206,6 +218,8 @@ export const serverFrameSchemas = {
   chatEnding: endingFrame,
   transcript: transcriptFrame,
   error: errorFrame,
+  pong: pongFrame,
+  chats: chatsFrame,
 } as const;
 
 export type ServerFrameType = keyof typeof serverFrameSchemas;
@@ -214,3 +228,4 @@ export type ServerFrame<T extends ServerFrameType = ServerFrameType> = z.infer<
 >;
 export type MessageFrame = ServerFrame<"message">;
 export type ErrorFrame = ServerFrame<"error">;
+export type ChatSummary = z.infer<typeof chatSummary>;

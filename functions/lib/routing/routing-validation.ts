@@ -10,7 +10,7 @@ import { TOPICS } from "./vocabulary.ts";
  * - every overflow names another existing queue, and following overflows never comes back to a queue;
  * - an overflow keeps the customer's language: its target serves every language of its source (or `"*"`),
  *   because the chat was routed by language and an agent who cannot read the customer cannot help;
- * - CONTRACT.md's promise holds: a US consumer writing in English, whatever the topic, is routed to a
+ * - docs/PROTOCOL.md's promise holds: a US consumer writing in English, whatever the topic, is routed to a
  *   queue that is open 24/7 or that overflows, eventually, into one that is.
  */
 export function validateRoutingConfig(
@@ -117,7 +117,7 @@ function brokenPromises(config: RoutingConfig): Issue[] {
     issues.push({
       path: ["queues"],
       message:
-        `a US consumer writing in English must reach a live agent at any hour (CONTRACT.md), but ` +
+        `a US consumer writing in English must reach a live agent at any hour (docs/PROTOCOL.md), but ` +
         `${topic ? `topic "${topic}"` : "a chat without a topic"} goes to "${queueId}", and neither it nor its overflows are 24/7`,
     });
   }

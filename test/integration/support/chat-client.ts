@@ -1,18 +1,25 @@
 import { WebSocket } from "ws";
+import { Connection } from "../../../client/src/index.ts";
+import type { WebSocketConstructor } from "../../../client/src/types.ts";
 import { demoCustomerClaims } from "../../../local/dev-auth.ts";
 
 export type Frame = Record<string, unknown> & { type: string };
 
-/** A minimal protocol client for tests: sends frames, and waits for frames matching a predicate. */
+/**
+ * A frame-level protocol client for tests, a thin wrapper over the SDK's `Connection` (no reconnect,
+ * no keep-alive, so tests see exactly what the server does): sends raw frames, and waits for frames
+ * matching a predicate. The `ws` package's WebSocket is injected because, unlike Node's global one,
+ * it reports the HTTP status of a refused upgrade.
+ */
 export class ChatClient {
   readonly frames: Frame[] = [];
   private readonly waiters = new Set<{ match: (frame: Frame) => boolean; resolve: (frame: Frame) => void }>();
   private readonly consumed = new Set<Frame>();
   closeCode?: number;
 
-  private constructor(private readonly socket: WebSocket) {
-    socket.on("message", (data) => {
-      const frame = JSON.parse(data.toString()) as Frame;
+  private constructor(private readonly connection: Connection) {
+    connection.on("frame", (value) => {
+      const frame = value as Frame;
       this.frames.push(frame);
       for (const waiter of this.waiters) {
         if (!this.consumed.has(frame) && waiter.match(frame)) {
@@ -22,28 +29,37 @@ export class ChatClient {
         }
       }
     });
-    socket.on("close", (code) => {
+    connection.on("close", ({ code }) => {
       this.closeCode = code;
     });
   }
 
-  static connect(wsUrl: string, token: string): Promise<ChatClient> {
-    return new Promise((resolve, reject) => {
-      const socket = new WebSocket(`${wsUrl}?token=${encodeURIComponent(token)}`);
-      socket.once("open", () => resolve(new ChatClient(socket)));
-      socket.once("unexpected-response", (_request, response) =>
-        reject(Object.assign(new Error(`HTTP ${response.statusCode}`), { statusCode: response.statusCode })),
-      );
-      socket.once("error", reject);
+  static async connect(wsUrl: string, token: string): Promise<ChatClient> {
+    const connection = new Connection({
+      url: wsUrl,
+      token,
+      WebSocket: WebSocket as unknown as WebSocketConstructor,
+      reconnect: false,
+      keepAliveMs: 0,
+      maxConnectionMs: 0,
     });
+    const client = new ChatClient(connection);
+    try {
+      await connection.open();
+    } catch (error) {
+      // ws reports a refused upgrade as "Unexpected server response: 401".
+      const status = /server response: (\d{3})/.exec(String((error as Error).message));
+      throw Object.assign(error as Error, status ? { statusCode: Number(status[1]) } : {});
+    }
+    return client;
   }
 
   get isOpen(): boolean {
-    return this.socket.readyState === WebSocket.OPEN;
+    return this.connection.isOpen;
   }
 
   send(frame: Record<string, unknown> | string): void {
-    this.socket.send(typeof frame === "string" ? frame : JSON.stringify(frame));
+    this.connection.send(typeof frame === "string" ? frame : JSON.stringify(frame));
   }
 
   /** The earliest frame not yet taken by `next` that matches, waiting for it if need be. */
@@ -92,11 +108,7 @@ export class ChatClient {
   }
 
   close(): Promise<void> {
-    if (this.socket.readyState === WebSocket.CLOSED) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.socket.once("close", () => resolve());
-      this.socket.close();
-    });
+    return this.connection.close();
   }
 }
 

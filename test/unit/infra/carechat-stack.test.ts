@@ -215,6 +215,8 @@ describe("CarechatStack: WebSocket API", () => {
       "declineChat",
       "transferChat",
       "escalateChat",
+      "ping",
+      "listChats",
     ]);
     expect([...stack.api.routes.keys()].sort()).toEqual(expected);
   });

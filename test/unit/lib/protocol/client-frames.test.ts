@@ -20,6 +20,8 @@ const minimalFrames: { [A in ClientAction]: Record<string, unknown> } = {
   declineChat: { action: "declineChat", chatId: "chat-1" },
   transferChat: { action: "transferChat", chatId: "chat-1" },
   escalateChat: { action: "escalateChat", chatId: "chat-1", reason: "Needs a supervisor." },
+  ping: { action: "ping" },
+  listChats: { action: "listChats" },
 };
 
 const requiredFieldCases = Object.entries(minimalFrames).flatMap(([action, frame]) =>
@@ -42,6 +44,9 @@ describe("clientFrameSchemas", () => {
       "declineChat",
       "transferChat",
       "escalateChat",
+      // Added in v2.
+      "ping",
+      "listChats",
     ];
 
     // Act

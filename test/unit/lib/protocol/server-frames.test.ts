@@ -121,6 +121,21 @@ const realisticFrames: { [T in ServerFrameType]: Record<string, unknown> } = {
     hasMore: false,
   },
   error: { type: "error", requestId: "r-10", code: "NOT_FOUND", message: "No such chat." },
+  pong: { type: "pong", requestId: "r-11" },
+  chats: {
+    type: "chats",
+    requestId: "r-12",
+    chats: [
+      { chatId: "chat-2", state: "assigned", startedAt: "2026-12-01T20:00:00.000Z", lastSeq: 7 },
+      {
+        chatId: "chat-1",
+        state: "ended",
+        caseNumber: "CC-261130-7K3M9Q",
+        startedAt: "2026-11-30T09:00:00.000Z",
+        lastSeq: 12,
+      },
+    ],
+  },
 };
 
 const serverFrameTypes = Object.keys(serverFrameSchemas) as ServerFrameType[];

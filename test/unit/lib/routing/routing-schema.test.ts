@@ -208,7 +208,7 @@ describe("parseRoutingConfig", () => {
     const problems = problemsOf(raw);
 
     // Assess
-    expect(problems).toMatch(/must reach a live agent at any hour \(CONTRACT\.md\)/);
+    expect(problems).toMatch(/must reach a live agent at any hour \(docs\/PROTOCOL\.md\)/);
   });
 
   it("accepts a daytime US queue that overflows into a 24/7 one", () => {

@@ -1,0 +1,69 @@
+import type { ClientAction } from "./client-frames.ts";
+import type { ServerFrameType } from "./server-frames.ts";
+
+/**
+ * The words of the AsyncAPI document: one line per frame, and which server frames answer each
+ * client action. Typed by the schemas' keys, so adding a frame without describing it fails tsc.
+ */
+const clientMessages: Record<ClientAction, string> = {
+  startChat: "A customer starts a chat with the virtual assistant, optionally with a topic and opening text.",
+  sendMessage:
+    "A participant sends a message; `clientMessageId` makes a retry safe (the same id gets the same seq).",
+  requestAgent: "A customer asks for a live agent; the chat is routed and queued.",
+  resume: "A participant on a new connection asks for every message after `afterSeq`, then `resumed`.",
+  typing: "A participant is typing; the other participants are told.",
+  endChat: "A participant ends the chat; the closure workflow assigns a case number and writes a summary.",
+  getTranscript: "A participant reads the chat's messages after `afterSeq`, a page at a time.",
+  setPresence: "An agent or supervisor becomes available, away or offline.",
+  acceptChat: "An agent accepts a chat offered to them.",
+  declineChat: "An agent declines a chat offered to them; it is offered to another agent.",
+  transferChat: "The agent holding a chat hands it to another queue, with a note.",
+  escalateChat: "The agent holding a chat hands it to a supervisor, with a reason.",
+  ping: "A keep-alive under the 10-minute idle timeout; answered with `pong`.",
+  listChats: "A customer lists their open and recent chats, to resume them after losing state.",
+};
+
+const serverMessages: Record<ServerFrameType, string> = {
+  queued: "The chat waits for an agent: queue, position and estimated wait (reply to requestAgent).",
+  queueStatus: "The customer's queue position or estimated wait changed.",
+  agentJoined: "A live agent joined the chat.",
+  chatOffered: "An agent is offered a waiting chat, with what the assistant learned; it expires.",
+  offerWithdrawn: "An offer is no longer open: it expired, was declined or the customer left.",
+  chatAssigned: "The agent now holds the chat: its history and context (reply to acceptChat).",
+  presence: "The agent's presence and chat slots (reply to setPresence).",
+  transferring: "The customer's chat is being transferred or escalated.",
+  transferStarted: "The agent's transfer or escalation is under way (reply to transferChat/escalateChat).",
+  agentUnavailable: "No agent can take the chat now (closed or none signed in): hours and a number to call.",
+  message: "A chat message; `seq` rises by one per chat with no gaps and reaches every participant.",
+  chatStarted: "The chat exists (reply to startChat); the assistant's greeting follows as messages.",
+  ack: "The message is stored under `seq` (reply to sendMessage).",
+  resumed: "Replay finished: the chat's state and last seq (reply to resume).",
+  typing: "Another participant is typing.",
+  chatEnded: "The chat ended: its case number and a written summary.",
+  chatEnding: "The chat is closing (reply to endChat); chatEnded follows.",
+  transcript: "A page of the chat's messages (reply to getTranscript).",
+  error: "A refused or failed request: a code of the protocol, echoing the request's `requestId`.",
+  pong: "Reply to ping.",
+  chats: "The customer's open and recent chats, newest first (reply to listChats).",
+};
+
+/** The success replies of each client action; every action may also be answered with `error`. */
+const clientReplies: Record<ClientAction, readonly ServerFrameType[]> = {
+  startChat: ["chatStarted"],
+  sendMessage: ["ack"],
+  requestAgent: ["queued", "agentUnavailable"],
+  resume: ["resumed"],
+  typing: [],
+  endChat: ["chatEnding"],
+  getTranscript: ["transcript"],
+  setPresence: ["presence"],
+  acceptChat: ["chatAssigned"],
+  declineChat: ["offerWithdrawn"],
+  transferChat: ["transferStarted"],
+  escalateChat: ["transferStarted"],
+  ping: ["pong"],
+  listChats: ["chats"],
+};
+
+export const asyncApiDescriptions = { clientMessages, serverMessages };
+export { clientReplies };

@@ -55,6 +55,13 @@ export interface StatsItem {
   readonly version: number;
 }
 
+export interface TransactionHooks {
+  /** Runs just before the n-th transaction (0-based) is checked: another writer getting in first. */
+  readonly before?: (transaction: number) => void;
+  /** Runs just after a transaction that committed: another writer right behind it. */
+  readonly after?: (transaction: number) => void;
+}
+
 /**
  * The one table behind every in-memory store, so that a transaction can span stores as it does in
  * DynamoDB. Maps are keyed like the real partitions: by chat, connection, agent and queue.
@@ -72,6 +79,8 @@ export class MemoryTable {
   readonly cases = new Map<string, string>();
   /** Every transaction, committed or not, in order: what a test can count. */
   readonly transactions: { readonly items: number; readonly committed: boolean }[] = [];
+  /** Lets a test interleave another writer around a transaction, to show what a use case reads when. */
+  hooks: TransactionHooks = {};
 
   /**
    * All or nothing, as TransactWriteItems: every condition is checked before anything is applied, and
@@ -79,10 +88,13 @@ export class MemoryTable {
    */
   commit(items: readonly TransactItem[]): { committed: boolean; failed: boolean[] } {
     const operations = items.map(operationOf);
+    const transaction = this.transactions.length;
+    this.hooks.before?.(transaction);
     const failed = operations.map((operation) => !operation.check());
     const committed = !failed.includes(true);
     if (committed) for (const operation of operations) operation.apply();
     this.transactions.push({ items: items.length, committed });
+    if (committed) this.hooks.after?.(transaction);
     return { committed, failed };
   }
 

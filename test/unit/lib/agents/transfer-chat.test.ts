@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { transferChat } from "../../../../functions/lib/agents/transfer-chat.ts";
 import type { ClientFrame } from "../../../../functions/lib/protocol/client-frames.ts";
 import { assignedChat, customer, queuedChat, queueEntry, staff } from "../../support/fixtures.ts";
-import { withTransactionHooks } from "../../support/hooked-transactions.ts";
 import { inMemoryWorld } from "../../support/in-memory-ports.ts";
 
 const agent = staff("agent-1");
@@ -127,12 +126,12 @@ describe("transferChat", () => {
     // Prepare
     const { world } = holdingWorld();
     const caller = world.connect(agent);
-    const ports = withTransactionHooks(world, {
+    world.table.hooks = {
       before: () => world.seedChat(assignedChat(staff("agent-2"), { handoffs: 1 })),
-    });
+    };
 
     // Act
-    const transferred = transferChat(ports, caller, transfer());
+    const transferred = transferChat(world.ports, caller, transfer());
 
     // Assess
     await expect(transferred).rejects.toMatchObject({ code: "NOT_FOUND" });

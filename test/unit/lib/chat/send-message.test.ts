@@ -131,6 +131,25 @@ describe("sendMessage", () => {
     expect(world.sender.sent).toEqual([]);
   });
 
+  it("never acks a message whose commit did not happen: the chat ended between the read and the write", async () => {
+    // Prepare
+    const { world, customerCaller } = assignedWorld();
+    world.table.hooks = {
+      before: (commit) => {
+        if (commit === 0) world.seedChat(assignedChat(agent, { state: "ended" }));
+      },
+    };
+
+    // Act
+    const sent = sendMessage(world.ports, customerCaller, frame("m-1"));
+
+    // Assess
+    await expect(sent).rejects.toMatchObject({ code: "CHAT_CLOSED" });
+    expect(world.table.transactions).toEqual([{ items: 3, committed: false }]);
+    expect(await world.ports.chats.listAllMessages("chat-1")).toEqual([]);
+    expect(world.sender.sent).toEqual([]);
+  });
+
   it("masks a card number before it is stored or delivered, and says so in the ack", async () => {
     // Prepare
     const { world, customerCaller, agentCaller } = assignedWorld();

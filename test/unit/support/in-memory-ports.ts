@@ -43,7 +43,7 @@ export const testRouting: RoutingConfig = parseRoutingConfig({
 /** An assistant that answers every turn with `reply` (a test sets it); it never greets here. */
 export class ScriptedAssistant implements VirtualAssistant {
   readonly turns: string[] = [];
-  reply_: Omit<AssistantReply, "state"> = { messages: ["Noted."], wantsAgent: false, urgentFraud: false };
+  nextReply: Omit<AssistantReply, "state"> = { messages: ["Noted."], wantsAgent: false, urgentFraud: false };
 
   greet(): AssistantReply {
     throw new Error("not used: chats are seeded, never started, in these tests");
@@ -51,7 +51,7 @@ export class ScriptedAssistant implements VirtualAssistant {
 
   async reply(turn: Parameters<VirtualAssistant["reply"]>[0]): Promise<AssistantReply> {
     this.turns.push(turn.text);
-    return { ...this.reply_, state: { ...turn.state, turns: turn.state.turns + 1 } };
+    return { ...this.nextReply, state: { ...turn.state, turns: turn.state.turns + 1 } };
   }
 }
 

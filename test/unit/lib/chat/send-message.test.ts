@@ -173,7 +173,7 @@ describe("sendMessage", () => {
     const world = inMemoryWorld();
     const caller = world.connect(customer);
     world.seedChat(chatRecord(), [caller]);
-    world.assistant.reply_ = { messages: ["Connecting you."], wantsAgent: true, urgentFraud: false };
+    world.assistant.nextReply = { messages: ["Connecting you."], wantsAgent: true, urgentFraud: false };
 
     // Act
     const ack = await sendMessage(world.ports, caller, frame("m-1", "a person please"));

@@ -3,6 +3,7 @@ import type { Caller } from "../kernel/caller.ts";
 import type { Needs } from "../kernel/ports.ts";
 import { requireStaff } from "../kernel/require-staff.ts";
 import { routingRequestOf } from "../kernel/routing-request.ts";
+import { maskSensitive } from "../masking/index.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 import { findQueue } from "../routing/find-queue.ts";
@@ -34,7 +35,8 @@ export async function transferChat(
     deps.chats.updateItem(chat.chatId, {
       set: [
         ["handoffs", handoffs],
-        ["handoffNote", note ?? ""],
+        // Masked like a message: the note is stored and shown to the next agent in the offer.
+        ["handoffNote", maskSensitive(note ?? "").text],
       ],
       fromStates: ["assigned"],
       expectAgent: identity.sub,

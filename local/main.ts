@@ -1,4 +1,5 @@
 import { logger } from "../functions/lib/logger.ts";
+import { removeRuntimeFile, writeRuntimeFile } from "./runtime-file.ts";
 import { startLocalStack } from "./stack.ts";
 
 /** `npm start`: carechat on this machine, until Ctrl-C. */
@@ -14,12 +15,18 @@ const stack = await startLocalStack({
   idleTimeoutMs: optionalNumber(process.env.CARECHAT_IDLE_TIMEOUT_MS),
   maxConnectionMs: optionalNumber(process.env.CARECHAT_MAX_CONNECTION_MS),
 });
+writeRuntimeFile(stack.dataDir, {
+  dynamodbEndpoint: String(process.env.AWS_ENDPOINT_URL_DYNAMODB),
+  tableName: String(process.env.TABLE_NAME),
+  pid: process.pid,
+});
 logger.info("carechat is running", { url: stack.url, dataDir: stack.dataDir });
 process.stdout.write(`
 carechat local runtime is up.
   WebSocket:  ${stack.url}?token=<JWT>
   Health:     ${stack.httpUrl}/health
   Data dir:   ${stack.dataDir}
+  DynamoDB:   ${process.env.AWS_ENDPOINT_URL_DYNAMODB} (table ${process.env.TABLE_NAME})
 
 Get a demo customer token:
   curl -s -X POST ${stack.httpUrl}/dev/token
@@ -36,6 +43,7 @@ const shutdown = async (signal: string) => {
   if (stopping) return;
   stopping = true;
   logger.info("Stopping", { signal });
+  removeRuntimeFile(stack.dataDir);
   await stack.stop();
   process.exit(0);
 };

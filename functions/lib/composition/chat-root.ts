@@ -3,6 +3,7 @@ import { connectionsClient } from "../aws/connections-client.ts";
 import { stepFunctionsClient } from "../aws/step-functions-client.ts";
 import { readEnvironment } from "../config/environment.ts";
 import { readRoutingConfig } from "../config/routing-source.ts";
+import { readRetentionPolicy } from "../data/retention.ts";
 import { FrameSender } from "../delivery/frame-sender.ts";
 import type { Ports } from "../kernel/ports.ts";
 import { knownContactNumber } from "../routing/contact-numbers.ts";
@@ -23,7 +24,7 @@ export function chatPorts(
 ): Ports {
   if (built) return built;
   const config = readEnvironment(fn, env);
-  const storage = storagePorts(config.TABLE_NAME, env);
+  const storage = storagePorts(config.TABLE_NAME, env, readRetentionPolicy(config));
   const stepFunctions = stepFunctionsClient(env);
   const routing = readRoutingConfig(config.ROUTING_CONFIG_FILE);
   built = {

@@ -2,6 +2,7 @@ import { documentClient } from "../aws/document-client.ts";
 import { readEnvironment } from "../config/environment.ts";
 import { AgentStore } from "../data/agent-store.ts";
 import { ConnectionStore } from "../data/connection-store.ts";
+import { readRetentionPolicy } from "../data/retention.ts";
 import type { Needs } from "../kernel/ports.ts";
 
 export type ConnectionPorts = Needs<"connections" | "agents">;
@@ -14,11 +15,12 @@ export function connectionPorts(
   env: NodeJS.ProcessEnv = process.env,
 ): ConnectionPorts {
   if (built) return built;
-  const { TABLE_NAME } = readEnvironment(fn, env);
+  const config: { TABLE_NAME: string; RETENTION_AGENT_DAYS?: string } = readEnvironment(fn, env);
   const documents = documentClient(env);
   built = {
-    connections: new ConnectionStore(documents, TABLE_NAME),
-    agents: new AgentStore(documents, TABLE_NAME),
+    connections: new ConnectionStore(documents, config.TABLE_NAME),
+    // `$disconnect` signs an agent out, which refreshes the record's expiry; `$connect` writes none.
+    agents: new AgentStore(documents, config.TABLE_NAME, readRetentionPolicy(config).agent),
   };
   return built;
 }

@@ -21,7 +21,7 @@ import {
 } from "./keys.ts";
 import { queryAll } from "./query-all.ts";
 import type { AssistantMemory, ChatRecord, MessageRecord, SubscriptionRecord } from "./records.ts";
-import { subscriptionExpiry } from "./retention.ts";
+import { isExpired, subscriptionExpiry } from "./retention.ts";
 import { indexes } from "./table-definition.ts";
 import { commitItems, type TransactItem } from "./transaction.ts";
 
@@ -64,7 +64,8 @@ export class ChatStore {
     });
     const meta = items.find((item) => item.sk === CHAT_META_SK);
     return {
-      chat: meta as unknown as ChatRecord | undefined,
+      // TTL deletes within days of expiry, not at it: an expired transcript is gone already.
+      chat: isExpired(meta) ? undefined : (meta as unknown as ChatRecord | undefined),
       subscriptions: items.filter((item) => item !== meta) as unknown as SubscriptionRecord[],
     };
   }
@@ -77,7 +78,7 @@ export class ChatStore {
         ConsistentRead: true,
       }),
     );
-    return Item as ChatRecord | undefined;
+    return isExpired(Item) ? undefined : (Item as ChatRecord | undefined);
   }
 
   async create(chat: ChatRecord, messages: readonly MessageRecord[], subscription: SubscriptionRecord) {

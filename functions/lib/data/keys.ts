@@ -7,11 +7,13 @@ const SEQ_WIDTH = 10;
 
 export const chatPk = (chatId: string) => `CHAT#${chatId}`;
 export const CHAT_META_SK = "META";
-export const messageSk = (seq: number) => `MSG#${String(seq).padStart(SEQ_WIDTH, "0")}`;
+export const MESSAGE_PREFIX = "MSG#";
+export const messageSk = (seq: number) => `${MESSAGE_PREFIX}${String(seq).padStart(SEQ_WIDTH, "0")}`;
 export const subscriptionSk = (connectionId: string) => `CONN#${connectionId}`;
 export const SUBSCRIPTIONS_FROM = "CONN#";
+export const CLIENT_MESSAGE_PREFIX = "CMID#";
 export const clientMessageSk = (senderId: string, clientMessageId: string) =>
-  `CMID#${senderId}#${clientMessageId}`;
+  `${CLIENT_MESSAGE_PREFIX}${senderId}#${clientMessageId}`;
 
 export const connectionPk = (connectionId: string) => `CONN#${connectionId}`;
 export const CONNECTION_SK = "CONN";

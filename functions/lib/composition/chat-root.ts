@@ -11,7 +11,11 @@ import { ClosureWorkflow } from "../workflows/closure-workflow.ts";
 import { HandoffWorkflow } from "../workflows/handoff-workflow.ts";
 import { storagePorts } from "./storage.ts";
 
-let built: Ports | undefined;
+/**
+ * One set per function name: on Lambda each function is its own process, but the local runtime runs
+ * them all in one, and each must see only the variables its own contract declares.
+ */
+const built = new Map<string, Ports>();
 
 /**
  * The composition root of the functions that run chats (`actions`, `chat-handoff`, `chat-closure`):
@@ -22,12 +26,13 @@ export function chatPorts(
   fn: "actions" | "chat-handoff" | "chat-closure",
   env: NodeJS.ProcessEnv = process.env,
 ): Ports {
-  if (built) return built;
+  const existing = built.get(fn);
+  if (existing) return existing;
   const config = readEnvironment(fn, env);
   const storage = storagePorts(config.TABLE_NAME, env, readRetentionPolicy(config));
   const stepFunctions = stepFunctionsClient(env);
   const routing = readRoutingConfig(config.ROUTING_CONFIG_FILE);
-  built = {
+  const ports: Ports = {
     ...storage,
     sender: new FrameSender(connectionsClient(config.WS_MANAGEMENT_ENDPOINT), storage.connections),
     handoff: new HandoffWorkflow(stepFunctions, config.HANDOFF_STATE_MACHINE_ARN),
@@ -36,5 +41,6 @@ export function chatPorts(
     routing,
     assistant: new RuleBasedAssistant({ known: (country) => knownContactNumber(routing, country) }),
   };
-  return built;
+  built.set(fn, ports);
+  return ports;
 }

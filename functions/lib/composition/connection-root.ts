@@ -7,20 +7,23 @@ import type { Needs } from "../kernel/ports.ts";
 
 export type ConnectionPorts = Needs<"connections" | "agents">;
 
-let built: ConnectionPorts | undefined;
+/** One set per function name: the local runtime runs both in one process (see chat-root.ts). */
+const built = new Map<string, ConnectionPorts>();
 
 /** The root of `$connect` and `$disconnect`: the connection and agent stores, DynamoDB only. */
 export function connectionPorts(
   fn: "connect" | "disconnect",
   env: NodeJS.ProcessEnv = process.env,
 ): ConnectionPorts {
-  if (built) return built;
+  const existing = built.get(fn);
+  if (existing) return existing;
   const config: { TABLE_NAME: string; RETENTION_AGENT_DAYS?: string } = readEnvironment(fn, env);
   const documents = documentClient(env);
-  built = {
+  const ports: ConnectionPorts = {
     connections: new ConnectionStore(documents, config.TABLE_NAME),
     // `$disconnect` signs an agent out, which refreshes the record's expiry; `$connect` writes none.
     agents: new AgentStore(documents, config.TABLE_NAME, readRetentionPolicy(config).agent),
   };
-  return built;
+  built.set(fn, ports);
+  return ports;
 }

@@ -1,4 +1,5 @@
 import { logger } from "../functions/lib/logger.ts";
+import { removeRuntimeFile, writeRuntimeFile } from "./runtime-file.ts";
 import { startLocalStack } from "./stack.ts";
 
 /** `npm start`: carechat on this machine, until Ctrl-C. */
@@ -13,6 +14,11 @@ const stack = await startLocalStack({
   // API Gateway's 10-minute idle and 2-hour limits, shortened only to test them.
   idleTimeoutMs: optionalNumber(process.env.CARECHAT_IDLE_TIMEOUT_MS),
   maxConnectionMs: optionalNumber(process.env.CARECHAT_MAX_CONNECTION_MS),
+});
+writeRuntimeFile(stack.dataDir, {
+  dynamodbEndpoint: String(process.env.AWS_ENDPOINT_URL_DYNAMODB),
+  tableName: String(process.env.TABLE_NAME),
+  pid: process.pid,
 });
 logger.info("carechat is running", { url: stack.url, dataDir: stack.dataDir });
 process.stdout.write(`
@@ -37,6 +43,7 @@ const shutdown = async (signal: string) => {
   if (stopping) return;
   stopping = true;
   logger.info("Stopping", { signal });
+  removeRuntimeFile(stack.dataDir);
   await stack.stop();
   process.exit(0);
 };

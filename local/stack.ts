@@ -88,6 +88,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     MAX_TOKEN_LIFETIME_SECONDS: undefined,
     ROLE_CLAIM: undefined,
     QUEUES_CLAIM: undefined,
+    // Retention periods: the shipped defaults unless the developer (or a test) sets them.
+    RETENTION_TRANSCRIPT_DAYS: process.env.RETENTION_TRANSCRIPT_DAYS,
+    RETENTION_CASE_DAYS: process.env.RETENTION_CASE_DAYS,
+    RETENTION_IDEMPOTENCY_DAYS: process.env.RETENTION_IDEMPOTENCY_DAYS,
+    RETENTION_AGENT_DAYS: process.env.RETENTION_AGENT_DAYS,
+    RETENTION_QUEUE_DAYS: process.env.RETENTION_QUEUE_DAYS,
   };
   for (const [name, value] of Object.entries(functionEnvironment))
     if (value === undefined) delete process.env[name];

@@ -3,6 +3,7 @@ import { NotFoundError } from "../errors.ts";
 import { type ReleaseAgentPorts, releaseAgent } from "../handoff/release-agent.ts";
 import type { Needs } from "../kernel/ports.ts";
 import { knownContactNumber } from "../routing/contact-numbers.ts";
+import { applyRetention } from "./apply-retention.ts";
 import { newCaseNumber } from "./case-number.ts";
 
 /**
@@ -79,5 +80,11 @@ export async function releaseAgents(deps: ReleaseAgentPorts, { chatId }: Closure
   return { released: chat.agentId !== undefined };
 }
 
-export const closureSteps = { assignCaseNumber, writeSummary, notifyParticipants, releaseAgents } as const;
+export const closureSteps = {
+  assignCaseNumber,
+  writeSummary,
+  applyRetention,
+  notifyParticipants,
+  releaseAgents,
+} as const;
 export type ClosureStep = keyof typeof closureSteps;

@@ -3,13 +3,18 @@ import { connectionsClient } from "../aws/connections-client.ts";
 import { stepFunctionsClient } from "../aws/step-functions-client.ts";
 import { readEnvironment } from "../config/environment.ts";
 import { readRoutingConfig } from "../config/routing-source.ts";
+import { readRetentionPolicy } from "../data/retention.ts";
 import { FrameSender } from "../delivery/frame-sender.ts";
 import type { Ports } from "../kernel/ports.ts";
 import { ClosureWorkflow } from "../workflows/closure-workflow.ts";
 import { HandoffWorkflow } from "../workflows/handoff-workflow.ts";
 import { connectionDirectory, storagePorts } from "./storage.ts";
 
-let built: Ports | undefined;
+/**
+ * One set per function name: on Lambda each function is its own process, but the local runtime runs
+ * them all in one, and each must see only the variables its own contract declares.
+ */
+const built = new Map<string, Ports>();
 
 /**
  * The composition root of the functions that run chats (`actions`, `chat-handoff`, `chat-closure`):
@@ -20,12 +25,13 @@ export function chatPorts(
   fn: "actions" | "chat-handoff" | "chat-closure",
   env: NodeJS.ProcessEnv = process.env,
 ): Ports {
-  if (built) return built;
+  const existing = built.get(fn);
+  if (existing) return existing;
   const config = readEnvironment(fn, env);
-  const storage = storagePorts(config.TABLE_NAME, env);
+  const storage = storagePorts(config.TABLE_NAME, env, readRetentionPolicy(config));
   const stepFunctions = stepFunctionsClient(env);
   const routing = readRoutingConfig(config.ROUTING_CONFIG_FILE);
-  built = {
+  const ports: Ports = {
     ...storage,
     sender: new FrameSender(connectionsClient(config.WS_MANAGEMENT_ENDPOINT), connectionDirectory(storage)),
     handoff: new HandoffWorkflow(stepFunctions, config.HANDOFF_STATE_MACHINE_ARN),
@@ -35,5 +41,6 @@ export function chatPorts(
     // The assistant gets its phone numbers and products from the routing configuration, never loads it.
     assistant: new RuleBasedAssistant(routing),
   };
-  return built;
+  built.set(fn, ports);
+  return ports;
 }

@@ -1,6 +1,7 @@
 import { connectionsClient } from "../aws/connections-client.ts";
 import { readEnvironment } from "../config/environment.ts";
 import { readRoutingConfig } from "../config/routing-source.ts";
+import { readRetentionPolicy } from "../data/retention.ts";
 import { FrameSender } from "../delivery/frame-sender.ts";
 import type { Needs } from "../kernel/ports.ts";
 import { connectionDirectory, storagePorts } from "./storage.ts";
@@ -13,7 +14,7 @@ let built: TickerPorts | undefined;
 export function tickerPorts(env: NodeJS.ProcessEnv = process.env): TickerPorts {
   if (built) return built;
   const config = readEnvironment("queue-ticker", env);
-  const storage = storagePorts(config.TABLE_NAME, env);
+  const storage = storagePorts(config.TABLE_NAME, env, readRetentionPolicy(config));
   built = {
     queues: storage.queues,
     agents: storage.agents,

@@ -24,6 +24,13 @@ export const ENVIRONMENT_VARIABLES = {
   MAX_TOKEN_LIFETIME_SECONDS: "The longest token lifetime (exp - iat) accepted; default 43200 (12 hours).",
   ROLE_CLAIM: "The claim naming the caller's role, for a generic OIDC issuer (Cognito uses its groups).",
   QUEUES_CLAIM: "The claim listing a staff member's queues, for a generic OIDC issuer.",
+  RETENTION_TRANSCRIPT_DAYS:
+    "Days a chat's record, messages and subscriptions are kept after it ended (default 400).",
+  RETENTION_CASE_DAYS:
+    "Days a case number (CASE# item) is kept after its chat ended (default 2557, 7 years).",
+  RETENTION_IDEMPOTENCY_DAYS: "Days a chat's idempotency keys (CMID#) are kept after it ended (default 1).",
+  RETENTION_AGENT_DAYS: "Days an agent record is kept after its last write (default 90).",
+  RETENTION_QUEUE_DAYS: "Days queue statistics and entries are kept after their last write (default 90).",
 } as const;
 
 export type EnvironmentVariable = keyof typeof ENVIRONMENT_VARIABLES;
@@ -49,6 +56,17 @@ const IDENTITY: readonly EnvironmentVariable[] = [
   "COGNITO_USER_POOL_ID",
   "COGNITO_CLIENT_ID",
 ];
+/** Every function that writes agent records, queue entries or queue statistics refreshes their expiry. */
+const STAFF_RETENTION = [
+  "RETENTION_AGENT_DAYS",
+  "RETENTION_QUEUE_DAYS",
+] as const satisfies readonly EnvironmentVariable[];
+/** Only the closure's applyRetention step sets the expiry of a chat's own items and its case. */
+const CHAT_RETENTION = [
+  "RETENTION_TRANSCRIPT_DAYS",
+  "RETENTION_CASE_DAYS",
+  "RETENTION_IDEMPOTENCY_DAYS",
+] as const satisfies readonly EnvironmentVariable[];
 /** What a function that runs chats reads; only `actions` starts closures (see the stack's cycle note). */
 const CHAT: readonly EnvironmentVariable[] = [
   "TABLE_NAME",
@@ -66,27 +84,37 @@ export const FUNCTIONS = {
     required: ["TABLE_NAME"],
     optional: ["MAX_TOKEN_LIFETIME_SECONDS"],
   },
-  disconnect: { entry: "functions/handlers/disconnect.ts", required: ["TABLE_NAME"], optional: [] },
+  disconnect: {
+    entry: "functions/handlers/disconnect.ts",
+    required: ["TABLE_NAME"],
+    optional: ["RETENTION_AGENT_DAYS"],
+  },
   actions: {
     entry: "functions/handlers/actions.ts",
     required: [...CHAT, "CLOSURE_STATE_MACHINE_ARN"],
-    optional: [],
+    optional: STAFF_RETENTION,
   },
   "chat-closure": {
     entry: "functions/handlers/chat-closure.ts",
     required: CHAT,
-    optional: ["CLOSURE_STATE_MACHINE_ARN"],
+    optional: ["CLOSURE_STATE_MACHINE_ARN", ...CHAT_RETENTION, ...STAFF_RETENTION],
     aslPlaceholder: "ChatClosureFunctionArn",
   },
   "chat-handoff": {
     entry: "functions/handlers/chat-handoff.ts",
     required: CHAT,
-    optional: ["CLOSURE_STATE_MACHINE_ARN"],
+    optional: ["CLOSURE_STATE_MACHINE_ARN", ...STAFF_RETENTION],
     aslPlaceholder: "ChatHandoffFunctionArn",
   },
   "queue-ticker": {
     entry: "functions/handlers/queue-ticker.ts",
     required: ["TABLE_NAME", "WS_MANAGEMENT_ENDPOINT", "ROUTING_CONFIG_FILE"],
+    optional: STAFF_RETENTION,
+  },
+  /** Invoked by the bank's privacy tooling with `{ "sub": "<customer id>" }`; not behind the API. */
+  "erase-customer": {
+    entry: "functions/handlers/erase-customer.ts",
+    required: ["TABLE_NAME"],
     optional: [],
   },
   // The bank's sign-out hook: stores the revocation and closes the user's or token's connections.

@@ -3,6 +3,7 @@ import type { StaffIdentity } from "../auth/identity.ts";
 import type { AgentRecord, PresenceStatus } from "./agent-records.ts";
 import { AGENT_SK, agentPk, ONLINE_STAFF, READY_POOL, readySk } from "./keys.ts";
 import { queryAll } from "./query-all.ts";
+import { expiryAfter, RETENTION_DEFAULT_DAYS } from "./retention.ts";
 import { RETRY, retryOnConflict } from "./retry-on-conflict.ts";
 import { indexes } from "./table-definition.ts";
 import type { TransactItem } from "./transaction.ts";
@@ -17,11 +18,14 @@ const ONLINE_SK = online.sortKey.name;
  * Agents, their presence and their used capacity. Every change to `activeChats` is conditioned on
  * the value read, so no race can push an agent past `maxChats` or lose a released slot. An agent
  * with a free slot who is available also sits in the sparse READY pool of gsi1, longest idle first.
+ * Every write moves the record's `expiresAt` to `retentionDays` later: an agent who stops signing in
+ * is forgotten by TTL.
  */
 export class AgentStore {
   constructor(
     private readonly documents: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly retentionDays: number = RETENTION_DEFAULT_DAYS.agent,
   ) {}
 
   async get(agentId: string): Promise<AgentRecord | undefined> {
@@ -100,10 +104,14 @@ export class AgentStore {
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: agentPk(agentId), sk: AGENT_SK },
-          UpdateExpression: `SET #status = :offline, updatedAt = :now REMOVE ${READY_PK}, ${READY_SK}, ${ONLINE_PK}, ${ONLINE_SK}`,
+          UpdateExpression: `SET #status = :offline, updatedAt = :now, expiresAt = :expiresAt REMOVE ${READY_PK}, ${READY_SK}, ${ONLINE_PK}, ${ONLINE_SK}`,
           ConditionExpression: "attribute_exists(pk)",
           ExpressionAttributeNames: { "#status": "status" },
-          ExpressionAttributeValues: { ":offline": "offline", ":now": new Date().toISOString() },
+          ExpressionAttributeValues: {
+            ":offline": "offline",
+            ":now": new Date().toISOString(),
+            ":expiresAt": expiryAfter(Date.now(), this.retentionDays),
+          },
         }),
       )
       .catch((error: Error) => {
@@ -152,6 +160,7 @@ export class AgentStore {
       ":activeChats": agent.activeChats,
       ":idleSince": agent.idleSince,
       ":updatedAt": agent.updatedAt,
+      ":expiresAt": expiryAfter(Date.now(), this.retentionDays),
     };
     const sets = [
       "agentId = :agentId",
@@ -164,6 +173,7 @@ export class AgentStore {
       "activeChats = :activeChats",
       "idleSince = :idleSince",
       "updatedAt = :updatedAt",
+      "expiresAt = :expiresAt",
     ];
     const removes: string[] = [];
     if (ready) {

@@ -24,7 +24,7 @@ import {
 } from "./keys.ts";
 import { queryAll } from "./query-all.ts";
 import type { AssistantMemory, ChatRecord, MessageRecord, SubscriptionRecord } from "./records.ts";
-import { subscriptionExpiry } from "./retention.ts";
+import { isExpired, subscriptionExpiry } from "./retention.ts";
 import { indexes } from "./table-definition.ts";
 import { commitItems, type TransactItem } from "./transaction.ts";
 
@@ -80,7 +80,12 @@ export class ChatStore {
       else if (sk.startsWith(RATE_PREFIX))
         rates.set(sk.slice(RATE_PREFIX.length), item.bucket as BucketState);
     }
-    return { chat: meta as unknown as ChatRecord | undefined, subscriptions, rates };
+    return {
+      // TTL deletes within days of expiry, not at it: an expired transcript is gone already.
+      chat: isExpired(meta) ? undefined : (meta as unknown as ChatRecord | undefined),
+      subscriptions,
+      rates,
+    };
   }
 
   async get(chatId: string): Promise<ChatRecord | undefined> {
@@ -91,7 +96,7 @@ export class ChatStore {
         ConsistentRead: true,
       }),
     );
-    return Item as ChatRecord | undefined;
+    return isExpired(Item) ? undefined : (Item as ChatRecord | undefined);
   }
 
   async create(chat: ChatRecord, messages: readonly MessageRecord[], subscription: SubscriptionRecord) {

@@ -7,7 +7,8 @@ const SEQ_WIDTH = 10;
 
 export const chatPk = (chatId: string) => `CHAT#${chatId}`;
 export const CHAT_META_SK = "META";
-export const messageSk = (seq: number) => `MSG#${String(seq).padStart(SEQ_WIDTH, "0")}`;
+export const MESSAGE_PREFIX = "MSG#";
+export const messageSk = (seq: number) => `${MESSAGE_PREFIX}${String(seq).padStart(SEQ_WIDTH, "0")}`;
 export const subscriptionSk = (connectionId: string) => `CONN#${connectionId}`;
 export const SUBSCRIPTIONS_FROM = "CONN#";
 /** A sender's message-rate bucket, in the chat's partition between CONN# and META: read by the same Query. */
@@ -18,8 +19,9 @@ export const rateSk = (userId: string) => `${RATE_PREFIX}${userId}`;
  * message id `c` and sender `a` with message id `b#c` would share one idempotency key, and the second
  * message would be taken for a retry of the first. Ids without `#` or `%` keep their plain key.
  */
+export const CLIENT_MESSAGE_PREFIX = "CMID#";
 export const clientMessageSk = (senderId: string, clientMessageId: string) =>
-  `CMID#${escapeKeyPart(senderId)}#${clientMessageId}`;
+  `${CLIENT_MESSAGE_PREFIX}${escapeKeyPart(senderId)}#${clientMessageId}`;
 const escapeKeyPart = (value: string) => value.replace(/%/g, "%25").replace(/#/g, "%23");
 
 export const connectionPk = (connectionId: string) => `CONN#${connectionId}`;

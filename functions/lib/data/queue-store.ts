@@ -10,17 +10,21 @@ import type { QueueStats } from "../queueing/wait-types.ts";
 import type { QueueEntry } from "./agent-records.ts";
 import { QUEUE_ENTRY_PREFIX, QUEUE_STATS_SK, queuePk } from "./keys.ts";
 import { queryAll } from "./query-all.ts";
+import { expiryAfter, RETENTION_DEFAULT_DAYS } from "./retention.ts";
 import { RETRY, retryOnConflict } from "./retry-on-conflict.ts";
 import type { TransactItem } from "./transaction.ts";
 
 /**
  * Waiting chats, one partition per queue, ordered by priority and then by original enqueue time, so
  * the head of the queue is the first item of a query and a position is a COUNT of the items before.
+ * Entries and statistics carry an `expiresAt` `retentionDays` after their last put, so a queue that is
+ * no longer served (or an entry a failure left behind) is removed by TTL.
  */
 export class QueueStore {
   constructor(
     private readonly documents: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly retentionDays: number = RETENTION_DEFAULT_DAYS.queue,
   ) {}
 
   async get(queueId: string, sk: string): Promise<QueueEntry | undefined> {
@@ -44,7 +48,12 @@ export class QueueStore {
       Put: {
         TableName: this.tableName,
         // The key comes last: an entry read back from the table carries its old pk, and overflow moves it.
-        Item: { ...entry, pk: queuePk(entry.queueId), sk: entry.sk },
+        Item: {
+          ...entry,
+          pk: queuePk(entry.queueId),
+          sk: entry.sk,
+          expiresAt: expiryAfter(Date.now(), this.retentionDays),
+        },
         ConditionExpression: "attribute_not_exists(pk)",
       },
     };
@@ -157,7 +166,13 @@ export class QueueStore {
           await this.documents.send(
             new PutCommand({
               TableName: this.tableName,
-              Item: { pk: queuePk(queueId), sk: QUEUE_STATS_SK, stats, version: version + 1 },
+              Item: {
+                pk: queuePk(queueId),
+                sk: QUEUE_STATS_SK,
+                stats,
+                version: version + 1,
+                expiresAt: expiryAfter(Date.now(), this.retentionDays),
+              },
               ConditionExpression: Item ? "version = :version" : "attribute_not_exists(pk)",
               ExpressionAttributeValues: Item ? { ":version": version } : undefined,
             }),

@@ -3,7 +3,10 @@ import type { AgentStore } from "../data/agent-store.ts";
 import type { ChatStore } from "../data/chat-store.ts";
 import type { ClosureStore } from "../data/closure-store.ts";
 import type { ConnectionStore } from "../data/connection-store.ts";
+import type { CustomerStore } from "../data/customer-store.ts";
+import type { PartitionStore } from "../data/partition-store.ts";
 import type { QueueStore } from "../data/queue-store.ts";
+import type { RetentionPolicy } from "../data/retention.ts";
 import type { Transactions } from "../data/transaction.ts";
 import type { UserChatStore } from "../data/user-chat-store.ts";
 import type { FrameSender } from "../delivery/frame-sender.ts";
@@ -27,6 +30,11 @@ export interface Ports {
   readonly queues: PortOf<QueueStore>;
   readonly transactions: PortOf<Transactions>;
   readonly userChats: PortOf<UserChatStore>;
+  /** Whole partitions (retention at closure, erasure) and a customer's chats as a whole (erasure). */
+  readonly partitions: PortOf<PartitionStore>;
+  readonly customers: PortOf<CustomerStore>;
+  /** The retention periods this function was configured with (functions/lib/data/retention.ts). */
+  readonly retention: RetentionPolicy;
   readonly sender: PortOf<FrameSender>;
   readonly handoff: PortOf<HandoffWorkflow>;
   readonly closure: PortOf<ClosureWorkflow>;

@@ -2,6 +2,7 @@ import type { AssistantReply, VirtualAssistant } from "../../../functions/lib/as
 import type { Identity } from "../../../functions/lib/auth/identity.ts";
 import type { AgentRecord, QueueEntry } from "../../../functions/lib/data/agent-records.ts";
 import type { ChatRecord, SubscriptionRecord } from "../../../functions/lib/data/records.ts";
+import { defaultRetention } from "../../../functions/lib/data/retention.ts";
 import type { Caller } from "../../../functions/lib/kernel/caller.ts";
 import type { Ports } from "../../../functions/lib/kernel/ports.ts";
 import {
@@ -11,6 +12,7 @@ import {
 } from "../../../functions/lib/routing/index.ts";
 import { MemoryAgentStore } from "./memory-agent-store.ts";
 import { MemoryChatStore } from "./memory-chat-store.ts";
+import { MemoryPartitions } from "./memory-partitions.ts";
 import { MemoryQueueStore } from "./memory-queue-store.ts";
 import { MemoryClosureStore, MemoryConnectionStore, MemoryUserChatStore } from "./memory-side-stores.ts";
 import { copy, MemoryTable, MemoryTransactions } from "./memory-table.ts";
@@ -85,6 +87,10 @@ export function inMemoryWorld(routing: RoutingConfig = testRouting): InMemoryWor
     queues: new MemoryQueueStore(table),
     transactions: new MemoryTransactions(table),
     userChats: new MemoryUserChatStore(table),
+    // Retention and erasure have their own unit tests over MemoryPartitions; here they stand apart.
+    partitions: new MemoryPartitions(),
+    customers: new MemoryPartitions(),
+    retention: defaultRetention,
     sender,
     handoff,
     closure,

@@ -89,6 +89,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ROLE_CLAIM: undefined,
     QUEUES_CLAIM: undefined,
     // Retention periods: the shipped defaults unless the developer (or a test) sets them.
+    CONNECTION_FRAME_LIMIT: process.env.CONNECTION_FRAME_LIMIT,
     RETENTION_TRANSCRIPT_DAYS: process.env.RETENTION_TRANSCRIPT_DAYS,
     RETENTION_CASE_DAYS: process.env.RETENTION_CASE_DAYS,
     RETENTION_IDEMPOTENCY_DAYS: process.env.RETENTION_IDEMPOTENCY_DAYS,

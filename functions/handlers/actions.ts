@@ -16,6 +16,7 @@ import { typing } from "../lib/chat/typing.ts";
 import { chatPorts } from "../lib/composition/chat-root.ts";
 import { logger } from "../lib/logger.ts";
 import { connectionLimits } from "../lib/middleware/connection-limits.ts";
+import { publishMetrics } from "../lib/middleware/publish-metrics.ts";
 import { wsRequest } from "../lib/middleware/ws-request.ts";
 import { wsResponse } from "../lib/middleware/ws-response.ts";
 import { wsRouter } from "../lib/middleware/ws-router.ts";
@@ -44,6 +45,7 @@ const router = wsRouter({
 
 export const handler = middy<WsEvent, WsResult, Error, WsContext>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(publishMetrics())
   .use(wsResponse())
   .use(connectionLimits())
   .use(wsRequest())

@@ -14,6 +14,7 @@ import { createTokenVerifier, type TokenVerifier, type VerifiedToken } from "../
 import { documentClient } from "../lib/aws/document-client.ts";
 import { readEnvironment } from "../lib/config/environment.ts";
 import { logger } from "../lib/logger.ts";
+import { publishMetrics } from "../lib/middleware/publish-metrics.ts";
 
 export interface AuthorizerDependencies {
   readonly verifier: TokenVerifier;
@@ -97,4 +98,6 @@ export async function authorize(
   return fromEnvironment(event);
 }
 
-export const handler = middy(authorize).use(injectLambdaContext(logger, { resetKeys: true }));
+export const handler = middy(authorize)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(publishMetrics());

@@ -3,6 +3,7 @@ import middy from "@middy/core";
 import { type ClosureStep, closureSteps } from "../lib/chat/closure-tasks.ts";
 import { chatPorts } from "../lib/composition/chat-root.ts";
 import { logger } from "../lib/logger.ts";
+import { publishMetrics } from "../lib/middleware/publish-metrics.ts";
 
 /** The task function of the chat-closure state machine; `step` names the state's work. */
 export interface ClosureTaskEvent {
@@ -19,4 +20,6 @@ export async function runClosureStep(event: ClosureTaskEvent) {
   return result;
 }
 
-export const handler = middy(runClosureStep).use(injectLambdaContext(logger, { resetKeys: true }));
+export const handler = middy(runClosureStep)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(publishMetrics());

@@ -3,6 +3,7 @@ import middy from "@middy/core";
 import { chatPorts } from "../lib/composition/chat-root.ts";
 import { chatIdOf, type HandoffTaskEvent, handoffSteps } from "../lib/handoff/handoff-steps.ts";
 import { logger } from "../lib/logger.ts";
+import { publishMetrics } from "../lib/middleware/publish-metrics.ts";
 
 export type { HandoffTaskEvent };
 
@@ -16,4 +17,6 @@ export async function runHandoffStep(event: HandoffTaskEvent): Promise<unknown> 
   return step(chatPorts("chat-handoff"), event);
 }
 
-export const handler = middy(runHandoffStep).use(injectLambdaContext(logger, { resetKeys: true }));
+export const handler = middy(runHandoffStep)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(publishMetrics());

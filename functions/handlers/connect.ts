@@ -6,6 +6,7 @@ import { connectionPorts } from "../lib/composition/connection-root.ts";
 import { openConnection } from "../lib/connections/open-connection.ts";
 
 import { logger } from "../lib/logger.ts";
+import { publishMetrics } from "../lib/middleware/publish-metrics.ts";
 import type { WsEvent, WsResult } from "../lib/middleware/ws-types.ts";
 
 /** `$connect`: the authorizer has already vouched for the caller; record the connection. */
@@ -22,4 +23,6 @@ export async function connect(event: WsEvent): Promise<WsResult> {
   return { statusCode: 200, body: "" };
 }
 
-export const handler = middy(connect).use(injectLambdaContext(logger, { resetKeys: true }));
+export const handler = middy(connect)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(publishMetrics());

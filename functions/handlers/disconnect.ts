@@ -3,6 +3,7 @@ import middy from "@middy/core";
 import { connectionPorts } from "../lib/composition/connection-root.ts";
 import { closeConnection } from "../lib/connections/close-connection.ts";
 import { logger } from "../lib/logger.ts";
+import { publishMetrics } from "../lib/middleware/publish-metrics.ts";
 import type { WsEvent, WsResult } from "../lib/middleware/ws-types.ts";
 
 /** `$disconnect`: forget the connection and unsubscribe it from its chats. The chats themselves stay. */
@@ -14,4 +15,6 @@ export async function disconnect(event: WsEvent): Promise<WsResult> {
   return { statusCode: 200, body: "" };
 }
 
-export const handler = middy(disconnect).use(injectLambdaContext(logger, { resetKeys: true }));
+export const handler = middy(disconnect)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(publishMetrics());

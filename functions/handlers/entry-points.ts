@@ -13,6 +13,8 @@ export const HANDLER_ENTRIES = {
   chatClosure: FUNCTIONS["chat-closure"].entry,
   chatHandoff: FUNCTIONS["chat-handoff"].entry,
   queueTicker: FUNCTIONS["queue-ticker"].entry,
+  revoke: FUNCTIONS.revoke.entry,
+  eraseCustomer: FUNCTIONS["erase-customer"].entry,
 } as const;
 
 /** The name of one deployed handler, e.g. `actions`. */

@@ -2,6 +2,7 @@ import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import middy from "@middy/core";
 import { privacyPorts } from "../lib/composition/privacy-root.ts";
 import { logger } from "../lib/logger.ts";
+import { publishMetrics } from "../lib/middleware/publish-metrics.ts";
 import { eraseCustomer } from "../lib/privacy/erase-customer.ts";
 import type { ErasureReport } from "../lib/privacy/erasure-report.ts";
 import { parseErasureRequest } from "../lib/privacy/erasure-request.ts";
@@ -25,4 +26,6 @@ export async function erase(event: unknown): Promise<ErasureReport> {
   return report;
 }
 
-export const handler = middy(erase).use(injectLambdaContext(logger, { resetKeys: true }));
+export const handler = middy(erase)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(publishMetrics());

@@ -3,6 +3,7 @@ import middy from "@middy/core";
 import { tickerPorts } from "../lib/composition/ticker-root.ts";
 import { publishAllQueueStatus } from "../lib/handoff/queue-status.ts";
 import { logger } from "../lib/logger.ts";
+import { publishMetrics } from "../lib/middleware/publish-metrics.ts";
 
 /**
  * Runs every minute (an EventBridge schedule on AWS, a timer locally): waiting customers hear their
@@ -14,4 +15,6 @@ export async function tick(): Promise<{ pushed: number }> {
   return { pushed };
 }
 
-export const handler = middy(tick).use(injectLambdaContext(logger, { resetKeys: true }));
+export const handler = middy(tick)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(publishMetrics());

@@ -10,6 +10,7 @@ import { readEnvironment } from "../lib/config/environment.ts";
 import { ConnectionStore } from "../lib/data/connection-store.ts";
 import { BadRequestError } from "../lib/errors.ts";
 import { logger } from "../lib/logger.ts";
+import { publishMetrics } from "../lib/middleware/publish-metrics.ts";
 import * as z from "../lib/zod.ts";
 
 /** `{ sub }`, `{ jti }` or both: the user to sign out everywhere, or the one token to revoke. */
@@ -64,4 +65,6 @@ function isEventBridgeEvent(event: unknown): event is { detail: unknown } {
   return typeof event === "object" && event !== null && "detail-type" in event && "detail" in event;
 }
 
-export const handler = middy(revoke).use(injectLambdaContext(logger, { resetKeys: true }));
+export const handler = middy(revoke)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(publishMetrics());

@@ -139,7 +139,8 @@ export class CarechatStack extends Stack {
       logEncryptionKey: key,
     });
     this.functions = functions;
-    const { authorizer, connect, disconnect, actions, chatClosure, chatHandoff, queueTicker } = functions;
+    const { authorizer, connect, disconnect, actions, chatClosure, chatHandoff, queueTicker, revoke } =
+      functions;
 
     this.api = new WebSocketChatApi(this, "WebSocketApi", {
       apiName: this.stackName,
@@ -155,7 +156,8 @@ export class CarechatStack extends Stack {
       configureAccountLoggingRole: settings.manageApiGatewayAccountRole,
     });
     // $connect and $disconnect never post a frame: only these get the @connections endpoint.
-    const framePosters = [actions, chatClosure, chatHandoff, queueTicker];
+    // The sign-out function closes connections through the same endpoint.
+    const framePosters = [actions, chatClosure, chatHandoff, queueTicker, revoke];
     for (const fn of framePosters) fn.addEnvironment("WS_MANAGEMENT_ENDPOINT", this.api.managementEndpoint);
 
     // The closure state machine invokes chat-closure; actions starts it. chat-closure gets no permission
@@ -190,7 +192,8 @@ export class CarechatStack extends Stack {
     for (const [name, fn] of Object.entries(functions)) {
       grantTableAccess(this.table, fn, TABLE_ACCESS[name as keyof ChatFunctions]);
     }
-    for (const fn of [actions, chatClosure, chatHandoff, queueTicker]) this.api.grantManageConnections(fn);
+    for (const fn of [actions, chatClosure, chatHandoff, queueTicker, revoke])
+      this.api.grantManageConnections(fn);
     this.closureWorkflow.grantStartExecution(actions);
     this.handoffWorkflow.grantStartExecution(actions);
     // actions answers offers and abandons waits; the handoff steps re-signal settled waits; chat-closure
@@ -252,6 +255,8 @@ export class CarechatStack extends Stack {
       this.api.managementEndpoint,
     );
     output("TableName", "DynamoDB chat table", this.table.tableName);
+    output("RevokeFunctionArn", 'Sign-out hook: {"sub"} or {"jti"}', this.functions.revoke.functionArn);
+    output("EraseCustomerFunctionArn", 'Erasure: {"sub"}', this.functions.eraseCustomer.functionArn);
     output("ClosureStateMachineArn", "Chat-closure Express workflow", this.closureWorkflow.stateMachineArn);
     output(
       "HandoffStateMachineArn",

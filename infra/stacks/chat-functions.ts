@@ -21,6 +21,8 @@ const CONTRACT_NAME: Record<HandlerName, FunctionName> = {
   chatClosure: "chat-closure",
   chatHandoff: "chat-handoff",
   queueTicker: "queue-ticker",
+  revoke: "revoke",
+  eraseCustomer: "erase-customer",
 };
 
 export { HANDLER_ENTRIES };
@@ -36,6 +38,9 @@ const DESCRIPTIONS: Record<keyof typeof HANDLER_ENTRIES, string> = {
   chatClosure: "carechat chat closure: case number, summary, chatEnded frames",
   chatHandoff: "carechat live-agent handoff: task function of the handoff state machine",
   queueTicker: "carechat queue ticker: pushes queue position and wait estimates every minute",
+  revoke: "carechat sign-out: revokes a user or a token and closes its open connections",
+  eraseCustomer:
+    "carechat erasure: removes one customer's chats, messages and cases, and reports what it removed",
 };
 
 /** What every function shares. */
@@ -83,6 +88,8 @@ export function createChatFunctions(scope: Construct, options: ChatFunctionsOpti
     chatClosure: make("chatClosure", "ChatClosure"),
     chatHandoff: make("chatHandoff", "ChatHandoff"),
     queueTicker: make("queueTicker", "QueueTicker"),
+    revoke: make("revoke", "Revoke"),
+    eraseCustomer: make("eraseCustomer", "EraseCustomer"),
   };
 }
 

@@ -71,4 +71,24 @@ export const TABLE_ACCESS = {
     // Forgetting a gone connection also uncounts it (USER#) and may sign an agent out (AGENT#).
     leadingKeyPrefixes: ["QUEUE#", "CHAT#", "CONN#", "USER#", "AGENT#"],
   },
+  // RevocationStore.revoke (PutItem REVOKED#), connectionsOfToken (Query TOKEN#), the user's open
+  // connections (Query gsi1 USER#…/CONN#).
+  revoke: {
+    tableActions: ["dynamodb:PutItem", "dynamodb:Query"],
+    indexQueries: ["gsi1"],
+    leadingKeyPrefixes: ["REVOKED#", "TOKEN#"],
+  },
+  // The customer's chats (Query gsi1 USER#), each chat's and case's partition (Query, BatchWriteItem
+  // deletes, UpdateItem expiry), the chat record (GetItem, conditional DeleteItem).
+  eraseCustomer: {
+    tableActions: [
+      "dynamodb:GetItem",
+      "dynamodb:Query",
+      "dynamodb:UpdateItem",
+      "dynamodb:DeleteItem",
+      "dynamodb:BatchWriteItem",
+    ],
+    indexQueries: ["gsi1"],
+    leadingKeyPrefixes: ["CHAT#", "CASE#"],
+  },
 } as const satisfies Record<string, TableAccess>;

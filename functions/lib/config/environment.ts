@@ -19,6 +19,8 @@ export const ENVIRONMENT_VARIABLES = {
   JWT_JWKS: "The issuer's signing keys inline (a JWKS document), for pinned keys instead of JWT_JWKS_URI.",
   COGNITO_USER_POOL_ID: "An Amazon Cognito user pool as the identity provider, instead of JWT_ISSUER.",
   COGNITO_CLIENT_ID: "The Cognito app client whose tokens are accepted.",
+  CONNECTION_FRAME_LIMIT:
+    'Frames one connection may send: "burst/perSecond" (default "60/10"); excess is refused with RATE_LIMITED.',
   ALLOWED_ORIGINS:
     "Browser origins allowed at $connect, comma-separated; a connection without Origin is always allowed.",
   MAX_TOKEN_LIFETIME_SECONDS: "The longest token lifetime (exp - iat) accepted; default 43200 (12 hours).",
@@ -92,7 +94,7 @@ export const FUNCTIONS = {
   actions: {
     entry: "functions/handlers/actions.ts",
     required: [...CHAT, "CLOSURE_STATE_MACHINE_ARN"],
-    optional: STAFF_RETENTION,
+    optional: [...STAFF_RETENTION, "CONNECTION_FRAME_LIMIT"],
   },
   "chat-closure": {
     entry: "functions/handlers/chat-closure.ts",

@@ -1,5 +1,6 @@
 import {
   BatchWriteCommand,
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
@@ -91,7 +92,24 @@ export class ConnectionStore {
       this.countItem(record.userId, -1, record.expiresAt),
     ]);
     if (!removed.committed) return undefined;
-    return { record, remaining: await this.openCount(record.userId) };
+    const remaining = await this.openCount(record.userId);
+    // A user with no connection keeps no item naming them (erasure, retention); a connect racing
+    // this sees its ADD create the count afresh, and the condition keeps a count it raised.
+    if (remaining === 0)
+      await this.documents
+        .send(
+          new DeleteCommand({
+            TableName: this.tableName,
+            Key: { pk: userPk(record.userId), sk: USER_CONNECTIONS_SK },
+            ConditionExpression: "#open <= :zero",
+            ExpressionAttributeNames: { "#open": "open" },
+            ExpressionAttributeValues: { ":zero": 0 },
+          }),
+        )
+        .catch((error: Error) => {
+          if (error.name !== "ConditionalCheckFailedException") throw error;
+        });
+    return { record, remaining };
   }
 
   /** How many connections the user has open now (a consistent read of the count). */

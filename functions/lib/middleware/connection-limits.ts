@@ -1,6 +1,6 @@
 import type { MiddlewareObj } from "@middy/core";
 import { RateLimitedError } from "../errors.ts";
-import { type BucketState, takeToken } from "../kernel/token-bucket.ts";
+import { type BucketRule, type BucketState, takeToken } from "../kernel/token-bucket.ts";
 import { FRAME_BURST, FRAME_RATE_PER_SECOND } from "../protocol/limits.ts";
 import type { WsContext, WsEvent, WsResult } from "./ws-types.ts";
 
@@ -13,16 +13,23 @@ const buckets = new Map<string, BucketState>();
  * bucket, kept in this instance's memory. Lambda spreads a connection's frames over instances, so the
  * bound is per instance — a cheap first line; the per-user message limit in the table is the exact one.
  */
-export const connectionLimits = (): MiddlewareObj<WsEvent, WsResult, Error, WsContext> => ({
+export const connectionLimits = (
+  rule: () => BucketRule = () => frameRule(process.env.CONNECTION_FRAME_LIMIT),
+): MiddlewareObj<WsEvent, WsResult, Error, WsContext> => ({
   before: (request) => {
     const connectionId = request.event.requestContext.connectionId;
-    const taken = takeToken(buckets.get(connectionId), {
-      burst: FRAME_BURST,
-      perSecond: FRAME_RATE_PER_SECOND,
-    });
+    const taken = takeToken(buckets.get(connectionId), rule());
     if (!taken.allowed) throw new RateLimitedError(taken.retryAfterSeconds);
     buckets.delete(connectionId);
     buckets.set(connectionId, taken.next);
     if (buckets.size > MAX_TRACKED) buckets.delete(buckets.keys().next().value as string);
   },
 });
+
+/** `"burst/perSecond"` (e.g. `"60/10"`), or the defaults of protocol/limits.ts. */
+export function frameRule(setting: string | undefined): BucketRule {
+  const [burst, perSecond] = (setting ?? "").split("/").map(Number);
+  return burst && perSecond && burst > 0 && perSecond > 0
+    ? { burst, perSecond }
+    : { burst: FRAME_BURST, perSecond: FRAME_RATE_PER_SECOND };
+}

@@ -305,7 +305,7 @@ describe("CarechatStack: functions", () => {
     const functions = Object.values(template.findResources("AWS::Lambda::Function"));
 
     // Assess
-    expect(functions).toHaveLength(7);
+    expect(functions).toHaveLength(9);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({
         Runtime: "nodejs22.x",
@@ -330,7 +330,7 @@ describe("CarechatStack: functions", () => {
 
     // Assess
     // 7 functions, the stage's access logs, 2 state machines.
-    expect(logGroups).toHaveLength(7 + 1 + 2);
+    expect(logGroups).toHaveLength(9 + 1 + 2);
     for (const logGroup of logGroups) expect(logGroup.Properties.RetentionInDays).toBe(30);
   });
 
@@ -704,7 +704,7 @@ describe("CarechatStack: least privilege", () => {
 });
 
 describe("CarechatStack: outputs and warnings", () => {
-  it("outputs the WebSocket URL, management endpoint, table name and state machine ARNs", () => {
+  it("outputs the WebSocket URL, management endpoint, table name, state machine and privacy function ARNs", () => {
     // Act
     const outputs = template.findOutputs("*");
 
@@ -714,8 +714,10 @@ describe("CarechatStack: outputs and warnings", () => {
         "AlarmTopicArn",
         "ClosureStateMachineArn",
         "DashboardName",
+        "EraseCustomerFunctionArn",
         "HandoffStateMachineArn",
         "ManagementEndpoint",
+        "RevokeFunctionArn",
         "TableName",
         "WebSocketUrl",
       ].sort(),
@@ -753,6 +755,8 @@ describe("CarechatStack: the runtime contract", () => {
       chatClosure: "chat-closure",
       chatHandoff: "chat-handoff",
       queueTicker: "queue-ticker",
+      revoke: "revoke",
+      eraseCustomer: "erase-customer",
     } as const;
     const preset = new Set([
       "POWERTOOLS_SERVICE_NAME",

@@ -8,11 +8,11 @@ import {
   originHeader,
   parseAllowedOrigins,
 } from "../lib/auth/origin-allow-list.ts";
-import { type RevocationCheck, RevocationStore } from "../lib/auth/revocation-store.ts";
 import { maxTokenLifetimeSeconds } from "../lib/auth/token-lifetime.ts";
 import { createTokenVerifier, type TokenVerifier, type VerifiedToken } from "../lib/auth/token-verifier.ts";
 import { documentClient } from "../lib/aws/document-client.ts";
 import { readEnvironment } from "../lib/config/environment.ts";
+import { type RevocationCheck, RevocationStore } from "../lib/data/revocation-store.ts";
 import { logger } from "../lib/logger.ts";
 import { publishMetrics } from "../lib/middleware/publish-metrics.ts";
 

@@ -1,13 +1,13 @@
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { DeleteConnectionCommand } from "@aws-sdk/client-apigatewaymanagementapi";
 import middy from "@middy/core";
-import { RevocationStore } from "../lib/auth/revocation-store.ts";
-import { type RevokeResult, revokeAccess } from "../lib/auth/revoke-access.ts";
 import { maxTokenLifetimeSeconds } from "../lib/auth/token-lifetime.ts";
 import { connectionsClient } from "../lib/aws/connections-client.ts";
 import { documentClient } from "../lib/aws/document-client.ts";
 import { readEnvironment } from "../lib/config/environment.ts";
+import { type RevokeResult, revokeAccess } from "../lib/connections/revoke-access.ts";
 import { ConnectionStore } from "../lib/data/connection-store.ts";
+import { RevocationStore } from "../lib/data/revocation-store.ts";
 import { BadRequestError } from "../lib/errors.ts";
 import { logger } from "../lib/logger.ts";
 import { publishMetrics } from "../lib/middleware/publish-metrics.ts";

@@ -1,6 +1,7 @@
 import { Stack, Validations } from "aws-cdk-lib";
+import type * as cloudfront from "aws-cdk-lib/aws-cloudfront";
 import * as iam from "aws-cdk-lib/aws-iam";
-import type { ChatPages } from "./chat-pages.ts";
+import type { Construct } from "constructs";
 import { acknowledgeManagedPolicy, acknowledgeWildcardResourcesOf } from "./nag-acknowledgements.ts";
 
 /** The wildcard actions CDK's BucketDeployment grants its handler (read the asset, sync the bucket). */
@@ -18,7 +19,7 @@ const DEPLOYMENT_WILDCARD_ACTIONS = [
  * AWS-maintained BucketDeployment handler that copies the pages into the bucket at deploy time.
  */
 export function acknowledgePagesFindings(
-  pages: ChatPages,
+  pages: Construct & { readonly distribution: cloudfront.Distribution },
   options: { webAcl: boolean; certificate: boolean },
 ): void {
   const distribution = pages.distribution.node.defaultChild ?? pages.distribution;

@@ -19,7 +19,10 @@ let stack: LocalProcess;
 const clients: ChatClient[] = [];
 
 beforeAll(async () => {
-  stack = await startLocalProcess();
+  // 10,000 frames over six connections in seconds: far above the per-connection limit of a deployment
+  // (60 at once, 10 a second), which would answer most of them RATE_LIMITED before validating them.
+  // The limiter itself has its own tests (test/unit/lib/middleware/connection-limits.test.ts).
+  stack = await startLocalProcess({ env: { CONNECTION_FRAME_LIMIT: "100000/100000" } });
 }, 60_000);
 
 afterAll(async () => {

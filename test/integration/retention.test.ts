@@ -215,10 +215,13 @@ describe("erasure", () => {
     });
     expect(count("MSG#")).toBeGreaterThanOrEqual(5);
     expect(count("CMID#")).toBe(3);
-    // Only the customer's still-open connection records name them until they disconnect.
-    expect(
-      afterErase.filter(mentions(ana)).every((item) => item.sk === "CONN" && item.pk.startsWith("CONN#")),
-    ).toBe(true);
+    // Only the state of the customer's still-open connections names them until they disconnect: the
+    // connection records, their count, and the token's index of them (for a revocation by token id).
+    const connectionState = (item: TableItem) =>
+      (item.sk === "CONN" && item.pk.startsWith("CONN#")) ||
+      (item.sk === "CONNECTIONS" && item.pk.startsWith("USER#")) ||
+      (item.pk.startsWith("TOKEN#") && item.sk.startsWith("CONN#"));
+    expect(afterErase.filter(mentions(ana)).every(connectionState)).toBe(true);
     for (const chatId of anaChats) expect(afterErase.filter(mentions(chatId))).toEqual([]);
     expect(afterErase.filter(mentions(anaEnded.caseNumber))).toEqual([]);
     expect(afterDisconnect.filter(mentions(ana))).toEqual([]);

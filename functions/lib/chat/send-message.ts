@@ -9,12 +9,12 @@ import type { Caller } from "../kernel/caller.ts";
 import { ACTIVE_STATES, requireActive, requireParticipant } from "../kernel/chat-access.ts";
 import { toMessageFrame } from "../kernel/message-frames.ts";
 import type { Needs } from "../kernel/ports.ts";
-import { takeToken } from "../kernel/token-bucket.ts";
 import { maskSensitive } from "../masking/index.ts";
 import { metrics } from "../metrics.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import { MESSAGE_BURST, MESSAGE_RATE_PER_SECOND } from "../protocol/limits.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
+import { takeToken } from "../rate/token-bucket.ts";
 import { assistantMessage, toProfile } from "./assistant-turn.ts";
 import { customerMessages } from "./inbound-text.ts";
 

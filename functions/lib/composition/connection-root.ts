@@ -1,10 +1,10 @@
-import { RevocationStore } from "../auth/revocation-store.ts";
 import { maxTokenLifetimeSeconds } from "../auth/token-lifetime.ts";
 import { documentClient } from "../aws/document-client.ts";
 import { readEnvironment } from "../config/environment.ts";
 import { AgentStore } from "../data/agent-store.ts";
 import { ConnectionStore } from "../data/connection-store.ts";
 import { readRetentionPolicy } from "../data/retention.ts";
+import { RevocationStore } from "../data/revocation-store.ts";
 import type { Needs } from "../kernel/ports.ts";
 
 export type ConnectionPorts = Needs<"connections" | "agents"> & { readonly revocations: RevocationStore };

@@ -1,8 +1,8 @@
-import { admitConnection } from "../auth/connection-admission.ts";
 import type { Identity } from "../auth/identity.ts";
-import type { RevocationStore } from "../auth/revocation-store.ts";
 import { connectionExpiry } from "../data/retention.ts";
+import type { RevocationStore } from "../data/revocation-store.ts";
 import type { Needs } from "../kernel/ports.ts";
+import { admitConnection } from "./connection-admission.ts";
 
 export interface ConnectingToken {
   readonly tokenId?: string;
@@ -30,6 +30,7 @@ export async function openConnection(
       name: identity.name,
       connectedAt: new Date().toISOString(),
       expiresAt: connectionExpiry(),
+      ...(token.tokenId ? { tokenId: token.tokenId } : {}),
     });
   const admitted = await admitConnection(
     deps.revocations,

@@ -5,8 +5,8 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
-import type { BucketState } from "../kernel/token-bucket.ts";
 import type { ChatState } from "../protocol/server-frames.ts";
+import type { BucketState } from "../rate/token-bucket.ts";
 import { type ChatChange, chatUpdateItem } from "./chat-update.ts";
 import {
   CHAT_META_SK,

@@ -11,6 +11,8 @@ import {
   chatPk,
   connectionPk,
   subscriptionSk,
+  tokenConnectionSk,
+  tokenPk,
   USER_CONNECTION_PREFIX,
   USER_CONNECTIONS_SK,
   userConnectionSk,
@@ -90,6 +92,17 @@ export class ConnectionStore {
         },
       },
       this.countItem(record.userId, -1, record.expiresAt),
+      // The revocation-by-token index of this connection goes with it: nothing names a closed connection.
+      ...(record.tokenId
+        ? [
+            {
+              Delete: {
+                TableName: this.tableName,
+                Key: { pk: tokenPk(record.tokenId), sk: tokenConnectionSk(connectionId) },
+              },
+            },
+          ]
+        : []),
     ]);
     if (!removed.committed) return undefined;
     const remaining = await this.openCount(record.userId);

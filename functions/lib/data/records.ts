@@ -82,4 +82,6 @@ export interface ConnectionRecord {
   readonly connectedAt: string;
   readonly chats?: Set<string>;
   readonly expiresAt: number;
+  /** The token's id (`jti`), whose TOKEN# item names this connection for a revocation by token. */
+  readonly tokenId?: string;
 }

@@ -1,7 +1,7 @@
 import type { MiddlewareObj } from "@middy/core";
 import { RateLimitedError } from "../errors.ts";
-import { type BucketRule, type BucketState, takeToken } from "../kernel/token-bucket.ts";
 import { FRAME_BURST, FRAME_RATE_PER_SECOND } from "../protocol/limits.ts";
+import { type BucketRule, type BucketState, takeToken } from "../rate/token-bucket.ts";
 import type { WsContext, WsEvent, WsResult } from "./ws-types.ts";
 
 /** Connections seen recently, with their bucket; bounded so a long-lived instance does not grow. */

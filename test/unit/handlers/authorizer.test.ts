@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createAuthorizer } from "../../../functions/handlers/authorizer.ts";
 import { fromAuthorizerContext } from "../../../functions/lib/auth/authorizer-context.ts";
 import { parseAllowedOrigins } from "../../../functions/lib/auth/origin-allow-list.ts";
-import type { RevocationCheck, TokenReference } from "../../../functions/lib/auth/revocation-store.ts";
 import { createTokenVerifier } from "../../../functions/lib/auth/token-verifier.ts";
+import type { RevocationCheck, TokenReference } from "../../../functions/lib/data/revocation-store.ts";
 import {
   agentClaims,
   createTestIssuer,

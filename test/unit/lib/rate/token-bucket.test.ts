@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { takeToken } from "../../../../functions/lib/kernel/token-bucket.ts";
 import { MESSAGE_BURST, MESSAGE_RATE_PER_SECOND } from "../../../../functions/lib/protocol/limits.ts";
+import { takeToken } from "../../../../functions/lib/rate/token-bucket.ts";
 
 const messages = { burst: MESSAGE_BURST, perSecond: MESSAGE_RATE_PER_SECOND };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { RevocationTarget } from "../../../../functions/lib/auth/revocation-store.ts";
-import { revokeAccess } from "../../../../functions/lib/auth/revoke-access.ts";
+import { revokeAccess } from "../../../../functions/lib/connections/revoke-access.ts";
+import type { RevocationTarget } from "../../../../functions/lib/data/revocation-store.ts";
 
 /** In-memory ports: the DynamoDB store and DeleteConnection run in test/integration/revocation.test.ts. */
 function world(userConnections: string[][], tokenConnections: string[] = []) {

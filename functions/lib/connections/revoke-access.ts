@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { RevocationStore, RevocationTarget } from "./revocation-store.ts";
+import type { RevocationStore, RevocationTarget } from "../data/revocation-store.ts";
 
 export interface RevokeDependencies {
   readonly revocations: Pick<RevocationStore, "revoke" | "connectionsOfToken">;

@@ -1,4 +1,4 @@
-import type { RevocationStore } from "./revocation-store.ts";
+import type { RevocationStore } from "../data/revocation-store.ts";
 
 export interface AdmissionRequest {
   readonly connectionId: string;

@@ -4,9 +4,9 @@ import {
   PutCommand,
   QueryCommand,
 } from "@aws-sdk/lib-dynamodb";
-import { REVOKED_SK, revokedTokenPk, revokedUserPk, tokenConnectionSk, tokenPk } from "../data/keys.ts";
-import { connectionExpiry } from "../data/retention.ts";
-import { CLOCK_SKEW_SECONDS } from "./token-lifetime.ts";
+import { CLOCK_SKEW_SECONDS } from "../auth/token-lifetime.ts";
+import { REVOKED_SK, revokedTokenPk, revokedUserPk, tokenConnectionSk, tokenPk } from "./keys.ts";
+import { connectionExpiry } from "./retention.ts";
 
 /** What a revocation names: a user (all their tokens issued so far), one token id, or both. */
 export interface RevocationTarget {

@@ -41,14 +41,14 @@ export class ChatPanel {
       tabindex: "-1",
       text: name,
     });
-    const list = el("ol", {
-      class: "log",
-      role: "log",
-      "aria-live": "polite",
-      "aria-label": name,
-      tabindex: "0",
-    });
-    this.log = new MessageLog(list, "agent");
+    // The log wraps the list: `role="log"` on the <ol> itself would hide the list from screen readers.
+    const messages = el("ol", { class: "messages" });
+    const list = el(
+      "div",
+      { class: "log", role: "log", "aria-live": "polite", "aria-label": name, tabindex: "0" },
+      messages,
+    );
+    this.log = new MessageLog(messages, "agent");
     for (const message of assigned.history) this.log.add(message);
 
     const message = el("textarea", { maxlength: "4000", required: true });

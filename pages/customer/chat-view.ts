@@ -11,7 +11,7 @@ type Line = { key: StringKey; params?: Params } | undefined;
  */
 export class ChatView {
   private chatId: string | undefined;
-  private readonly log = new MessageLog(byId<HTMLOListElement>("log"), "customer");
+  private readonly log = new MessageLog(byId<HTMLOListElement>("messages"), "customer");
   private readonly early: MessageFrame[] = [];
   private queueLine: Line;
   private typingLine: Line;

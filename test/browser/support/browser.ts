@@ -50,3 +50,13 @@ export async function signIn(page: Page, url: string, name: string): Promise<voi
   await page.getByLabel("Name").fill(name);
   await page.getByRole("button", { name: "Sign in" }).click();
 }
+
+/** A customer page with a started chat that has asked for an agent. */
+export async function customerWaiting(page: Page, url: string, name: string, text: string): Promise<void> {
+  await signIn(page, url, name);
+  await page.getByLabel("How can we help?").fill(text);
+  await page.getByRole("button", { name: "Start chat" }).click();
+  await page.getByRole("log").locator(".from-assistant").first().waitFor();
+  await page.getByRole("button", { name: "Talk to an agent" }).click();
+  await page.getByText(/You are number \d+ in the queue/).waitFor();
+}

@@ -8,7 +8,7 @@ import { es } from "../../../pages/shared/strings-es.ts";
 const pagesDir = resolve(fileURLToPath(import.meta.url), "../../../../pages");
 const keysIn = (file: string) =>
   [...readFileSync(resolve(pagesDir, file), "utf8").matchAll(/data-i18n(?:-placeholder)?="([^"]+)"/g)].map(
-    (match) => match[1],
+    (match) => match[1] as string,
   );
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 

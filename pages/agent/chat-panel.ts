@@ -27,7 +27,8 @@ export class ChatPanel {
 
   constructor(
     private readonly client: CareChatClient,
-    readonly assigned: ServerFrame<"chatAssigned">,
+    readonly assigned: Pick<ServerFrame<"chatAssigned">, "chatId" | "queueId" | "context" | "history">,
+    private readonly finished: (chatId: string) => void = () => undefined,
   ) {
     panels += 1;
     const id = `chat-${panels}`;
@@ -162,6 +163,7 @@ export class ChatPanel {
   }
 
   private finish(text: string) {
+    this.finished(this.chatId);
     this.setStatus(text);
     this.showTyping(undefined);
     for (const control of this.controls) control.disabled = true;

@@ -1,4 +1,4 @@
-import type { CareChatClient } from "../../client/src/index.ts";
+import type { CareChatClient, ServerFrame } from "../../client/src/index.ts";
 import { byId, show } from "../shared/dom.ts";
 import { languageSwitch, onLanguage, t } from "../shared/i18n.ts";
 import { type Claims, clientFor, newUserId, store, stored } from "../shared/session.ts";
@@ -8,6 +8,9 @@ import { ChatTabs } from "./tabs.ts";
 
 /** The agent desk (`/agent`): demo sign-in, presence, offers with a countdown, several chats in tabs. */
 const CLAIMS_KEY = "carechat.agent.claims";
+/** The chats this desk holds, so a reload brings them back (history replayed by `resume`). */
+const CHATS_KEY = "carechat.agent.chats";
+type HeldChat = Pick<ServerFrame<"chatAssigned">, "chatId" | "queueId" | "context">;
 type Presence = "available" | "away" | "offline";
 
 languageSwitch(byId<HTMLButtonElement>("language"), "agent.title");
@@ -48,8 +51,16 @@ byId("login-form").addEventListener("submit", (event) => {
 async function open(signedIn: Claims) {
   const client = clientFor(signedIn);
   const tabs = new ChatTabs();
+  const held = () => stored<HeldChat[]>(CHATS_KEY) ?? [];
+  const release = (chatId: string) =>
+    store(
+      CHATS_KEY,
+      held().filter((chat) => chat.chatId !== chatId),
+    );
   new Offers(client, announce, (assigned) => {
-    const panel = new ChatPanel(client, assigned);
+    const { chatId, queueId, context } = assigned;
+    store(CHATS_KEY, [...held(), { chatId, queueId, context }]);
+    const panel = new ChatPanel(client, assigned, release);
     tabs.add(panel);
     panel.tab.focus();
   });
@@ -74,6 +85,17 @@ async function open(signedIn: Claims) {
   show(byId("desk"), true);
   wirePresence(client);
   byId("presence").focus();
+  // After a reload: the held chats come back, their history replayed from seq 0 into the new panels.
+  for (const chat of held()) {
+    const panel = new ChatPanel(client, { ...chat, history: [] }, release);
+    tabs.add(panel);
+    client
+      .resume(chat.chatId, 0)
+      .then((resumed) => {
+        if (resumed.state === "ended") panel.ended(resumed.caseNumber ?? "");
+      })
+      .catch(() => release(chat.chatId));
+  }
 }
 
 function wirePresence(client: CareChatClient) {

@@ -19,7 +19,7 @@ const seconds = async (page: Page, name: string) =>
   );
 
 describe("agent desk in Chromium", () => {
-  it("holds two chats at once in keyboard tabs, transfers one and escalates the other", async () => {
+  it("holds two chats at once in keyboard tabs, keeps them over a reload, transfers one and escalates the other", async () => {
     // prepare: two customers waiting for an agent
     const stamp = Date.now() % 10_000;
     const [first, second, agent] = [await newPage(), await newPage(), await newPage()];
@@ -46,6 +46,12 @@ describe("agent desk in Chromium", () => {
     await agent.getByRole("tab", { name: firstName }).waitFor();
     await agent.locator(".offer", { hasText: secondName }).getByRole("button", { name: "Accept" }).click();
     await agent.getByRole("tab", { name: secondName }).waitFor();
+
+    // act: the agent reloads the desk; both chats come back with their history
+    await agent.reload();
+    await agent.getByRole("tab", { name: firstName }).waitFor();
+    await agent.getByRole("tab", { name: secondName }).waitFor();
+    await agent.getByRole("tabpanel").getByRole("log").getByText("declined abroad").waitFor();
 
     // assess: the second chat is selected; the arrow key selects the first
     expect(await agent.getByRole("tabpanel").getByRole("log").textContent()).toContain("declined abroad");

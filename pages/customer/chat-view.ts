@@ -3,7 +3,12 @@ import { byId, show, throttle } from "../shared/dom.ts";
 import { language, onLanguage, type Params, type StringKey, t } from "../shared/i18n.ts";
 import { MessageLog } from "../shared/message-log.ts";
 
-type Line = { key: StringKey; params?: Params } | undefined;
+/** A status line, rendered again after a language switch. */
+type Line = (() => string) | undefined;
+const line =
+  (key: StringKey, params: Params = {}): Line =>
+  () =>
+    t(key, params);
 
 /**
  * The customer's chat: the conversation log, the queue line, typing, asking for an agent and the
@@ -29,20 +34,19 @@ export class ChatView {
       if (mine(message) && message.from.role !== "customer") this.setTyping(undefined);
     });
     client.on("typing", (frame) => {
-      if (mine(frame))
-        this.setTyping({ key: "chat.typing", params: { name: frame.from.name ?? t("role.agent") } });
+      if (mine(frame)) this.setTyping(line("chat.typing", { name: frame.from.name ?? t("role.agent") }));
     });
     client.on("queueStatus", (frame) => {
-      if (mine(frame)) this.setQueue(queuedLine(frame.position, frame.estimatedWaitText));
+      if (mine(frame)) this.setQueue(queuedLine(frame.position, frame.estimatedWaitSeconds));
     });
     client.on("agentUnavailable", (frame) => {
       if (mine(frame)) this.setQueue(unavailableLine(frame));
     });
     client.on("agentJoined", (frame) => {
-      if (mine(frame)) this.setQueue({ key: "chat.agentJoined", params: { name: frame.agent.name } });
+      if (mine(frame)) this.setQueue(line("chat.agentJoined", { name: frame.agent.name }));
     });
     client.on("transferring", (frame) => {
-      if (mine(frame)) this.setQueue({ key: "chat.transferring" });
+      if (mine(frame)) this.setQueue(line("chat.transferring"));
     });
     client.on("chatEnded", (frame) => {
       if (mine(frame)) this.showEnded(frame.caseNumber, frame.summary);
@@ -74,8 +78,8 @@ export class ChatView {
     if (resumed.state === "ended") {
       const transcript = await this.client.getTranscript(chat.chatId);
       this.showEnded(transcript.caseNumber ?? "", transcript.summary ?? "");
-    } else if (resumed.state === "queued") this.setQueue({ key: "chat.waiting" });
-    else if (resumed.state === "closing") this.setQueue({ key: "chat.ending" });
+    } else if (resumed.state === "queued") this.setQueue(line("chat.waiting"));
+    else if (resumed.state === "closing") this.setQueue(line("chat.ending"));
   }
 
   private setChat(chatId: string | undefined) {
@@ -114,7 +118,7 @@ export class ChatView {
     byId("ask-agent").addEventListener("click", () => void this.askAgent());
     byId("end-chat").addEventListener("click", () => {
       if (!this.chatId) return;
-      this.setQueue({ key: "chat.ending" });
+      this.setQueue(line("chat.ending"));
       this.client.endChat(this.chatId).catch((error: Error) => this.fail(error));
     });
     byId("new-chat").addEventListener("click", () => this.showStart());
@@ -124,7 +128,7 @@ export class ChatView {
     if (!this.chatId) return;
     try {
       const reply = await this.client.requestAgent(this.chatId);
-      if (reply.type === "queued") this.setQueue(queuedLine(reply.position, reply.estimatedWaitText));
+      if (reply.type === "queued") this.setQueue(queuedLine(reply.position, reply.estimatedWaitSeconds));
       else this.setQueue(unavailableLine(reply));
     } catch (error) {
       this.fail(error as Error);
@@ -162,21 +166,26 @@ export class ChatView {
   }
 
   private renderLines() {
-    byId("queue").textContent = this.queueLine ? t(this.queueLine.key, this.queueLine.params) : "";
-    byId("typing").textContent = this.typingLine ? t(this.typingLine.key, this.typingLine.params) : "";
+    byId("queue").textContent = this.queueLine?.() ?? "";
+    byId("typing").textContent = this.typingLine?.() ?? "";
   }
 
   private fail(error: Error) {
-    this.setQueue({ key: "chat.error", params: { reason: error.message } });
+    this.setQueue(line("chat.error", { reason: error.message }));
   }
 }
 
-const queuedLine = (position: number, wait: string): Line => ({
-  key: "chat.queued",
-  params: { position, wait },
-});
+/** The wait in the page's language (the server's `estimatedWaitText` is in the chat's language). */
+const queuedLine =
+  (position: number, seconds: number | null): Line =>
+  () =>
+    t("chat.queued", { position, wait: waitText(seconds) });
 
-const unavailableLine = (frame: { hours?: string; contactNumber?: string }): Line => ({
-  key: "chat.unavailable",
-  params: { hours: frame.hours ?? "", number: frame.contactNumber ?? "" },
-});
+function waitText(seconds: number | null): string {
+  if (seconds === null) return t("chat.waitUnknown");
+  if (seconds < 60) return t("chat.waitUnderMinute");
+  return t("chat.waitMinutes", { minutes: Math.round(seconds / 60) });
+}
+
+const unavailableLine = (frame: { hours?: string; contactNumber?: string }): Line =>
+  line("chat.unavailable", { hours: frame.hours ?? "", number: frame.contactNumber ?? "" });

@@ -39,7 +39,12 @@ describe("accessibility of the pages", () => {
     expect(await page.getAttribute("html", "lang")).toBe("es");
     expect(await page.title()).toBe("Chatee con nosotros");
     await page.getByRole("button", { name: "Hablar con un agente" }).waitFor();
-    await page.getByText(/Usted es el número \d+ en la cola/).waitFor();
+    // The queue line is re-rendered in Spanish, the wait included (not the server's text in the chat's language).
+    await page
+      .getByText(
+        /^Usted es el número \d+ en la cola\. Espera estimada: (unos \d+ min|menos de un minuto|no se puede estimar ahora)\.$/,
+      )
+      .waitFor();
     expect(await page.getByLabel("Mensaje").isVisible()).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "customer-widget-spanish");

@@ -24,6 +24,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.ts"],
+          testTimeout: 45_000,
+          hookTimeout: 60_000,
+          globalSetup: ["test/browser/global-setup.ts"],
+          pool: "forks",
+          // One file at a time: the files share one local runtime, and Chromium wants the cores.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

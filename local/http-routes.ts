@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { DevAuth } from "./dev-auth.ts";
 import { demoCustomerClaims, TokenRequestError } from "./dev-auth.ts";
 import type { LocalGateway } from "./gateway.ts";
+import { createPageRoutes } from "./pages.ts";
 import { type LocalStepFunctions, StepFunctionsError } from "./step-functions.ts";
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -17,9 +18,10 @@ export interface HttpRoutesOptions {
 
 /**
  * The local runtime's HTTP side on the WebSocket port: `/health`, `/dev/token`, `/dev/revoke`, the API Gateway
- * `@connections` management API and the Step Functions JSON API.
+ * `@connections` management API, the Step Functions JSON API and the demo pages (`/`, `/agent`).
  */
 export function createHttpRoutes(options: HttpRoutesOptions) {
+  const pages = createPageRoutes();
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     try {
       const url = new URL(request.url ?? "/", "http://localhost");
@@ -60,6 +62,7 @@ export function createHttpRoutes(options: HttpRoutesOptions) {
       }
       if (url.pathname === "/dev/jwks.json" && request.method === "GET")
         return json(response, 200, options.devAuth.jwks);
+      if (await pages(request, response)) return;
       json(response, 404, { message: "Not found" });
     } catch (error) {
       const badRequest =

@@ -23,6 +23,9 @@ writeRuntimeFile(stack.dataDir, {
 logger.info("carechat is running", { url: stack.url, dataDir: stack.dataDir });
 process.stdout.write(`
 carechat local runtime is up.
+  Customer widget:  ${stack.httpUrl}/
+  Agent desk:       ${stack.httpUrl}/agent
+  (both open on a demo sign-in that gets a token from POST /dev/token; use two windows to be both sides)
   WebSocket:  ${stack.url}?token=<JWT>
   Health:     ${stack.httpUrl}/health
   Data dir:   ${stack.dataDir}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { RateLimitedError } from "../../../../functions/lib/errors.ts";
 import { connectionLimits, frameRule } from "../../../../functions/lib/middleware/connection-limits.ts";
-import type { WsContext, WsEvent, WsResult } from "../../../../functions/lib/middleware/ws-types.ts";
+import type { WsContext, WsEvent } from "../../../../functions/lib/middleware/ws-types.ts";
 
 const frameFrom = (connectionId: string) =>
   ({
@@ -13,18 +13,18 @@ describe("connectionLimits", () => {
   it("accepts a burst, then refuses with retryAfterSeconds, without touching another connection", () => {
     // Prepare
     const limits = connectionLimits(() => ({ burst: 5, perSecond: 0.5 }));
-    const before = limits.before as (request: unknown) => void;
+    const admit = limits.before as (request: unknown) => void;
     const flooding = `flood-${Math.random()}`;
 
     // Act
-    for (let frame = 0; frame < 5; frame += 1) before(frameFrom(flooding));
+    for (let frame = 0; frame < 5; frame += 1) admit(frameFrom(flooding));
     let refused: unknown;
     try {
-      before(frameFrom(flooding));
+      admit(frameFrom(flooding));
     } catch (error) {
       refused = error;
     }
-    const other = () => before(frameFrom(`calm-${Math.random()}`));
+    const other = () => admit(frameFrom(`calm-${Math.random()}`));
 
     // Assess
     expect(refused).toBeInstanceOf(RateLimitedError);
@@ -47,6 +47,3 @@ describe("connectionLimits", () => {
     expect(rule).toEqual(expected);
   });
 });
-
-// Keep the result type referenced so the import is type-checked.
-export type _Result = WsResult;

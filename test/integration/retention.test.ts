@@ -211,6 +211,7 @@ describe("erasure", () => {
       idempotencyKeys: count("CMID#"),
       subscriptions: count("CONN#"),
       cases: 1,
+      rateLimits: count("LIMIT#"),
       other: 0,
     });
     expect(count("MSG#")).toBeGreaterThanOrEqual(5);

@@ -10,11 +10,12 @@ export async function typing(
   caller: Caller,
   frame: ClientFrame<"typing">,
 ): Promise<undefined> {
-  // Indicators faster than one a second tell nobody anything new: the excess is dropped, not refused.
-  if (!typingAllowed(caller.connectionId)) return undefined;
   const { chat, subscriptions } = await deps.chats.loadWithSubscribers(frame.chatId);
   requireParticipant(chat, caller);
   requireActive(chat);
+  // Indicators faster than one a second tell nobody anything new: the excess is dropped, not refused
+  // (after the access check, so a stranger is still told NOT_FOUND every time).
+  if (!typingAllowed(caller.connectionId)) return undefined;
   const { identity } = caller;
   await deps.sender.broadcast(
     subscriptions,

@@ -6,6 +6,7 @@ import {
   casePk,
   chatPk,
   MESSAGE_PREFIX,
+  RATE_PREFIX,
   SUBSCRIPTIONS_FROM,
 } from "../data/keys.ts";
 import type { StoredKey } from "../data/partition-store.ts";
@@ -49,7 +50,15 @@ export function refusalOf(chat: Pick<CustomerChat, "state" | "agentId">): string
 export async function eraseCustomer(deps: ErasurePorts, customerId: string): Promise<ErasureReport> {
   const chats = await deps.customers.chats(customerId);
   const refused = refusals(chats);
-  const counts: Counts = { chats: 0, messages: 0, idempotencyKeys: 0, subscriptions: 0, cases: 0, other: 0 };
+  const counts: Counts = {
+    chats: 0,
+    messages: 0,
+    idempotencyKeys: 0,
+    subscriptions: 0,
+    cases: 0,
+    rateLimits: 0,
+    other: 0,
+  };
   if (refused.length > 0) return { customerId, erased: false, chatIds: [], counts, refused };
   const erased: string[] = [];
   for (const chat of chats) {
@@ -113,5 +122,6 @@ function kindOf(pk: string, sk: string): keyof ErasedCounts {
   if (sk.startsWith(MESSAGE_PREFIX)) return "messages";
   if (sk.startsWith(CLIENT_MESSAGE_PREFIX)) return "idempotencyKeys";
   if (sk.startsWith(SUBSCRIPTIONS_FROM)) return "subscriptions";
+  if (sk.startsWith(RATE_PREFIX)) return "rateLimits";
   return "other";
 }

@@ -7,6 +7,8 @@ export interface ErasedCounts {
   readonly idempotencyKeys: number;
   readonly subscriptions: number;
   readonly cases: number;
+  /** Each sender's message-rate bucket in the chat (`LIMIT#<sender>`). */
+  readonly rateLimits: number;
   /** Items of a chat's partition of no kind above (none today; counted so that nothing goes unreported). */
   readonly other: number;
 }

@@ -56,7 +56,15 @@ describe("eraseCustomer", () => {
       customerId: "ana",
       erased: true,
       chatIds: ["a1", "a2"],
-      counts: { chats: 2, messages: 5, idempotencyKeys: 2, subscriptions: 2, cases: 1, other: 0 },
+      counts: {
+        chats: 2,
+        messages: 5,
+        idempotencyKeys: 2,
+        subscriptions: 2,
+        cases: 1,
+        rateLimits: 0,
+        other: 0,
+      },
       refused: [],
     });
     expect([...itemsOf(table, "a1"), ...itemsOf(table, "a2")]).toEqual([]);
@@ -86,6 +94,7 @@ describe("eraseCustomer", () => {
       idempotencyKeys: 0,
       subscriptions: 0,
       cases: 0,
+      rateLimits: 0,
       other: 0,
     });
     expect(table.items.size).toBe(before);

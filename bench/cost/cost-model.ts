@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { IConstruct } from "constructs";
+import { FUNCTIONS, type FunctionContract } from "../../functions/lib/config/environment.ts";
 import { resolveStackSettings } from "../../infra/stacks/stack-settings.ts";
 import type { Invocation } from "../../local/lambda-runner.ts";
 import type { CapacityTally } from "./consumed-capacity.ts";
@@ -27,10 +28,17 @@ export function lambdaUsage(
   memoryMb: number,
 ): Record<string, FunctionUsage> {
   const usage: Record<string, FunctionUsage> = {};
+  // Step Functions tasks run under their ASL placeholder's name locally: report the function's name.
+  const byPlaceholder = new Map(
+    Object.entries(FUNCTIONS as Record<string, FunctionContract>).map(
+      ([name, spec]) => [spec.aslPlaceholder ?? name, name] as const,
+    ),
+  );
   for (const invocation of invocations) {
-    const previous = usage[invocation.functionName] ?? { invocations: 0, billedMs: 0, gbSeconds: 0 };
+    const name = byPlaceholder.get(invocation.functionName) ?? invocation.functionName;
+    const previous = usage[name] ?? { invocations: 0, billedMs: 0, gbSeconds: 0 };
     const billedMs = previous.billedMs + Math.ceil(invocation.durationMs);
-    usage[invocation.functionName] = {
+    usage[name] = {
       invocations: previous.invocations + 1,
       billedMs,
       gbSeconds: (billedMs / 1000) * (memoryMb / 1024),

@@ -22,6 +22,8 @@ export interface LoadResult {
 
 /** 20 chats, one message every 500 ms each (the two sides taking turns), for 20 s: 40 msg/s offered. */
 export const DEFAULT_LOAD: LoadShape = { chats: 20, intervalMs: 500, durationMs: 20_000 };
+/** A lighter point beside it, 10 msg/s offered: where the local stack is not saturated on a small machine. */
+export const LIGHT_LOAD: LoadShape = { chats: 10, intervalMs: 1000, durationMs: 20_000 };
 
 interface Side {
   send(text: string): Promise<unknown>;

@@ -35,7 +35,7 @@ export interface CostReport {
   };
   readonly cost: ChatCost;
   readonly handlerCpu: HandlerCpu;
-  readonly load: { shape: LoadShape; carechat: LoadResult; relay: LoadResult };
+  readonly loads: ReadonlyArray<{ shape: LoadShape; carechat: LoadResult; relay: LoadResult }>;
   readonly targets: ReadonlyArray<{ name: string; value: number; limit: number; pass: boolean }>;
   readonly pass: boolean;
 }
@@ -46,6 +46,7 @@ const verdict = (pass: boolean) => (pass ? "PASS" : "FAIL");
 export function formatReport(report: CostReport): string {
   const { typicalChat: chat, cost, assumptions: assume } = report;
   const messages = chat.messages.customer + chat.messages.agent;
+  const { profiled } = report.handlerCpu;
   const lines = [
     "",
     `carechat cost per typical chat — measured ${report.measuredAt.slice(0, 10)} on the local stack (same handlers and ASL), Node ${report.node}`,
@@ -79,18 +80,21 @@ export function formatReport(report: CostReport): string {
       .map(([kind, count]) => `${kind} ${count}`)
       .join(", ")}`,
     "",
-    `  handler CPU per sendMessage: ${fixed(report.handlerCpu.cpuMsPerMessage)} ms process CPU over ${report.handlerCpu.messages} messages (${report.handlerCpu.handlerRuns} handler runs; wall ${fixed(report.handlerCpu.wallMsPerMessage)} ms); ${report.handlerCpu.note}`,
+    `  handler CPU per sendMessage: ${fixed(report.handlerCpu.cpuMsPerMessage)} ms process CPU over ${report.handlerCpu.messages} messages (${report.handlerCpu.handlerRuns} handler runs; wall ${fixed(report.handlerCpu.wallMsPerMessage)} ms);`,
+    `    ${report.handlerCpu.note}`,
+    `    profiled pass (${profiled.messages} messages): process CPU ${fixed(profiled.processCpuMsPerMessage)} ms per message, shared by V8 samples: handler code ${fixed(profiled.perMessageMs.handler)} ms, local gateway + clients ${fixed(profiled.perMessageMs.standIns)} ms, Node internals/GC/ws ${fixed(profiled.perMessageMs.unattributed)} ms`,
+    `    handler's hottest leaf frames: ${profiled.hottest.map((leaf) => `${leaf.frame} ${fixed(leaf.share * 100, 0)}%`).join(", ")}`,
   );
-  const { shape, carechat, relay } = report.load;
   const loadRow = (name: string, result: LoadResult) =>
-    `  ${name.padEnd(16)} delivered ${`${result.delivered}/${result.offered}`.padStart(9)}  refused ${String(result.refused).padStart(3)}  ${fixed(result.deliveredPerSecond, 1).padStart(6)} msg/s  p50 ${fixed(result.p50Ms).padStart(7)} ms  p99 ${fixed(result.p99Ms).padStart(7)} ms`;
-  lines.push(
-    `  fixed load: ${shape.chats} chats, each one message every ${shape.intervalMs} ms (the two sides taking turns) for ${shape.durationMs / 1000} s = ${fixed(carechat.offeredPerSecond, 0)} msg/s offered`,
-    loadRow("carechat", carechat),
-    loadRow("bare ws relay", relay),
-    "",
-    "  targets:",
-  );
+    `    ${name.padEnd(14)} delivered ${`${result.delivered}/${result.offered}`.padStart(9)}  refused ${String(result.refused).padStart(3)}  ${fixed(result.deliveredPerSecond, 1).padStart(6)} msg/s  p50 ${fixed(result.p50Ms).padStart(8)} ms  p99 ${fixed(result.p99Ms).padStart(8)} ms`;
+  lines.push("  delivery at a fixed offered load (open loop; latency from send to the other side's socket):");
+  for (const { shape, carechat, relay } of report.loads)
+    lines.push(
+      `  ${shape.chats} chats, each one message every ${shape.intervalMs} ms (the two sides taking turns) for ${shape.durationMs / 1000} s = ${fixed(carechat.offeredPerSecond, 0)} msg/s offered`,
+      loadRow("carechat", carechat),
+      loadRow("bare ws relay", relay),
+    );
+  lines.push("", "  targets:");
   for (const target of report.targets)
     lines.push(
       `  ${target.name.padEnd(48)} ${(target.value < 1 && target.value > 0 ? target.value.toFixed(7) : fixed(target.value)).padStart(10)}  <= ${String(target.limit).padEnd(7)} ${verdict(target.pass)}`,

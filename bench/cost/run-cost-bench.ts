@@ -9,7 +9,7 @@ import type { LambdaHandler } from "../../local/lambda-runner.ts";
 import type { LocalStack } from "../../local/stack.ts";
 import { countConsumedCapacity } from "./consumed-capacity.ts";
 import { chatCost, deployedMemoryMb, lambdaUsage, type TickerShare } from "./cost-model.ts";
-import { carechatLoad, DEFAULT_LOAD, relayLoad } from "./fixed-load.ts";
+import { carechatLoad, DEFAULT_LOAD, LIGHT_LOAD, type LoadShape, relayLoad } from "./fixed-load.ts";
 import { measureHandlerCpu } from "./handler-cpu.ts";
 import { COST_TARGETS, PRICES, PRICES_AS_OF } from "./prices.ts";
 import { type CostReport, formatReport } from "./report.ts";
@@ -43,8 +43,9 @@ export async function runCostBench(stack: LocalStack): Promise<string> {
   const ticker = await measureTicker(stack, meter, memoryMb);
   const cost = chatCost(counts, lambda, ticker, memoryMb, NOMINAL_MINUTES);
   const cpu = await measureHandlerCpu(stack, CPU_MESSAGES);
-  const carechat = await carechatLoad(stack);
-  const relay = await relayLoad();
+  const loads = [];
+  for (const shape of [LIGHT_LOAD, DEFAULT_LOAD] satisfies LoadShape[])
+    loads.push({ shape, carechat: await carechatLoad(stack, shape), relay: await relayLoad(shape) });
 
   const maxDepth = Math.max(...counts.sendDepths);
   const targets = [
@@ -98,7 +99,7 @@ export async function runCostBench(stack: LocalStack): Promise<string> {
     },
     cost,
     handlerCpu: cpu,
-    load: { shape: DEFAULT_LOAD, carechat, relay },
+    loads,
     targets,
     pass: targets.every((target) => target.pass),
   };

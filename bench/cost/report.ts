@@ -52,7 +52,7 @@ export function formatReport(report: CostReport): string {
     `carechat cost per typical chat — measured ${report.measuredAt.slice(0, 10)} on the local stack (same handlers and ASL), Node ${report.node}`,
     `  the chat: ${messages} messages (${chat.messages.customer} customer, ${chat.messages.agent} agent), one handoff accepted on the first offer, ended by the customer;`,
     `  nominal ${assume.nominalMinutes} min; Lambda ${assume.memoryMb} MB ${assume.architecture} (the stack's default); ticker (rate 1/min) shared over ${assume.concurrentChats.toLocaleString("en-US")} concurrent chats (assumed)`,
-    `  prices: ${report.prices.asOf}`,
+    `  prices: ${report.prices.asOf}; machine load average while measuring ${report.loadAverage.map((load) => fixed(load, 1)).join(" ")} (timings read high on a busy machine)`,
     `  ${"item".padEnd(32)} ${"quantity".padEnd(30)} ${"cost".padStart(11)}  how`,
   ];
   for (const line of cost.lines)

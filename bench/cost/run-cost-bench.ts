@@ -71,6 +71,7 @@ export async function runCostBench(stack: LocalStack): Promise<string> {
     },
   ].map((target) => ({ ...target, pass: target.value <= target.limit }));
 
+  // The load while measuring, read at the end: the wall-time figures (GB-s, latency) depend on it.
   const report: CostReport = {
     bench: "cost",
     measuredAt: new Date().toISOString(),

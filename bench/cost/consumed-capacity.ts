@@ -16,6 +16,18 @@ export interface CapacityTally {
 const READS = new Set(["GetItem", "Query", "Scan", "BatchGetItem", "TransactGetItems"]);
 const WRITES = new Set(["PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems"]);
 
+/** lib-dynamodb's command names, should a context carry them rather than the low-level ones. */
+const DOCUMENT_ALIASES: Record<string, string> = {
+  Get: "GetItem",
+  Put: "PutItem",
+  Update: "UpdateItem",
+  Delete: "DeleteItem",
+  BatchGet: "BatchGetItem",
+  BatchWrite: "BatchWriteItem",
+  TransactGet: "TransactGetItems",
+  TransactWrite: "TransactWriteItems",
+};
+
 type Capacity = { CapacityUnits?: number; ReadCapacityUnits?: number; WriteCapacityUnits?: number };
 
 export const emptyTally = (): CapacityTally => ({ readUnits: 0, writeUnits: 0, calls: {} });
@@ -25,7 +37,8 @@ export function countConsumedCapacity(client: DynamoDBDocumentClient) {
   let current = emptyTally();
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      const operation = (context.commandName ?? "").replace(/Command$/, "");
+      const name = (context.commandName ?? "").replace(/Command$/, "");
+      const operation = DOCUMENT_ALIASES[name] ?? name;
       const known = READS.has(operation) || WRITES.has(operation);
       if (known) (args.input as Record<string, unknown>).ReturnConsumedCapacity = "TOTAL";
       const result = await next(args);
@@ -33,9 +46,8 @@ export function countConsumedCapacity(client: DynamoDBDocumentClient) {
       const output = result.output as { ConsumedCapacity?: Capacity | Capacity[] };
       const consumed = [output.ConsumedCapacity ?? []].flat();
       const units = consumed.reduce((sum, entry) => sum + (entry.CapacityUnits ?? 0), 0);
-      const name = operation;
-      current.calls[name] ??= { count: 0, units: 0, withoutCapacity: 0 };
-      const row = current.calls[name];
+      current.calls[operation] ??= { count: 0, units: 0, withoutCapacity: 0 };
+      const row = current.calls[operation];
       row.count += 1;
       row.units += units;
       if (consumed.length === 0) row.withoutCapacity += 1;

@@ -1,6 +1,6 @@
 import * as z from "../zod.ts";
 
-/** Every server frame of the protocol, defined once; see CONTRACT.md. */
+/** Every server frame of the protocol, defined once; see docs/PROTOCOL.md. */
 export const errorCodes = [
   "BAD_REQUEST",
   "UNKNOWN_ACTION",

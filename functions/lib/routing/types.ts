@@ -25,7 +25,7 @@ export interface RoutingDecision {
 export type Day = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
 
 /**
- * The token's segments (CONTRACT.md: consumer, small-business, corporate, prepaid) and "merchant":
+ * The token's segments (docs/PROTOCOL.md: consumer, small-business, corporate, prepaid) and "merchant":
  * merchants are not cardmembers and carry no cardmember segment, but they have a queue of their own,
  * reached when a chat says it is from a merchant (see requestForTeam).
  */

@@ -1,24 +1,29 @@
-import { FUNCTIONS } from "../lib/config/environment.ts";
+import { FUNCTIONS, type FunctionName } from "../lib/config/environment.ts";
 
 /**
- * Every Lambda handler's entry file, relative to the repository root, by the camel-case name the CDK
- * app and `npm run bench:bundles` use. Taken from the runtime contract (functions/lib/config), where each
- * function's entry, environment and ASL placeholder are declared once.
+ * Each deployed handler by the camel-case name the CDK app and `npm run bench:bundles` use, and its name
+ * in the runtime contract (functions/lib/config), where its entry, environment and ASL placeholder are
+ * declared once.
  */
-export const HANDLER_ENTRIES = {
-  authorizer: FUNCTIONS.authorizer.entry,
-  connect: FUNCTIONS.connect.entry,
-  disconnect: FUNCTIONS.disconnect.entry,
-  actions: FUNCTIONS.actions.entry,
-  chatClosure: FUNCTIONS["chat-closure"].entry,
-  chatHandoff: FUNCTIONS["chat-handoff"].entry,
-  queueTicker: FUNCTIONS["queue-ticker"].entry,
-  revoke: FUNCTIONS.revoke.entry,
-  eraseCustomer: FUNCTIONS["erase-customer"].entry,
-} as const;
+export const HANDLER_CONTRACTS = {
+  authorizer: "authorizer",
+  connect: "connect",
+  disconnect: "disconnect",
+  actions: "actions",
+  chatClosure: "chat-closure",
+  chatHandoff: "chat-handoff",
+  queueTicker: "queue-ticker",
+  revoke: "revoke",
+  eraseCustomer: "erase-customer",
+} as const satisfies Record<string, FunctionName>;
 
 /** The name of one deployed handler, e.g. `actions`. */
-export type HandlerName = keyof typeof HANDLER_ENTRIES;
+export type HandlerName = keyof typeof HANDLER_CONTRACTS;
 
 /** The handler names in a stable order. */
-export const HANDLER_NAMES = Object.keys(HANDLER_ENTRIES) as HandlerName[];
+export const HANDLER_NAMES = Object.keys(HANDLER_CONTRACTS) as HandlerName[];
+
+/** Every handler's entry file, relative to the repository root. */
+export const HANDLER_ENTRIES = Object.fromEntries(
+  HANDLER_NAMES.map((name) => [name, FUNCTIONS[HANDLER_CONTRACTS[name]].entry]),
+) as Readonly<Record<HandlerName, string>>;

@@ -1,29 +1,16 @@
 import type * as kms from "aws-cdk-lib/aws-kms";
 import type * as logs from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
-import { HANDLER_ENTRIES, type HandlerName } from "../../functions/handlers/entry-points.ts";
 import {
-  type EnvironmentVariable,
-  FUNCTIONS,
-  type FunctionName,
-} from "../../functions/lib/config/environment.ts";
+  HANDLER_CONTRACTS,
+  HANDLER_ENTRIES,
+  type HandlerName,
+} from "../../functions/handlers/entry-points.ts";
+import { type EnvironmentVariable, FUNCTIONS } from "../../functions/lib/config/environment.ts";
 import { bundledFilePath, ChatFunction } from "../constructs/chat-function.ts";
 
 /** The routing configuration's name inside each bundle that reads it. */
 const BUNDLED_ROUTING_FILE_NAME = "routing.json";
-
-/** The runtime contract's name of each handler (functions/lib/config/environment.ts). */
-const CONTRACT_NAME: Record<HandlerName, FunctionName> = {
-  authorizer: "authorizer",
-  connect: "connect",
-  disconnect: "disconnect",
-  actions: "actions",
-  chatClosure: "chat-closure",
-  chatHandoff: "chat-handoff",
-  queueTicker: "queue-ticker",
-  revoke: "revoke",
-  eraseCustomer: "erase-customer",
-};
 
 export { HANDLER_ENTRIES };
 
@@ -94,7 +81,7 @@ export function createChatFunctions(scope: Construct, options: ChatFunctionsOpti
 }
 
 function reads(role: HandlerName, name: EnvironmentVariable): boolean {
-  const contract = FUNCTIONS[CONTRACT_NAME[role]];
+  const contract = FUNCTIONS[HANDLER_CONTRACTS[role]];
   return (
     (contract.required as readonly string[]).includes(name) ||
     (contract.optional as readonly string[]).includes(name)

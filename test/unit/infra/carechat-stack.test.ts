@@ -3,6 +3,7 @@ import type { CfnElement } from "aws-cdk-lib";
 import { Annotations, Match, Template } from "aws-cdk-lib/assertions";
 import type { IConstruct } from "constructs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HANDLER_CONTRACTS } from "../../../functions/handlers/entry-points.ts";
 import { FUNCTIONS } from "../../../functions/lib/config/environment.ts";
 import { tableDefinition } from "../../../functions/lib/data/table-definition.ts";
 import { REPO_ROOT } from "../../../infra/constructs/chat-function.ts";
@@ -747,17 +748,6 @@ describe("CarechatStack: outputs and warnings", () => {
 describe("CarechatStack: the runtime contract", () => {
   it("gives every function each variable its contract requires and none it does not declare", () => {
     // Prepare
-    const contractName = {
-      authorizer: "authorizer",
-      connect: "connect",
-      disconnect: "disconnect",
-      actions: "actions",
-      chatClosure: "chat-closure",
-      chatHandoff: "chat-handoff",
-      queueTicker: "queue-ticker",
-      revoke: "revoke",
-      eraseCustomer: "erase-customer",
-    } as const;
     const preset = new Set([
       "POWERTOOLS_SERVICE_NAME",
       "POWERTOOLS_METRICS_NAMESPACE",
@@ -767,7 +757,7 @@ describe("CarechatStack: the runtime contract", () => {
 
     // Act
     const problems = Object.entries(stack.functions).flatMap(([name, fn]) => {
-      const contract = FUNCTIONS[contractName[name as keyof typeof contractName]];
+      const contract = FUNCTIONS[HANDLER_CONTRACTS[name as keyof typeof HANDLER_CONTRACTS]];
       const declared = new Set<string>([...contract.required, ...contract.optional]);
       const variables = Object.keys(environmentOf(logicalId(fn.function)));
       return [

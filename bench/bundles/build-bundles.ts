@@ -31,6 +31,7 @@ async function buildOne(repoRoot: string, outDir: string, name: HandlerName): Pr
   const output = Object.entries(result.metafile.outputs).find(([path]) => path.endsWith(`${name}.mjs`));
   if (!output) throw new Error(`esbuild wrote no ${name}.mjs`);
   const [, meta] = output;
+  const atInit = externalImports(meta, (kind) => kind !== "dynamic-import");
   return {
     name,
     entry: HANDLER_ENTRIES[name],
@@ -38,7 +39,10 @@ async function buildOne(repoRoot: string, outDir: string, name: HandlerName): Pr
     bytes: statSync(file).size,
     topPackages: topPackages(meta).slice(0, TOP_PACKAGES),
     zodLocaleBytes: sumInputs(meta, (path) => /node_modules\/zod\/.*locales\//.test(path)),
-    externals: externalImports(meta),
+    externals: atInit,
+    lazyExternals: externalImports(meta, (kind) => kind === "dynamic-import").filter(
+      (name) => !atInit.includes(name),
+    ),
   };
 }
 
@@ -72,10 +76,14 @@ function sumInputs(meta: Metafile["outputs"][string], keep: (path: string) => bo
 
 const BUILTINS = new Set(builtinModules);
 
-/** The packages the bundle leaves to the runtime (the AWS SDK clients), sorted, without Node built-ins. */
-function externalImports(meta: Metafile["outputs"][string]): string[] {
+/**
+ * The packages the bundle leaves to the runtime (the AWS SDK clients), sorted, without Node built-ins:
+ * those of the import kinds `keep` accepts (static imports load at init, dynamic ones on first use).
+ */
+function externalImports(meta: Metafile["outputs"][string], keep: (kind: string) => boolean): string[] {
   const names = meta.imports
-    .filter((entry) => entry.external && !entry.path.startsWith("node:") && !BUILTINS.has(entry.path))
+    .filter((entry) => entry.external && keep(entry.kind))
+    .filter((entry) => !entry.path.startsWith("node:") && !BUILTINS.has(entry.path))
     .map((entry) => entry.path);
   return [...new Set(names)].sort();
 }

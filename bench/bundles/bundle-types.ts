@@ -24,8 +24,10 @@ export interface BuiltBundle {
   readonly topPackages: readonly PackageShare[];
   /** Bytes of zod's locale messages in the bundle. */
   readonly zodLocaleBytes: number;
-  /** The packages imported from the runtime instead of bundled (the AWS SDK), sorted. */
+  /** The packages imported from the runtime instead of bundled (the AWS SDK) at init, sorted. */
   readonly externals: readonly string[];
+  /** Runtime packages the bundle imports only on first use (`import()`), so not part of its cold init. */
+  readonly lazyExternals: readonly string[];
 }
 
 /** One fresh process importing a bundle. */
@@ -59,6 +61,7 @@ export interface BundleResult {
   readonly sdkOnlyMedianCpuMs: number;
   readonly topPackages: readonly { readonly name: string; readonly kb: number }[];
   readonly externals: readonly string[];
+  readonly lazyExternals: readonly string[];
   readonly sizePass: boolean;
   readonly coldInitPass: boolean;
   readonly pass: boolean;

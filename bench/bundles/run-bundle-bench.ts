@@ -87,6 +87,7 @@ function toResult(
     sdkOnlyMedianCpuMs: round1(sdkOnly.medianCpuMs),
     topPackages: bundle.topPackages.map((share) => ({ name: share.name, kb: round1(share.bytes / KB) })),
     externals: bundle.externals,
+    lazyExternals: bundle.lazyExternals,
     sizePass,
     coldInitPass,
     pass: sizePass && coldInitPass,
@@ -135,6 +136,8 @@ function report(results: readonly BundleResult[]): string {
     const top = result.topPackages.map((share) => `${share.name} ${fixed(share.kb, 1)}`).join(", ");
     lines.push(`  ${result.name.padEnd(12)} ${top}`);
     lines.push(`  ${"".padEnd(12)} imports ${result.externals.join(", ") || "nothing external"}`);
+    if (result.lazyExternals.length > 0)
+      lines.push(`  ${"".padEnd(12)} and on first use ${result.lazyExternals.join(", ")}`);
     if (result.coldInit.network.length > 0)
       lines.push(`  ${"".padEnd(12)} NETWORK AT IMPORT: ${result.coldInit.network.join(", ")}`);
   }

@@ -1,13 +1,43 @@
-import { SFNClient } from "@aws-sdk/client-sfn";
+import type { SFNClient } from "@aws-sdk/client-sfn";
 import { instrument } from "./instrument.ts";
 
-let cached: { endpoint: string | undefined; client: SFNClient } | undefined;
+/** The Step Functions SDK module: its commands and error classes. */
+export type StepFunctionsSdk = typeof import("@aws-sdk/client-sfn");
 
-/** The Step Functions client, created on first use (`AWS_ENDPOINT_URL_SFN` locally). */
-export function stepFunctionsClient(env: NodeJS.ProcessEnv = process.env): SFNClient {
+/** The SDK module and a client of it, loaded together on first use. */
+export interface LoadedStepFunctions {
+  readonly sdk: StepFunctionsSdk;
+  readonly client: SFNClient;
+}
+
+/** A Step Functions client that is not loaded until a workflow is started or woken. */
+export interface LazyStepFunctions {
+  load(): Promise<LoadedStepFunctions>;
+}
+
+let cached: { endpoint: string | undefined; loading: Promise<LoadedStepFunctions> } | undefined;
+
+/**
+ * The Step Functions client (`AWS_ENDPOINT_URL_SFN` locally), imported on first use. Most requests to
+ * `actions` (messages, typing, resume) never start or wake a workflow, so a cold start should not pay
+ * for loading the SDK's Step Functions package (about 15–20 ms measured): only the first request that
+ * does so does.
+ */
+export function stepFunctionsClient(env: NodeJS.ProcessEnv = process.env): LazyStepFunctions {
   const endpoint = env.AWS_ENDPOINT_URL_SFN;
-  if (cached && cached.endpoint === endpoint) return cached.client;
-  const client = instrument(new SFNClient({}));
-  cached = { endpoint, client };
-  return client;
+  return {
+    load() {
+      if (cached && cached.endpoint === endpoint) return cached.loading;
+      const loading = import("@aws-sdk/client-sfn").then((sdk) => ({
+        sdk,
+        client: instrument(new sdk.SFNClient({})),
+      }));
+      // A failed import is not cached: the next request tries again.
+      loading.catch(() => {
+        if (cached?.loading === loading) cached = undefined;
+      });
+      cached = { endpoint, loading };
+      return loading;
+    },
+  };
 }

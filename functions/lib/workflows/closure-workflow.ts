@@ -1,9 +1,9 @@
-import { ExecutionAlreadyExists, type SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
+import type { LazyStepFunctions } from "../aws/step-functions-client.ts";
 
 /** Starts the chat-closure state machine (state-machines/chat-closure.asl.json). */
 export class ClosureWorkflow {
   constructor(
-    private readonly stepFunctions: SFNClient,
+    private readonly stepFunctions: LazyStepFunctions,
     private readonly stateMachineArn: string,
   ) {}
 
@@ -12,16 +12,17 @@ export class ClosureWorkflow {
    * same closure twice, while a closure that failed can be started again.
    */
   async start(chatId: string, endedBy: string, attempt: number): Promise<void> {
+    const { sdk, client } = await this.stepFunctions.load();
     try {
-      await this.stepFunctions.send(
-        new StartExecutionCommand({
+      await client.send(
+        new sdk.StartExecutionCommand({
           stateMachineArn: this.stateMachineArn,
           name: `close-${chatId}-${attempt}`.slice(0, 80),
           input: JSON.stringify({ chatId, endedBy }),
         }),
       );
     } catch (error) {
-      if (!(error instanceof ExecutionAlreadyExists)) throw error;
+      if (!(error instanceof sdk.ExecutionAlreadyExists)) throw error;
     }
   }
 }

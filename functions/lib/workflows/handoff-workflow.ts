@@ -1,9 +1,4 @@
-import {
-  ExecutionAlreadyExists,
-  SendTaskSuccessCommand,
-  type SFNClient,
-  StartExecutionCommand,
-} from "@aws-sdk/client-sfn";
+import type { LazyStepFunctions } from "../aws/step-functions-client.ts";
 import { logger } from "../logger.ts";
 
 /** What the handoff workflow is told when it waits on a chat (state-machines/chat-handoff.asl.json). */
@@ -28,22 +23,23 @@ export interface HandoffInput {
 /** Starts the handoff state machine and answers its callback tasks. */
 export class HandoffWorkflow {
   constructor(
-    private readonly stepFunctions: SFNClient,
+    private readonly stepFunctions: LazyStepFunctions,
     private readonly stateMachineArn: string,
   ) {}
 
   /** Named by chat and handoff number, so a duplicate request cannot start a second workflow. */
   async start(input: HandoffInput, attempt: number): Promise<void> {
+    const { sdk, client } = await this.stepFunctions.load();
     try {
-      await this.stepFunctions.send(
-        new StartExecutionCommand({
+      await client.send(
+        new sdk.StartExecutionCommand({
           stateMachineArn: this.stateMachineArn,
           name: `handoff-${input.chatId}-${attempt}`.slice(0, 80),
           input: JSON.stringify({ ...input, handoff: attempt }),
         }),
       );
     } catch (error) {
-      if (!(error instanceof ExecutionAlreadyExists)) throw error;
+      if (!(error instanceof sdk.ExecutionAlreadyExists)) throw error;
     }
   }
 
@@ -53,9 +49,10 @@ export class HandoffWorkflow {
    */
   async signal(token: string | undefined, outcome: WaitOutcome): Promise<void> {
     if (!token) return;
+    const { sdk, client } = await this.stepFunctions.load();
     try {
-      await this.stepFunctions.send(
-        new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(outcome) }),
+      await client.send(
+        new sdk.SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(outcome) }),
       );
     } catch (error) {
       const name = (error as Error).name;

@@ -18,7 +18,7 @@ const chats: { client: ChatClient; chatId: string }[] = [];
 beforeAll(async () => {
   stack = await startShippedStack();
   await warmUp(stack);
-}, 150_000);
+}, 240_000);
 
 afterEach(async () => {
   await Promise.allSettled(signedIn.splice(0).map((client) => available(client, "offline")));

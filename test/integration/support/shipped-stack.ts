@@ -33,9 +33,21 @@ export async function warmUp(stack: LocalProcess): Promise<void> {
       const client = await ChatClient.connect(stack.wsUrl, token);
       await client.request({ action: "startChat" }, "chatStarted", 30_000);
       await client.close();
+      // A staff member too: their first presence loads the dispatcher's path.
+      const staffToken = await devToken(stack.httpUrl, {
+        sub: `warm-up-${attempt}`,
+        role: "agent",
+        name: "Warm-up",
+        queues: ["no-such-queue"],
+        languages: ["en"],
+        maxChats: 1,
+      });
+      const staff = await ChatClient.connect(stack.wsUrl, staffToken);
+      await staff.request({ action: "setPresence", status: "offline" }, "presence", 30_000);
+      await staff.close();
       return;
     } catch (error) {
-      if (attempt >= 3) throw error;
+      if (attempt >= 8) throw error;
     }
   }
 }

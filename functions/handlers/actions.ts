@@ -2,6 +2,7 @@ import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import middy from "@middy/core";
 import { acceptChat } from "../lib/agents/accept-chat.ts";
 import { declineChat } from "../lib/agents/decline-chat.ts";
+import { leaveQueue } from "../lib/agents/leave-queue.ts";
 import { requestAgent } from "../lib/agents/request-agent.ts";
 import { setPresence } from "../lib/agents/set-presence.ts";
 import { transferChat } from "../lib/agents/transfer-chat.ts";
@@ -41,6 +42,7 @@ const router = wsRouter({
   escalateChat: (caller, frame) => transferChat(ports(), caller, frame),
   ping: (_caller, frame) => ping(frame),
   listChats: (caller, frame) => listChats(ports(), caller, frame),
+  leaveQueue: (caller, frame) => leaveQueue(ports(), caller, frame),
 });
 
 export const handler = middy<WsEvent, WsResult, Error, WsContext>()

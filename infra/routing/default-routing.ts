@@ -8,7 +8,9 @@ import shipped from "./default-routing.json" with { type: "json" };
  * shipped configuration (esbuild inlines the JSON when bundling).
  *
  * - United States: staffed 24/7 (the issuer's chat guide: "our office hours never end"), English and
- *   Spanish, consumer and small-business, with English specialist queues per topic.
+ *   Spanish, consumer and small-business, with English specialist queues per topic and Spanish ones for
+ *   the teams the guide names (disputes, credit, rewards, travel), which overflow sooner (180 s) to the
+ *   Spanish general desk.
  * - GB, MX, JP and CA: one general desk per language with local hours; JP has a Japanese and an English desk.
  * - US corporate programmes, merchants and prepaid cards: a desk each, for their segment; prepaid products
  *   (Serve, Bluebird, Target prepaid, gift cards) with the numbers the issuer's guide gives.

@@ -2,6 +2,7 @@ import type { CareChatClient, ChatSummary, MessageFrame } from "../../client/src
 import { byId, show, throttle } from "../shared/dom.ts";
 import { language, onLanguage, type Params, type StringKey, t } from "../shared/i18n.ts";
 import { MessageLog } from "../shared/message-log.ts";
+import { LeaveQueueButton } from "./leave-queue.ts";
 
 /** A status line, rendered again after a language switch. */
 type Line = (() => string) | undefined;
@@ -52,6 +53,11 @@ export class ChatView {
       if (mine(frame)) this.showEnded(frame.caseNumber, frame.summary);
     });
     this.wireControls();
+    new LeaveQueueButton(
+      client,
+      () => this.chatId,
+      (status) => this.setQueue(status),
+    );
   }
 
   showStart(): void {

@@ -17,6 +17,7 @@ import type { ServerFrame } from "../protocol/server-frames.ts";
 import { takeToken } from "../rate/token-bucket.ts";
 import { assistantMessage, toProfile } from "./assistant-turn.ts";
 import { customerMessages } from "./inbound-text.ts";
+import { whileQueued, withHandoffHints } from "./queued-assistant.ts";
 
 export type SendMessagePorts = Needs<"chats" | "sender" | "assistant" | "transactions" | "handoff">;
 
@@ -65,12 +66,17 @@ export function sendMessage(
       const messages: Omit<MessageRecord, "seq">[] = [...inbound.messages];
       let assistant: AssistantState | undefined;
       let wantsAgent = false;
-      if (chat.state === "assistant" && isCustomer(identity)) {
-        const reply = await deps.assistant.reply({
-          text: inbound.maskedText,
-          profile: toProfile(identity),
-          state: chat.assistant,
-        });
+      // The assistant answers while it holds the chat, and keeps answering while the chat waits for an agent.
+      const answers = (chat.state === "assistant" || chat.state === "queued") && isCustomer(identity);
+      if (answers) {
+        const answer = withHandoffHints(
+          await deps.assistant.reply({
+            text: inbound.maskedText,
+            profile: toProfile(identity),
+            state: chat.assistant,
+          }),
+        );
+        const reply = chat.state === "queued" ? whileQueued(answer) : answer;
         assistant = reply.state;
         wantsAgent = reply.wantsAgent;
         messages.push(...reply.messages.map((text) => assistantMessage(text, now)));
@@ -86,7 +92,8 @@ export function sendMessage(
       const result = await deps.chats.append({
         chat,
         messages,
-        allowedStates: ACTIVE_STATES,
+        // An answer is only right for the state it was written in (an agent may have joined meanwhile).
+        allowedStates: answers ? [chat.state] : ACTIVE_STATES,
         assistant,
         idempotency: { senderId: identity.sub, clientMessageId: frame.clientMessageId },
         subscribe: subscribed ? undefined : ownSubscription,

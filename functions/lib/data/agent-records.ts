@@ -48,4 +48,10 @@ export interface QueueEntry {
   readonly lastEstimateSeconds?: number | null;
   readonly lastPosition?: number;
   readonly lastStatusAt?: string;
+  /** Routing rules fixed in v2 (see handoff/eligibility.ts): only supervisors may take this entry. */
+  readonly supervisorsOnly?: boolean;
+  /** Staff who handed this chat off (transfer or escalation): never offered it again. */
+  readonly handedOffBy?: string[];
+  /** A fraud chat still waiting at this time is reminded of the number to call (handoff/fraud-reminder.ts). */
+  readonly remindAt?: string;
 }

@@ -95,6 +95,18 @@ export class QueueStore {
     };
   }
 
+  /** The fraud reminder went out: clears `remindAt`, only once (it must still be there). */
+  reminderSentItem(entry: QueueEntry): TransactItem {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: { pk: queuePk(entry.queueId), sk: entry.sk },
+        UpdateExpression: "REMOVE remindAt",
+        ConditionExpression: "attribute_exists(remindAt)",
+      },
+    };
+  }
+
   /** Removes the entry; with `offeredTo`, only while that agent still holds the offer. */
   deleteItem(entry: QueueEntry, offeredTo?: string): TransactItem {
     return {

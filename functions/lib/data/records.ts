@@ -57,6 +57,12 @@ export interface ChatRecord {
   readonly assignedFrom?: { readonly queueId: string; readonly context: OfferContext };
   /** The assistant decided a person should take over and no handoff has queued the chat yet. */
   readonly handoffWanted?: boolean;
+  /** Staff who handed this chat off so far (transfer or escalation): none of them is offered it again. */
+  readonly handedOffBy?: string[];
+  /** The handoff number the customer left the queue of (leaveQueue), so a repeat answers the same. */
+  readonly leftQueueHandoff?: number;
+  /** When the customer of a waiting fraud chat was reminded to call: once per chat. */
+  readonly fraudRemindedAt?: string;
 }
 
 export interface MessageRecord {

@@ -4,6 +4,8 @@ import { commitAndWake } from "../kernel/wake-workflow.ts";
 import { sameLanguage } from "../language/languages.ts";
 import { logger } from "../logger.ts";
 import { findQueue } from "../routing/find-queue.ts";
+import { tellAgentJoining } from "./agent-joining.ts";
+import { mayTake } from "./eligibility.ts";
 import { offerFrame } from "./handoff-frames.ts";
 
 export type DispatchPorts = Needs<
@@ -69,6 +71,7 @@ export async function dispatch(deps: DispatchPorts, queueIds: readonly string[])
 export function isEligible(agent: AgentRecord, entry: QueueEntry): boolean {
   if (agent.status !== "available" || agent.activeChats >= agent.maxChats) return false;
   if (entry.declinedBy?.has(agent.agentId)) return false;
+  if (!mayTake(agent, entry)) return false;
   const servesQueue = agent.queues.includes("*") || agent.queues.includes(entry.queueId);
   return servesQueue && agent.languages.some((spoken) => sameLanguage(spoken, entry.language));
 }
@@ -88,4 +91,5 @@ async function announceOffer(deps: DispatchPorts, { entry, agent }: Offer): Prom
   });
   // The offer is already written: wake the workflow's wait for an offer (see awaitOffer).
   await commitAndWake(deps, entry.chatId, [], ["waitToken"], { outcome: "offered", agentId: agent.agentId });
+  await tellAgentJoining(deps, entry);
 }

@@ -5,15 +5,14 @@ import { RETRY, retryOnConflict } from "../data/retry-on-conflict.ts";
 import { NotFoundError } from "../errors.ts";
 import type { Needs } from "../kernel/ports.ts";
 import { postChatMessage } from "../kernel/post-chat-message.ts";
-import { routingRequestOf } from "../kernel/routing-request.ts";
 import { wordingFor } from "../language/wording/index.ts";
 import { logger } from "../logger.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 import { findQueue } from "../routing/find-queue.ts";
 import { isOpen } from "../routing/hours.ts";
-import { routeChat } from "../routing/route-chat.ts";
 import type { HandoffInput } from "../workflows/handoff-workflow.ts";
 import { type DispatchPorts, dispatch } from "./dispatcher.ts";
+import { entryRules, routeHandoff } from "./entry-rules.ts";
 import { picture, publishQueueStatus } from "./queue-status.ts";
 import { queueTimers, type WaitTimers } from "./queue-timers.ts";
 import { servedQueues } from "./served-queues.ts";
@@ -43,7 +42,7 @@ export async function enqueue(deps: EnqueuePorts, input: HandoffInput): Promise<
   const expectedState = transfer ? "assigned" : "assistant";
   if (chat.state !== expectedState) return { status: "skipped", chatState: chat.state };
 
-  const decision = routeChat(deps.routing, routingRequestOf(chat, input.reason === "escalation"));
+  const decision = routeHandoff(deps, chat, input);
   const queueId = input.targetQueueId ?? decision.queueId;
   const queue = findQueue(deps.routing, queueId);
   if (!queue) throw new NotFoundError(`Queue ${queueId} is not configured.`);
@@ -62,6 +61,7 @@ export async function enqueue(deps: EnqueuePorts, input: HandoffInput): Promise<
     language: chat.assistant.language,
     state: "waiting",
     context: offerContext(chat, input),
+    ...entryRules(deps, chat, input, queue, now),
   };
   if (!(await commit(deps, chat, entry, input))) return { status: "skipped", chatState: "changed" };
   logger.info("Chat queued", { chatId: chat.chatId, queueId, reason: decision.reason, transfer });
@@ -103,7 +103,12 @@ async function announce(
   await deps.sender.sendToUser(chat.customer.id, [queued]);
   await deps.queues.recordEstimate(entry, wait.position, wait.estimatedWaitSeconds);
   await publishQueueStatus(deps, queueId);
-  return { status: "queued", queueId, sk: entry.sk, ...queueTimers(deps, queueId, entry.queuedAt) };
+  return {
+    status: "queued",
+    queueId,
+    sk: entry.sk,
+    ...queueTimers(deps, queueId, entry.queuedAt, entry.remindAt),
+  };
 }
 
 /** Puts the entry and moves the chat in one transaction; false if the chat moved on meanwhile. */
@@ -116,10 +121,12 @@ function commit(deps: EnqueuePorts, chat: ChatRecord, entry: QueueEntry, input: 
           set: [
             ["state", "queued"],
             ["queue", { queueId: entry.queueId, sk: entry.sk, handoff: input.handoff }],
+            ...(entry.handedOffBy ? [["handedOffBy", entry.handedOffBy] as const] : []),
           ],
           remove: input.fromAgentId
             ? ["agentId", "assignedFrom", ["participants", input.fromAgentId]]
-            : ["handoffWanted"],
+            : // The team the customer asked for is taken by this handoff.
+              ["handoffWanted", ["assistant", "requestedTeam"]],
           fromStates: [input.fromAgentId ? "assigned" : "assistant"],
           expectAgent: input.fromAgentId,
         }),

@@ -1,13 +1,13 @@
 import type { Ports } from "../kernel/ports.ts";
 import type { HandoffInput } from "../workflows/handoff-workflow.ts";
 import { enqueue } from "./enqueue.ts";
+import { remindOrOverflow } from "./fraud-reminder.ts";
 import {
   afterHours,
   awaitAnswer,
   awaitOffer,
   expireOffer,
   noAgents,
-  overflow,
   recover,
   type WaitRef,
 } from "./wait-tasks.ts";
@@ -46,7 +46,8 @@ export const handoffSteps: { [S in HandoffStep]: (deps: Ports, event: EventOf<S>
     return { registered: true };
   },
   expireOffer: (deps, event) => expireOffer(deps, event.ref),
-  overflow: (deps, event) => overflow(deps, event.ref),
+  // The wait for an offer timed out: a fraud reminder that is due, or the queue's overflow.
+  overflow: (deps, event) => remindOrOverflow(deps, event.ref),
   noAgents: (deps, event) => noAgents(deps, event.ref),
   afterHours: (deps, event) => afterHours(deps, event),
   recover: (deps, event) => recover(deps, event),

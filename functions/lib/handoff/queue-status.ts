@@ -4,6 +4,7 @@ import { languageFromLocale, sameLanguage } from "../language/languages.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 import { estimateWaitSeconds, formatWait } from "../queueing/index.ts";
 import type { EligibleAgent, QueueStats } from "../queueing/wait-types.ts";
+import { mayTake } from "./eligibility.ts";
 
 /** A waiting customer hears about their place at least this often, even when nothing changed. */
 export const STATUS_INTERVAL_MS = 60_000;
@@ -19,6 +20,7 @@ export function eligibleAgents(deps: Needs<"routing">, online: readonly AgentRec
   return online
     .filter(
       (agent) =>
+        mayTake(agent, entry) &&
         (agent.queues.includes("*") || agent.queues.includes(entry.queueId)) &&
         agent.languages.some((spoken) => sameLanguage(spoken, entry.language)),
     )

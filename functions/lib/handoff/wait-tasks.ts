@@ -83,7 +83,7 @@ export async function expireOffer(deps: WaitPorts, ref: WaitRef): Promise<NextSt
       } else {
         await dispatch(deps, [ref.queueId]);
       }
-      return { status: "waiting", ...ref, ...queueTimers(deps, ref.queueId, entry.queuedAt) };
+      return { status: "waiting", ...ref, ...queueTimers(deps, ref.queueId, entry.queuedAt, entry.remindAt) };
     },
     { operation: "expireOffer" },
   );
@@ -104,7 +104,7 @@ export async function overflow(
       status: (await settledOutcome(deps, ref.chatId)).outcome === "accepted" ? "assigned" : "abandoned",
     };
   if (entry.state === "offered")
-    return { status: "waiting", ...ref, ...queueTimers(deps, ref.queueId, entry.queuedAt) };
+    return { status: "waiting", ...ref, ...queueTimers(deps, ref.queueId, entry.queuedAt, entry.remindAt) };
   if (!queue?.overflow) return { status: "noOverflow", ...ref };
   const target = queue.overflow.queueId;
   const now = new Date().toISOString();
@@ -115,6 +115,7 @@ export async function overflow(
     queueId: target,
     sk: queueEntrySk(entry.priority, entry.enqueuedAt, entry.chatId),
     queuedAt: now,
+    supervisorsOnly: findQueue(deps.routing, target)?.kind === "supervisor" || undefined,
   };
   const ok = await deps.transactions.commit([
     deps.queues.deleteItem(entry),
@@ -124,7 +125,8 @@ export async function overflow(
       fromStates: ["queued"],
     }),
   ]);
-  if (!ok) return { status: "waiting", ...ref, ...queueTimers(deps, ref.queueId, entry.queuedAt) };
+  if (!ok)
+    return { status: "waiting", ...ref, ...queueTimers(deps, ref.queueId, entry.queuedAt, entry.remindAt) };
   await dispatch(deps, [target]);
   await Promise.all([publishQueueStatus(deps, target), publishQueueStatus(deps, ref.queueId)]);
   return {
@@ -132,7 +134,7 @@ export async function overflow(
     chatId: entry.chatId,
     queueId: target,
     sk: moved.sk,
-    ...queueTimers(deps, target, now),
+    ...queueTimers(deps, target, now, entry.remindAt),
   };
 }
 

@@ -21,6 +21,7 @@ const clientMessages: Record<ClientAction, string> = {
   escalateChat: "The agent holding a chat hands it to a supervisor, with a reason.",
   ping: "A keep-alive under the 10-minute idle timeout; answered with `pong`.",
   listChats: "A customer lists their open and recent chats, to resume them after losing state.",
+  leaveQueue: "A waiting customer leaves the queue; the chat goes back to the virtual assistant.",
 };
 
 const serverMessages: Record<ServerFrameType, string> = {
@@ -45,6 +46,8 @@ const serverMessages: Record<ServerFrameType, string> = {
   error: "A refused or failed request: a code of the protocol, echoing the request's `requestId`.",
   pong: "Reply to ping.",
   chats: "The customer's open and recent chats, newest first (reply to listChats).",
+  leftQueue: "The customer left the queue: the assistant holds the chat again (reply to leaveQueue).",
+  agentJoining: "The waiting chat was offered to an agent: one is about to join (the offer may still lapse).",
 };
 
 /** The success replies of each client action; every action may also be answered with `error`. */
@@ -63,6 +66,7 @@ const clientReplies: Record<ClientAction, readonly ServerFrameType[]> = {
   escalateChat: ["transferStarted"],
   ping: ["pong"],
   listChats: ["chats"],
+  leaveQueue: ["leftQueue"],
 };
 
 export const asyncApiDescriptions = { clientMessages, serverMessages };

@@ -1,6 +1,7 @@
 import { LANGUAGES } from "../language/languages.ts";
 import * as z from "../zod.ts";
 import { MAX_CLIENT_MESSAGE_ID_CHARS } from "./limits.ts";
+import { leaveQueueFrame } from "./queue-frames.ts";
 
 /**
  * Every client frame of the protocol, defined once. Handlers validate with these schemas; tests and
@@ -92,6 +93,7 @@ export const clientFrameSchemas = {
   escalateChat: escalateChatFrame,
   ping: pingFrame,
   listChats: listChatsFrame,
+  leaveQueue: leaveQueueFrame,
 } as const;
 
 export type ClientAction = keyof typeof clientFrameSchemas;

@@ -1,4 +1,5 @@
 import * as z from "../zod.ts";
+import { agentJoiningFrame, leftQueueFrame } from "./queue-frames.ts";
 
 /** Every server frame of the protocol, defined once; see docs/PROTOCOL.md. */
 export const errorCodes = [
@@ -220,6 +221,8 @@ export const serverFrameSchemas = {
   error: errorFrame,
   pong: pongFrame,
   chats: chatsFrame,
+  leftQueue: leftQueueFrame,
+  agentJoining: agentJoiningFrame,
 } as const;
 
 export type ServerFrameType = keyof typeof serverFrameSchemas;

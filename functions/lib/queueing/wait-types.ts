@@ -29,6 +29,11 @@ export interface QueueStats {
    */
   lastServiceDelaySeconds?: number;
   lastServiceAtMs?: number;
+  /**
+   * Of the abandoned chats, how many left by choice with `leaveQueue` (staying with the assistant)
+   * rather than by ending the chat or going away. A counter for supervisors' views; absent until one.
+   */
+  leftByChoice?: number;
 }
 
 /** One agent who serves the queue and speaks the customer's language, as the estimator sees them. */

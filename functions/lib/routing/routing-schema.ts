@@ -135,6 +135,11 @@ export const routingConfigShape = z.strictObject({
   supervisorQueueId: queueId,
   /** Added to the priority of every chat with the topic; several rules for one topic add up. */
   priorityRules: z._default(z.array(z.strictObject({ topic, boost: priority })), []),
+  /**
+   * A fraud chat still waiting for an agent this many seconds after it was queued is reminded, once per
+   * chat, to call the number for its country now (the issuer's guide: fraud happening now → call). 0 off.
+   */
+  fraudReminderSeconds: z._default(z.int().check(z.gte(0), z.lte(86_400)), 120),
   /** Country code → the phone number customers of that country call. */
   contactNumbers: z._default(z.record(countryCode, text), {}),
   /** What to tell a customer whose country has no number, e.g. "the number on the back of your card". */

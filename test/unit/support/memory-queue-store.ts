@@ -48,6 +48,14 @@ export class MemoryQueueStore implements PortOf<QueueStore> {
     );
   }
 
+  reminderSentItem(entry: QueueEntry): TransactItem {
+    return this.updateEntry(
+      entry,
+      (stored) => stored.remindAt !== undefined,
+      ({ remindAt: _remindAt, ...stored }) => stored,
+    );
+  }
+
   deleteItem(entry: QueueEntry, offeredTo?: string): TransactItem {
     const entries = () => this.table.queue(entry.queueId);
     return memoryItem("Delete", `${entry.queueId}/${entry.sk}`, {

@@ -42,6 +42,10 @@ describe("the shipped routing configuration", () => {
       ["us-rewards-en", ["US"], ["en"], "us-consumer-en"],
       ["us-credit-en", ["US"], ["en"], "us-consumer-en"],
       ["us-travel-en", ["US"], ["en"], "us-consumer-en"],
+      ["us-disputes-es", ["US"], ["es"], "us-consumer-es"],
+      ["us-credit-es", ["US"], ["es"], "us-consumer-es"],
+      ["us-rewards-es", ["US"], ["es"], "us-consumer-es"],
+      ["us-travel-es", ["US"], ["es"], "us-consumer-es"],
       ["us-corporate", ["US"], ["en", "es"], undefined],
       ["us-merchant", ["US"], ["en", "es"], undefined],
       ["us-prepaid", ["US"], ["en", "es"], undefined],
@@ -94,8 +98,11 @@ describe("the shipped routing configuration", () => {
     const targets = specialists.map((queue) => [queue.countries, byId(queue.overflow?.queueId ?? "")]);
 
     // Assess
-    expect(specialists.length).toBe(6);
+    expect(specialists.length).toBe(10);
     for (const [countries, target] of targets) expect(target).toMatchObject({ countries, topics: "*" });
+    // And in the customer's own language.
+    for (const queue of specialists)
+      expect(byId(queue.overflow?.queueId ?? "")?.languages).toEqual(queue.languages);
   });
 
   it("puts fraud first", () => {

@@ -22,6 +22,7 @@ const minimalFrames: { [A in ClientAction]: Record<string, unknown> } = {
   escalateChat: { action: "escalateChat", chatId: "chat-1", reason: "Needs a supervisor." },
   ping: { action: "ping" },
   listChats: { action: "listChats" },
+  leaveQueue: { action: "leaveQueue", chatId: "chat-1" },
 };
 
 const requiredFieldCases = Object.entries(minimalFrames).flatMap(([action, frame]) =>
@@ -47,6 +48,7 @@ describe("clientFrameSchemas", () => {
       // Added in v2.
       "ping",
       "listChats",
+      "leaveQueue",
     ];
 
     // Act

@@ -136,6 +136,13 @@ const realisticFrames: { [T in ServerFrameType]: Record<string, unknown> } = {
       },
     ],
   },
+  leftQueue: { type: "leftQueue", requestId: "r-13", chatId: "chat-1" },
+  agentJoining: {
+    type: "agentJoining",
+    chatId: "chat-1",
+    queueId: "us-consumer-en",
+    text: "An agent is about to join the chat.",
+  },
 };
 
 const serverFrameTypes = Object.keys(serverFrameSchemas) as ServerFrameType[];

@@ -57,6 +57,22 @@ export interface ChatRecord {
   readonly assignedFrom?: { readonly queueId: string; readonly context: OfferContext };
   /** The assistant decided a person should take over and no handoff has queued the chat yet. */
   readonly handoffWanted?: boolean;
+  /** The latest verification's outcome (never the values given), for the agent and the next offer. */
+  readonly verification?: VerificationNote;
+}
+
+export interface VerificationNote {
+  readonly verificationId: string;
+  readonly outcome: "verified" | "failed" | "locked";
+  readonly at: string;
+}
+
+/** A stored document shown in the chat (uploads/receive-upload.ts). */
+export interface AttachmentRef {
+  readonly id: string;
+  readonly name: string;
+  readonly contentType: string;
+  readonly size: number;
 }
 
 export interface MessageRecord {
@@ -66,6 +82,7 @@ export interface MessageRecord {
   readonly sentAt: string;
   readonly redacted: boolean;
   readonly clientMessageId?: string;
+  readonly attachment?: AttachmentRef;
 }
 
 export interface SubscriptionRecord {

@@ -21,6 +21,13 @@ const clientMessages: Record<ClientAction, string> = {
   escalateChat: "The agent holding a chat hands it to a supervisor, with a reason.",
   ping: "A keep-alive under the 10-minute idle timeout; answered with `pong`.",
   listChats: "A customer lists their open and recent chats, to resume them after losing state.",
+  requestVerification:
+    "The agent holding a chat asks the customer to verify (last four digits and postal code).",
+  verify:
+    "The customer answers a verification request; the values are compared in constant time, never stored or logged.",
+  requestUpload:
+    "The agent holding a chat asks the customer for a document: the customer gets a presigned POST.",
+  getAttachment: "A participant asks for a short-lived link to an attachment of the chat.",
 };
 
 const serverMessages: Record<ServerFrameType, string> = {
@@ -45,6 +52,14 @@ const serverMessages: Record<ServerFrameType, string> = {
   error: "A refused or failed request: a code of the protocol, echoing the request's `requestId`.",
   pong: "Reply to ping.",
   chats: "The customer's open and recent chats, newest first (reply to listChats).",
+  verificationRequested: "The customer is asked to verify themselves; the agent gets it as the reply.",
+  verificationResult:
+    "The outcome of a verification (verified, failed or locked); a locked one carries the number to call.",
+  uploadRequested: "The customer may upload one document: a presigned S3 POST form, its limits and expiry.",
+  uploadPending: "The customer was asked for a document (reply to requestUpload).",
+  uploadRejected:
+    "A stored file was refused (wrong type by its content, too large, reused or expired) and deleted.",
+  attachmentUrl: "A short-lived link to an attachment (reply to getAttachment).",
 };
 
 /** The success replies of each client action; every action may also be answered with `error`. */
@@ -63,6 +78,10 @@ const clientReplies: Record<ClientAction, readonly ServerFrameType[]> = {
   escalateChat: ["transferStarted"],
   ping: ["pong"],
   listChats: ["chats"],
+  requestVerification: ["verificationRequested"],
+  verify: ["verificationResult"],
+  requestUpload: ["uploadPending"],
+  getAttachment: ["attachmentUrl"],
 };
 
 export const asyncApiDescriptions = { clientMessages, serverMessages };

@@ -22,6 +22,10 @@ const minimalFrames: { [A in ClientAction]: Record<string, unknown> } = {
   escalateChat: { action: "escalateChat", chatId: "chat-1", reason: "Needs a supervisor." },
   ping: { action: "ping" },
   listChats: { action: "listChats" },
+  requestVerification: { action: "requestVerification", chatId: "chat-1" },
+  verify: { action: "verify", chatId: "chat-1", verificationId: "v-1", last4: "1234", postalCode: "10001" },
+  requestUpload: { action: "requestUpload", chatId: "chat-1" },
+  getAttachment: { action: "getAttachment", chatId: "chat-1", attachmentId: "u-1" },
 };
 
 const requiredFieldCases = Object.entries(minimalFrames).flatMap(([action, frame]) =>
@@ -47,6 +51,10 @@ describe("clientFrameSchemas", () => {
       // Added in v2.
       "ping",
       "listChats",
+      "requestVerification",
+      "verify",
+      "requestUpload",
+      "getAttachment",
     ];
 
     // Act

@@ -107,7 +107,7 @@ describe("in-session verification", () => {
       "verificationResult",
     );
     expect(again).toMatchObject({ type: "error", code: "CONFLICT" });
-  });
+  }, 120_000);
 
   it("locks after three failures, tells the customer the number to call, and stays locked in a new chat", async () => {
     // Prepare
@@ -150,7 +150,7 @@ describe("in-session verification", () => {
     expect(notice.from).toMatchObject({ role: "system" });
     expect(atAgent).toMatchObject({ outcome: "locked" });
     expect(right).toMatchObject({ outcome: "locked", contactNumber: "1-800-528-4800" });
-  });
+  }, 120_000);
 
   it("refuses a request from anyone but the agent holding the chat, and answers from anyone but its customer", async () => {
     // Prepare
@@ -189,7 +189,7 @@ describe("in-session verification", () => {
     expect(byCustomer).toMatchObject({ type: "error", code: "FORBIDDEN" });
     expect(byStranger).toMatchObject({ type: "error", code: "NOT_FOUND" });
     expect(byAgent).toMatchObject({ type: "error", code: "FORBIDDEN" });
-  });
+  }, 120_000);
 
   it("keeps every value typed out of the table, the logs and the frames; only the outcome is recorded", async () => {
     // Prepare: the earlier tests typed the right and the wrong values; the stack logged at DEBUG.
@@ -225,5 +225,5 @@ describe("in-session verification", () => {
         expect(logs, spelling).not.toContain(spelling);
         expect(frames, spelling).not.toContain(spelling);
       }
-  });
+  }, 120_000);
 });

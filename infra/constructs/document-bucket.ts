@@ -10,6 +10,7 @@ import * as s3n from "aws-cdk-lib/aws-s3-notifications";
 import { Construct } from "constructs";
 import { SCAN_RESULT_DETAIL_TYPE } from "../../functions/lib/uploads/upload-events.ts";
 import { INCOMING_PREFIX, STORED_PREFIX } from "../../functions/lib/uploads/upload-policy.ts";
+import { acknowledgeManagedPolicy, acknowledgeWildcardResource } from "./nag-acknowledgements.ts";
 
 /** Properties of {@link DocumentBucket}. */
 export interface DocumentBucketProps {
@@ -79,8 +80,6 @@ export class DocumentBucket extends Construct {
       bucketKeyEnabled: true,
       enforceSSL: true,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      serverAccessLogsBucket: accessLogs,
-      serverAccessLogsPrefix: "documents/",
       versioned: false,
       removalPolicy,
       cors: [
@@ -97,6 +96,7 @@ export class DocumentBucket extends Construct {
         { abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
     });
+    this.logAccessTo(accessLogs);
     if (this.malwareScanning) this.malwareProtectionPlan = this.scanUploads();
   }
 
@@ -106,6 +106,18 @@ export class DocumentBucket extends Construct {
       this.bucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(fn), {
         prefix: INCOMING_PREFIX,
       });
+      // CDK's own singleton that configures bucket notifications runs with the basic execution role.
+      const handler = Stack.of(this).node.children.find((child) =>
+        child.node.id.startsWith("BucketNotificationsHandler"),
+      );
+      const role = handler?.node.tryFindChild("Role");
+      if (role)
+        acknowledgeManagedPolicy(
+          role,
+          iam.ManagedPolicy.fromAwsManagedPolicyName("service-role/AWSLambdaBasicExecutionRole")
+            .managedPolicyArn,
+          "CDK's bucket-notifications custom resource: it only writes its own logs with this policy.",
+        );
       return;
     }
     new events.Rule(this, "ScanResults", {
@@ -119,26 +131,57 @@ export class DocumentBucket extends Construct {
     });
   }
 
-  /** What `actions` signs: POSTs to staged keys and GETs of stored attachments. */
-  grantSigning(grantee: iam.IGrantable): void {
-    this.bucket.grantPut(grantee, `${INCOMING_PREFIX}*`);
-    this.bucket.grantRead(grantee, `${STORED_PREFIX}*`);
+  /** What `actions` signs: POSTs to staged keys and GETs of stored attachments (exact actions only). */
+  grantSigning(fn: lambda.IFunction): void {
+    this.allow(fn, ["s3:PutObject"], [INCOMING_PREFIX]);
+    this.allow(fn, ["s3:GetObject"], [STORED_PREFIX]);
+    this.encryptionKey.grant(fn, "kms:GenerateDataKey", "kms:Decrypt");
   }
 
   /** What `upload-received` does: read, copy (with tags) and delete staged and stored objects. */
-  grantProcessing(grantee: iam.IGrantable): void {
-    for (const prefix of [INCOMING_PREFIX, STORED_PREFIX]) {
-      this.bucket.grantReadWrite(grantee, `${prefix}*`);
-      this.bucket.grantDelete(grantee, `${prefix}*`);
-    }
-    iam.Grant.addToPrincipal({
-      grantee,
-      actions: ["s3:GetObjectTagging", "s3:PutObjectTagging"],
-      resourceArns: [
-        this.bucket.arnForObjects(`${INCOMING_PREFIX}*`),
-        this.bucket.arnForObjects(`${STORED_PREFIX}*`),
-      ],
-    });
+  grantProcessing(fn: lambda.IFunction): void {
+    const actions = [
+      "s3:GetObject",
+      "s3:PutObject",
+      "s3:DeleteObject",
+      "s3:GetObjectTagging",
+      "s3:PutObjectTagging",
+    ];
+    this.allow(fn, actions, [INCOMING_PREFIX, STORED_PREFIX]);
+    this.encryptionKey.grant(fn, "kms:GenerateDataKey", "kms:Decrypt");
+  }
+
+  private allow(fn: lambda.IFunction, actions: string[], prefixes: readonly string[]): void {
+    const resources = prefixes.map((prefix) => this.bucket.arnForObjects(`${prefix}*`));
+    iam.Grant.addToPrincipal({ grantee: fn, actions, resourceArns: resources });
+    const role = fn.role;
+    const policy = role?.node.tryFindChild("DefaultPolicy") ?? role ?? fn;
+    for (const resource of resources)
+      acknowledgeWildcardResource(
+        policy,
+        resource,
+        "Object keys are per chat and upload (a uuid), chosen at run time: the grant is limited to one key prefix of the document bucket.",
+      );
+  }
+
+  /** Server access logs, delivered under a bucket policy (no ACLs: the log bucket enforces ownership). */
+  private logAccessTo(accessLogs: s3.Bucket): void {
+    const prefix = "documents/";
+    (this.bucket.node.defaultChild as s3.CfnBucket).loggingConfiguration = {
+      destinationBucketName: accessLogs.bucketName,
+      logFilePrefix: prefix,
+    };
+    accessLogs.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal("logging.s3.amazonaws.com")],
+        actions: ["s3:PutObject"],
+        resources: [accessLogs.arnForObjects(`${prefix}*`)],
+        conditions: {
+          ArnLike: { "aws:SourceArn": this.bucket.bucketArn },
+          StringEquals: { "aws:SourceAccount": Stack.of(this).account },
+        },
+      }),
+    );
   }
 
   private scanUploads(): guardduty.CfnMalwareProtectionPlan {

@@ -70,7 +70,7 @@ describe("upload keys and names", () => {
 
     // Assess
     expect(decoded).toBe("Kontoauszug März.pdf");
-    expect(pathy).not.toMatch(/[/\\\u0000]/);
+    expect(pathy.includes("/") || pathy.includes("\\") || pathy.includes(String.fromCharCode(0))).toBe(false);
     expect(card).not.toContain("4111 1111 1111 1111");
     expect(missing).toBe("document.pdf");
   });

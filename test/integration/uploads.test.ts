@@ -5,17 +5,27 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fastRouting } from "./fixtures/fast-routing.ts";
 import { ChatClient, customerClaims, devToken, type Frame } from "./support/chat-client.ts";
 import { type LocalProcess, startLocalProcess } from "./support/local-process.ts";
-import { A_PDF, heldChat, objectExists, postUpload, uploadRequestedFor } from "./support/secure-steps.ts";
+import {
+  A_PDF,
+  deskAgent,
+  heldChat,
+  objectExists,
+  postUpload,
+  uploadRequestedFor,
+} from "./support/secure-steps.ts";
 
 /** Document upload on the local stack: s3rver takes the presigned POST, upload-received checks it. */
 let stack: LocalProcess;
+let agent: Awaited<ReturnType<typeof deskAgent>>;
 const clients: ChatClient[] = [];
 
 beforeAll(async () => {
   const routing = join(mkdtempSync(join(tmpdir(), "carechat-routing-")), "routing.json");
   writeFileSync(routing, JSON.stringify(fastRouting()));
   stack = await startLocalProcess({ env: { CARECHAT_ROUTING_FILE: routing, CARECHAT_TICK_MS: "1000" } });
-}, 60_000);
+  agent = await deskAgent(stack, "us-consumer-en");
+  clients.push(agent.client);
+}, 120_000);
 
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.close()));
@@ -23,8 +33,8 @@ afterAll(async () => {
 });
 
 async function askForDocument() {
-  const held = await heldChat(stack, { country: "US", segment: "consumer" }, "us-consumer-en");
-  clients.push(held.agent, held.customer);
+  const held = await heldChat(stack, { country: "US", segment: "consumer" }, agent);
+  clients.push(held.customer);
   const pending = await held.agent.request(
     { action: "requestUpload", chatId: held.chatId, purpose: "Proof of address" },
     "uploadPending",

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fastRouting } from "./fixtures/fast-routing.ts";
 import { ChatClient, customerClaims, devToken, type Frame } from "./support/chat-client.ts";
 import { type LocalProcess, startLocalProcess } from "./support/local-process.ts";
-import { heldChat } from "./support/secure-steps.ts";
+import { deskAgent, heldChat } from "./support/secure-steps.ts";
 import { scanTable } from "./support/stack-contents.ts";
 
 /**
@@ -13,6 +13,7 @@ import { scanTable } from "./support/stack-contents.ts";
  * can read every stored item and every log line for the values customers typed.
  */
 let stack: LocalProcess;
+let agent: Awaited<ReturnType<typeof deskAgent>>;
 const clients: ChatClient[] = [];
 
 beforeAll(async () => {
@@ -22,7 +23,9 @@ beforeAll(async () => {
     env: { CARECHAT_ROUTING_FILE: routing, CARECHAT_TICK_MS: "1000", POWERTOOLS_LOG_LEVEL: "DEBUG" },
     outputLimit: 200_000_000,
   });
-}, 60_000);
+  agent = await deskAgent(stack, "us-consumer-en");
+  clients.push(agent.client);
+}, 120_000);
 
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.close()));
@@ -47,8 +50,8 @@ const claims = () => ({
 });
 
 async function openChat(customerOverrides: Record<string, unknown> = {}) {
-  const held = await heldChat(stack, { ...claims(), ...customerOverrides }, "us-consumer-en");
-  clients.push(held.agent, held.customer);
+  const held = await heldChat(stack, { ...claims(), ...customerOverrides }, agent);
+  clients.push(held.customer);
   return held;
 }
 
@@ -89,7 +92,7 @@ describe("in-session verification", () => {
       },
       "verificationResult",
     );
-    const atAgent = await held.agent.next((frame) => frame.type === "verificationResult");
+    const atAgent = await resultAt(held.agent, asked.verificationId, 1);
 
     // Assess
     expect(reply).toMatchObject({ chatId: held.chatId, fields: ["last4", "postalCode"] });

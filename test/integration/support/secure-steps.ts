@@ -10,19 +10,27 @@ import {
 import { available, connectAgent, offerFor } from "./handoff-stack.ts";
 import type { LocalProcess } from "./local-process.ts";
 
-/** A customer's chat held by a fresh agent of `queue`: what verification and upload requests need. */
-export async function heldChat(stack: LocalProcess, claims: Record<string, unknown>, queue: string) {
-  const agent = await connectAgent(stack, { queues: [queue], maxChats: 5 });
+/** The one agent of a test file's runtime: every chat of the file is offered to it, none to a stranger. */
+export async function deskAgent(stack: LocalProcess, queue: string) {
+  const agent = await connectAgent(stack, { queues: [queue], maxChats: 20 });
   await available(agent.client);
+  return agent;
+}
+
+/** A customer's chat held by the file's agent: what verification and upload requests need. */
+export async function heldChat(
+  stack: LocalProcess,
+  claims: Record<string, unknown>,
+  agent: Awaited<ReturnType<typeof deskAgent>>,
+) {
   const customerToken = await devToken(stack.httpUrl, customerClaims(claims));
   const customer = await Client.connect(stack.wsUrl, customerToken);
   const started = await customer.request({ action: "startChat" }, "chatStarted");
   const chatId = String(started.chatId);
   await customer.request({ action: "requestAgent", chatId }, "queued");
-  await agent.client.next(offerFor(chatId));
-  await agent.client.request({ action: "acceptChat", chatId }, "chatAssigned");
-  // Away keeps the chat but takes no new offer: the next test's chat goes to the next test's agent.
-  await available(agent.client, "away");
+  // A busy machine can take a while between the queue and the offer.
+  await agent.client.next(offerFor(chatId), 30_000);
+  await agent.client.request({ action: "acceptChat", chatId }, "chatAssigned", 30_000);
   return { agent: agent.client, agentId: agent.id, customer, customerToken, chatId };
 }
 

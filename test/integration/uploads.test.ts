@@ -1,10 +1,5 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fastRouting } from "./fixtures/fast-routing.ts";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ChatClient, customerClaims, devToken, type Frame } from "./support/chat-client.ts";
-import { type LocalProcess, startLocalProcess } from "./support/local-process.ts";
 import {
   A_PDF,
   deskAgent,
@@ -14,22 +9,18 @@ import {
   uploadRequestedFor,
 } from "./support/secure-steps.ts";
 
-/** Document upload on the local stack: s3rver takes the presigned POST, upload-received checks it. */
-let stack: LocalProcess;
+/** Document upload on the suite's local runtime: s3rver takes the presigned POST, upload-received checks it. */
+const stack = { httpUrl: inject("httpUrl"), wsUrl: inject("wsUrl") };
 let agent: Awaited<ReturnType<typeof deskAgent>>;
 const clients: ChatClient[] = [];
 
 beforeAll(async () => {
-  const routing = join(mkdtempSync(join(tmpdir(), "carechat-routing-")), "routing.json");
-  writeFileSync(routing, JSON.stringify(fastRouting()));
-  stack = await startLocalProcess({ env: { CARECHAT_ROUTING_FILE: routing, CARECHAT_TICK_MS: "1000" } });
   agent = await deskAgent(stack, "us-consumer-en");
   clients.push(agent.client);
 }, 120_000);
 
 afterAll(async () => {
   await Promise.all(clients.map((client) => client.close()));
-  await stack?.stop();
 });
 
 async function askForDocument() {

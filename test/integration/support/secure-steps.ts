@@ -10,16 +10,19 @@ import {
 import { available, connectAgent, offerFor } from "./handoff-stack.ts";
 import type { LocalProcess } from "./local-process.ts";
 
+/** A running local runtime: this file's own, or the suite's (global-setup.ts). */
+type Stack = Pick<LocalProcess, "httpUrl" | "wsUrl">;
+
 /** The one agent of a test file's runtime: every chat of the file is offered to it, none to a stranger. */
-export async function deskAgent(stack: LocalProcess, queue: string) {
-  const agent = await connectAgent(stack, { queues: [queue], maxChats: 20 });
+export async function deskAgent(stack: Stack, queue: string) {
+  const agent = await connectAgent(stack as LocalProcess, { queues: [queue], maxChats: 20 });
   await available(agent.client);
   return agent;
 }
 
 /** A customer's chat held by the file's agent: what verification and upload requests need. */
 export async function heldChat(
-  stack: LocalProcess,
+  stack: Stack,
   claims: Record<string, unknown>,
   agent: Awaited<ReturnType<typeof deskAgent>>,
 ) {

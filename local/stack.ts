@@ -11,6 +11,7 @@ import { LocalGateway } from "./gateway.ts";
 import { createHttpRoutes } from "./http-routes.ts";
 import { type LambdaHandler, LambdaRunner } from "./lambda-runner.ts";
 import { localRoutingConfig } from "./routing-file.ts";
+import { startLocalS3 } from "./s3.ts";
 import { LocalStepFunctions, stateMachineArn } from "./step-functions.ts";
 
 export interface LocalStackOptions {
@@ -68,6 +69,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // The routing configuration is validated here, as the CDK app does at synth, and shipped as a file.
   const routingFile = join(dataDir, "routing.json");
   writeFileSync(routingFile, JSON.stringify(localRoutingConfig()));
+  const pageOrigins = [httpUrl, `http://localhost:${port}`];
+  let uploadReceived: ((event: unknown) => void) | undefined;
+  const s3 = await startLocalS3(dataDir, pageOrigins, localCredentials, (event) => uploadReceived?.(event));
   // The functions' own variables (functions/lib/config/environment.ts), then the SDK's endpoints.
   const functionEnvironment: Record<EnvironmentVariable, string | undefined> = {
     TABLE_NAME,
@@ -95,6 +99,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     RETENTION_IDEMPOTENCY_DAYS: process.env.RETENTION_IDEMPOTENCY_DAYS,
     RETENTION_AGENT_DAYS: process.env.RETENTION_AGENT_DAYS,
     RETENTION_QUEUE_DAYS: process.env.RETENTION_QUEUE_DAYS,
+    UPLOAD_BUCKET: s3.bucket,
+    // No KMS locally (s3rver has none) and no malware scanning (GuardDuty has no stand-in).
+    UPLOAD_KMS_KEY_ARN: undefined,
+    UPLOAD_SCAN_REQUIRED: undefined,
   };
   for (const [name, value] of Object.entries(functionEnvironment))
     if (value === undefined) delete process.env[name];
@@ -105,6 +113,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     AWS_ENDPOINT_URL_SFN: httpUrl,
+    AWS_ENDPOINT_URL_S3: s3.endpoint,
     POWERTOOLS_SERVICE_NAME: "carechat",
   });
   delete process.env.AWS_PROFILE;
@@ -135,6 +144,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     runner,
   );
   const revoke = await load("revoke");
+  const received = await load("upload-received");
+  // S3 invokes the function asynchronously: the upload's HTTP answer never waits for it.
+  uploadReceived = (event) => void runner.invoke("upload-received", received, event).catch(() => undefined);
   routes = createHttpRoutes({
     gateway,
     stepFunctions,
@@ -167,6 +179,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         await stepFunctions.drain();
         server.closeAllConnections();
         await new Promise<void>((done) => server.close(() => done()));
+        await s3.stop();
         await dynamo.stop();
       })();
       return stopping;

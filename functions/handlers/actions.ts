@@ -22,6 +22,10 @@ import { wsRequest } from "../lib/middleware/ws-request.ts";
 import { wsResponse } from "../lib/middleware/ws-response.ts";
 import { wsRouter } from "../lib/middleware/ws-router.ts";
 import type { WsContext, WsEvent, WsResult } from "../lib/middleware/ws-types.ts";
+import { getAttachment } from "../lib/uploads/get-attachment.ts";
+import { requestUpload } from "../lib/uploads/request-upload.ts";
+import { requestVerification } from "../lib/verification/request-verification.ts";
+import { verify } from "../lib/verification/verify.ts";
 
 /** Built on the first request of a cold start and shared by every later one. */
 const ports = () => chatPorts("actions");
@@ -43,6 +47,10 @@ const router = wsRouter({
   ping: (_caller, frame) => ping(frame),
   listChats: (caller, frame) => listChats(ports(), caller, frame),
   leaveQueue: (caller, frame) => leaveQueue(ports(), caller, frame),
+  requestVerification: (caller, frame) => requestVerification(ports(), caller, frame),
+  verify: (caller, frame) => verify(ports(), caller, frame),
+  requestUpload: (caller, frame) => requestUpload(ports(), caller, frame),
+  getAttachment: (caller, frame) => getAttachment(ports(), caller, frame),
 });
 
 export const handler = middy<WsEvent, WsResult, Error, WsContext>()

@@ -15,6 +15,7 @@ export const HANDLER_CONTRACTS = {
   queueTicker: "queue-ticker",
   revoke: "revoke",
   eraseCustomer: "erase-customer",
+  uploadReceived: "upload-received",
 } as const satisfies Record<string, FunctionName>;
 
 /** The name of one deployed handler, e.g. `actions`. */

@@ -28,6 +28,7 @@ import {
   stageRoutingConfig,
 } from "../routing/routing-file.ts";
 import { type ChatFunctions, createChatFunctions } from "./chat-functions.ts";
+import { addDocumentUploads, type DocumentBucket } from "./document-uploads.ts";
 import {
   type JwtAuthConfig,
   jwtAuthConfigFromContext,
@@ -67,6 +68,8 @@ export interface CarechatStackProps extends StackProps, StackSettingsProps {
   readonly stageName?: string;
   /** The handoff state machine's fixed physical name (unique in the account and region). @default `${stackName}-chat-handoff` */
   readonly handoffStateMachineName?: string;
+  /** Scan uploaded documents with GuardDuty Malware Protection for S3 (infra/constructs/document-bucket.ts). @default false */
+  readonly malwareScanning?: boolean;
 }
 
 /**
@@ -93,6 +96,7 @@ export class CarechatStack extends Stack {
   public readonly allowedOrigins: readonly string[];
   public readonly observability?: ChatObservability;
   public readonly pages?: ChatPages;
+  public readonly documents: DocumentBucket;
 
   public constructor(scope: Construct, id: string, props: CarechatStackProps = {}) {
     super(scope, id, props);
@@ -225,6 +229,8 @@ export class CarechatStack extends Stack {
       });
     }
 
+    const malwareScanning = props.malwareScanning ?? false;
+    this.documents = addDocumentUploads(this, { functions, api: this.api, key, malwareScanning });
     this.outputs(configured === undefined);
   }
 

@@ -28,6 +28,7 @@ const DESCRIPTIONS: Record<keyof typeof HANDLER_ENTRIES, string> = {
   revoke: "carechat sign-out: revokes a user or a token and closes its open connections",
   eraseCustomer:
     "carechat erasure: removes one customer's chats, messages and cases, and reports what it removed",
+  uploadReceived: "carechat document upload: checks a stored file and posts it to its chat, or deletes it",
 };
 
 /** What every function shares. */
@@ -77,6 +78,7 @@ export function createChatFunctions(scope: Construct, options: ChatFunctionsOpti
     queueTicker: make("queueTicker", "QueueTicker"),
     revoke: make("revoke", "Revoke"),
     eraseCustomer: make("eraseCustomer", "EraseCustomer"),
+    uploadReceived: make("uploadReceived", "UploadReceived"),
   };
 }
 

@@ -92,4 +92,20 @@ export const TABLE_ACCESS = {
     indexQueries: ["gsi1"],
     leadingKeyPrefixes: ["CHAT#", "CASE#"],
   },
+  // receiveUpload: the upload and chat records (GetItem), marking the upload stored or rejected
+  // (UpdateItem), the chat with its subscriptions (Query CHAT#), appending the attachment message
+  // (transaction: UpdateItem META, PutItem MSG# and CMID#), forgetting a gone connection (CONN#, USER#,
+  // TOKEN#, AGENT#: DeleteItem, UpdateItem, BatchWriteItem of CHAT#…/CONN#).
+  uploadReceived: {
+    tableActions: [
+      "dynamodb:GetItem",
+      "dynamodb:Query",
+      "dynamodb:PutItem",
+      "dynamodb:UpdateItem",
+      "dynamodb:DeleteItem",
+      "dynamodb:BatchWriteItem",
+    ],
+    indexQueries: ["gsi1"],
+    leadingKeyPrefixes: ["CHAT#", "CONN#", "USER#", "TOKEN#", "AGENT#"],
+  },
 } as const satisfies Record<string, TableAccess>;

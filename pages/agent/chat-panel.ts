@@ -3,6 +3,7 @@ import { el, throttle } from "../shared/dom.ts";
 import { type StringKey, t } from "../shared/i18n.ts";
 import { MessageLog } from "../shared/message-log.ts";
 import { contextList } from "./context-list.ts";
+import { secureTools } from "./secure-tools.ts";
 
 let panels = 0;
 
@@ -121,6 +122,7 @@ export class ChatPanel {
       this.typing,
       this.status,
       send,
+      secureTools(client, assigned.chatId, assigned.history),
       el("div", { class: "actions" }, end),
       el(
         "details",

@@ -2,6 +2,7 @@ import { byId, show } from "../shared/dom.ts";
 import { language, languageSwitch, onLanguage, t } from "../shared/i18n.ts";
 import { type Claims, clientFor, newUserId, store, stored } from "../shared/session.ts";
 import { ChatView } from "./chat-view.ts";
+import { secureSteps } from "./secure-steps.ts";
 
 /** The customer widget (`/`): demo sign-in, then one chat at a time, surviving a reload. */
 const CLAIMS_KEY = "carechat.customer.claims";
@@ -36,6 +37,8 @@ byId("login-form").addEventListener("submit", (event) => {
     locale: `${language()}-${country}`,
     segment: String(form.get("segment")),
     accounts: [{ last4: "1005", product: "Gold Card" }],
+    // What the demo's in-session verification checks (the OIDC address claim).
+    address: { postal_code: "10001" },
   };
   store(CLAIMS_KEY, signedIn);
   show(byId("login"), false);
@@ -45,6 +48,7 @@ byId("login-form").addEventListener("submit", (event) => {
 async function open(signedIn: Claims) {
   const client = clientFor(signedIn);
   const view = new ChatView(client, (chatId) => store(CHAT_KEY, chatId));
+  byId("chat").append(secureSteps(client, () => stored<string>(CHAT_KEY)));
   client.on("open", () => setConnection("chat.online"));
   client.on("close", ({ willReconnect }) => setConnection(willReconnect ? "chat.offline" : undefined));
   byId("start-form").addEventListener("submit", (event) => {

@@ -21,6 +21,8 @@ export const customerClaims = z.object({
   locale: z.string().check(z.minLength(2), z.maxLength(35)),
   segment: z.enum(["consumer", "small-business", "corporate", "prepaid"]),
   accounts: z._default(z.array(account).check(z.maxLength(20)), []),
+  /** The OpenID Connect address claim; only the postal code is kept (what verification checks). */
+  address: z.optional(z.object({ postal_code: z.optional(z.string().check(z.maxLength(32))) })),
 });
 
 export const staffClaims = z.object({

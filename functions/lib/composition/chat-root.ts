@@ -6,9 +6,11 @@ import { readRoutingConfig } from "../config/routing-source.ts";
 import { readRetentionPolicy } from "../data/retention.ts";
 import { FrameSender } from "../delivery/frame-sender.ts";
 import type { Ports } from "../kernel/ports.ts";
+import { ClaimsProfile } from "../verification/claims-profile.ts";
 import { ClosureWorkflow } from "../workflows/closure-workflow.ts";
 import { HandoffWorkflow } from "../workflows/handoff-workflow.ts";
 import { connectionDirectory, storagePorts } from "./storage.ts";
+import { uploadBucketOf } from "./upload-root.ts";
 
 /**
  * One set per function name: on Lambda each function is its own process, but the local runtime runs
@@ -40,6 +42,9 @@ export function chatPorts(
     routing,
     // The assistant gets its phone numbers and products from the routing configuration, never loads it.
     assistant: new RuleBasedAssistant(routing),
+    // A bank replaces this with an adapter over its system of record (verification/types.ts).
+    profiles: new ClaimsProfile(),
+    uploadBucket: uploadBucketOf(config, env),
   };
   built.set(fn, ports);
   return ports;

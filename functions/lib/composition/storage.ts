@@ -9,7 +9,9 @@ import { PartitionStore } from "../data/partition-store.ts";
 import { QueueStore } from "../data/queue-store.ts";
 import { defaultRetention, type RetentionPolicy } from "../data/retention.ts";
 import { Transactions } from "../data/transaction.ts";
+import { UploadStore } from "../data/upload-store.ts";
 import { UserChatStore } from "../data/user-chat-store.ts";
+import { VerificationStore } from "../data/verification-store.ts";
 import type { ConnectionDirectory } from "../delivery/frame-sender.ts";
 import type { Ports } from "../kernel/ports.ts";
 
@@ -25,6 +27,8 @@ export type StoragePorts = Pick<
   | "partitions"
   | "customers"
   | "retention"
+  | "verifications"
+  | "uploads"
 >;
 
 /** What the frame sender is given: connections by user, and the one rule for forgetting a gone one. */
@@ -55,5 +59,7 @@ export function storagePorts(
     partitions: new PartitionStore(documents, tableName),
     customers: new CustomerStore(documents, tableName),
     retention,
+    verifications: new VerificationStore(documents, tableName),
+    uploads: new UploadStore(documents, tableName),
   };
 }

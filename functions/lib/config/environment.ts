@@ -33,6 +33,12 @@ export const ENVIRONMENT_VARIABLES = {
   RETENTION_IDEMPOTENCY_DAYS: "Days a chat's idempotency keys (CMID#) are kept after it ended (default 1).",
   RETENTION_AGENT_DAYS: "Days an agent record is kept after its last write (default 90).",
   RETENTION_QUEUE_DAYS: "Days queue statistics and entries are kept after their last write (default 90).",
+  UPLOAD_BUCKET:
+    "The S3 bucket of documents customers upload in a chat (infra/constructs/document-bucket.ts).",
+  UPLOAD_KMS_KEY_ARN:
+    "The bucket's KMS key: presigned upload forms then require SSE-KMS with it (unset locally).",
+  UPLOAD_SCAN_REQUIRED:
+    '"true" when GuardDuty Malware Protection scans the bucket: a file is accepted only after its verdict.',
 } as const;
 
 export type EnvironmentVariable = keyof typeof ENVIRONMENT_VARIABLES;
@@ -94,7 +100,7 @@ export const FUNCTIONS = {
   actions: {
     entry: "functions/handlers/actions.ts",
     required: [...CHAT, "CLOSURE_STATE_MACHINE_ARN"],
-    optional: [...STAFF_RETENTION, "CONNECTION_FRAME_LIMIT"],
+    optional: [...STAFF_RETENTION, "CONNECTION_FRAME_LIMIT", "UPLOAD_BUCKET", "UPLOAD_KMS_KEY_ARN"],
   },
   "chat-closure": {
     entry: "functions/handlers/chat-closure.ts",
@@ -118,6 +124,12 @@ export const FUNCTIONS = {
     entry: "functions/handlers/erase-customer.ts",
     required: ["TABLE_NAME"],
     optional: [],
+  },
+  /** A customer's document arrived in the bucket (S3 event notification, or the scan's verdict). */
+  "upload-received": {
+    entry: "functions/handlers/upload-received.ts",
+    required: ["TABLE_NAME", "WS_MANAGEMENT_ENDPOINT", "UPLOAD_BUCKET"],
+    optional: ["UPLOAD_SCAN_REQUIRED"],
   },
   // The bank's sign-out hook: stores the revocation and closes the user's or token's connections.
   revoke: {

@@ -27,6 +27,8 @@ export interface OfferContext {
   readonly note?: string;
   readonly reason?: string;
   readonly transferredFrom?: string;
+  /** The chat's latest verification outcome, so the next agent knows whether to ask again. */
+  readonly verification?: { readonly outcome: string; readonly at: string };
 }
 
 export interface QueueEntry {

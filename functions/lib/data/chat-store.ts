@@ -290,6 +290,6 @@ export class ChatStore {
 }
 
 function toMessage(item: Record<string, unknown>): MessageRecord {
-  const { seq, from, text, sentAt, redacted } = item as unknown as MessageRecord;
-  return { seq, from, text, sentAt, redacted };
+  const { seq, from, text, sentAt, redacted, attachment } = item as unknown as MessageRecord;
+  return { seq, from, text, sentAt, redacted, ...(attachment ? { attachment } : {}) };
 }

@@ -63,6 +63,22 @@ export interface ChatRecord {
   readonly leftQueueHandoff?: number;
   /** When the customer of a waiting fraud chat was reminded to call: once per chat. */
   readonly fraudRemindedAt?: string;
+  /** The latest verification's outcome (never the values given), for the agent and the next offer. */
+  readonly verification?: VerificationNote;
+}
+
+export interface VerificationNote {
+  readonly verificationId: string;
+  readonly outcome: "verified" | "failed" | "locked";
+  readonly at: string;
+}
+
+/** A stored document shown in the chat (uploads/receive-upload.ts). */
+export interface AttachmentRef {
+  readonly id: string;
+  readonly name: string;
+  readonly contentType: string;
+  readonly size: number;
 }
 
 export interface MessageRecord {
@@ -72,6 +88,7 @@ export interface MessageRecord {
   readonly sentAt: string;
   readonly redacted: boolean;
   readonly clientMessageId?: string;
+  readonly attachment?: AttachmentRef;
 }
 
 export interface SubscriptionRecord {

@@ -185,5 +185,8 @@ function offerContext(chat: ChatRecord, input: HandoffInput): OfferContext {
     note: input.reason === "request" ? undefined : chat.handoffNote || undefined,
     reason: input.reason,
     transferredFrom: input.fromAgentId,
+    ...(chat.verification
+      ? { verification: { outcome: chat.verification.outcome, at: chat.verification.at } }
+      : {}),
   };
 }

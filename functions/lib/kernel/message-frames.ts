@@ -9,4 +9,5 @@ export const toMessageFrame = (chatId: string, message: MessageRecord): MessageF
   text: message.text,
   sentAt: message.sentAt,
   redacted: message.redacted,
+  ...(message.attachment ? { attachment: message.attachment } : {}),
 });

@@ -8,9 +8,13 @@ import type { PartitionStore } from "../data/partition-store.ts";
 import type { QueueStore } from "../data/queue-store.ts";
 import type { RetentionPolicy } from "../data/retention.ts";
 import type { Transactions } from "../data/transaction.ts";
+import type { UploadStore } from "../data/upload-store.ts";
 import type { UserChatStore } from "../data/user-chat-store.ts";
+import type { VerificationStore } from "../data/verification-store.ts";
 import type { FrameSender } from "../delivery/frame-sender.ts";
 import type { RoutingConfig } from "../routing/routing-schema.ts";
+import type { UploadBucket } from "../uploads/upload-bucket.ts";
+import type { ProfilePort } from "../verification/types.ts";
 import type { ClosureWorkflow } from "../workflows/closure-workflow.ts";
 import type { HandoffWorkflow } from "../workflows/handoff-workflow.ts";
 
@@ -40,6 +44,13 @@ export interface Ports {
   readonly closure: PortOf<ClosureWorkflow>;
   readonly routing: RoutingConfig;
   readonly assistant: VirtualAssistant;
+  /** Verification requests and each customer's failure count (never the values typed). */
+  readonly verifications: PortOf<VerificationStore>;
+  /** The bank's system of record for in-session verification (default: the token's claims). */
+  readonly profiles: ProfilePort;
+  /** Document uploads asked for in a chat, and the bucket their files live in. */
+  readonly uploads: PortOf<UploadStore>;
+  readonly uploadBucket: PortOf<UploadBucket>;
 }
 
 export type PortName = keyof Ports;

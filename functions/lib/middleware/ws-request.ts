@@ -5,6 +5,7 @@ import { logger } from "../logger.ts";
 import { clientFrameSchemas, isClientAction } from "../protocol/client-frames.ts";
 import { MAX_MESSAGE_TEXT_CHARS } from "../protocol/limits.ts";
 import { maskFrame } from "./mask-frame.ts";
+import { withholdSecrets } from "./secret-fields.ts";
 import type { WsContext, WsEvent, WsResult } from "./ws-types.ts";
 
 /**
@@ -22,7 +23,7 @@ export const wsRequest = (): MiddlewareObj<WsEvent, WsResult, Error, WsContext> 
     const { event, context } = request;
     const connectionId = event.requestContext.connectionId;
     logger.appendKeys({ connectionId, route: event.requestContext.routeKey });
-    const raw = parseBody(event.body);
+    const { rest: raw, secrets } = withholdSecrets(parseBody(event.body));
     const rawText = raw.text;
     const { body, redaction } = maskFrame(raw);
     event.body = JSON.stringify(body);
@@ -34,7 +35,7 @@ export const wsRequest = (): MiddlewareObj<WsEvent, WsResult, Error, WsContext> 
     // Characters as people count them (code points), not UTF-16 units: an emoji is one character.
     if (typeof rawText === "string" && codePoints(rawText) > MAX_MESSAGE_TEXT_CHARS)
       throw new PayloadTooLargeError(`A message is at most ${MAX_MESSAGE_TEXT_CHARS} characters.`);
-    const parsed = clientFrameSchemas[action].safeParse(body);
+    const parsed = clientFrameSchemas[action].safeParse({ ...body, ...secrets });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.join(".") || "frame";

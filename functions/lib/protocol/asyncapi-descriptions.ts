@@ -22,6 +22,13 @@ const clientMessages: Record<ClientAction, string> = {
   ping: "A keep-alive under the 10-minute idle timeout; answered with `pong`.",
   listChats: "A customer lists their open and recent chats, to resume them after losing state.",
   leaveQueue: "A waiting customer leaves the queue; the chat goes back to the virtual assistant.",
+  requestVerification:
+    "The agent holding a chat asks the customer to verify (last four digits and postal code).",
+  verify:
+    "The customer answers a verification request; the values are compared in constant time, never stored or logged.",
+  requestUpload:
+    "The agent holding a chat asks the customer for a document: the customer gets a presigned POST.",
+  getAttachment: "A participant asks for a short-lived link to an attachment of the chat.",
 };
 
 const serverMessages: Record<ServerFrameType, string> = {
@@ -48,6 +55,14 @@ const serverMessages: Record<ServerFrameType, string> = {
   chats: "The customer's open and recent chats, newest first (reply to listChats).",
   leftQueue: "The customer left the queue: the assistant holds the chat again (reply to leaveQueue).",
   agentJoining: "The waiting chat was offered to an agent: one is about to join (the offer may still lapse).",
+  verificationRequested: "The customer is asked to verify themselves; the agent gets it as the reply.",
+  verificationResult:
+    "The outcome of a verification (verified, failed or locked); a locked one carries the number to call.",
+  uploadRequested: "The customer may upload one document: a presigned S3 POST form, its limits and expiry.",
+  uploadPending: "The customer was asked for a document (reply to requestUpload).",
+  uploadRejected:
+    "A stored file was refused (wrong type by its content, too large, reused or expired) and deleted.",
+  attachmentUrl: "A short-lived link to an attachment (reply to getAttachment).",
 };
 
 /** The success replies of each client action; every action may also be answered with `error`. */
@@ -67,6 +82,10 @@ const clientReplies: Record<ClientAction, readonly ServerFrameType[]> = {
   ping: ["pong"],
   listChats: ["chats"],
   leaveQueue: ["leftQueue"],
+  requestVerification: ["verificationRequested"],
+  verify: ["verificationResult"],
+  requestUpload: ["uploadPending"],
+  getAttachment: ["attachmentUrl"],
 };
 
 export const asyncApiDescriptions = { clientMessages, serverMessages };

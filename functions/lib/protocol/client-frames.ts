@@ -78,6 +78,39 @@ export const pingFrame = z.object({ action: z.literal("ping"), requestId });
 /** v2: the caller's open and recent chats, so a client that lost its state (a page reload) can resume. */
 export const listChatsFrame = z.object({ action: z.literal("listChats"), requestId });
 
+/** v2: the agent holding the chat asks the customer to verify themselves (secure-steps.ts). */
+export const requestVerificationFrame = z.object({
+  action: z.literal("requestVerification"),
+  requestId,
+  chatId,
+});
+
+/** v2: the customer's answers; `last4` and `postalCode` bypass masking and are never stored or logged. */
+export const verifyFrame = z.object({
+  action: z.literal("verify"),
+  requestId,
+  chatId,
+  verificationId: z.string().check(z.minLength(1), z.maxLength(64)),
+  last4: z.string().check(z.minLength(1), z.maxLength(16)),
+  postalCode: z.string().check(z.minLength(1), z.maxLength(16)),
+});
+
+/** v2: the agent holding the chat asks the customer for a document (a presigned S3 POST). */
+export const requestUploadFrame = z.object({
+  action: z.literal("requestUpload"),
+  requestId,
+  chatId,
+  purpose: z.optional(z.string().check(z.maxLength(200))),
+});
+
+/** v2: a participant asks for a short-lived link to a stored attachment. */
+export const getAttachmentFrame = z.object({
+  action: z.literal("getAttachment"),
+  requestId,
+  chatId,
+  attachmentId: z.string().check(z.minLength(1), z.maxLength(64)),
+});
+
 export const clientFrameSchemas = {
   startChat: startChatFrame,
   sendMessage: sendMessageFrame,
@@ -94,6 +127,10 @@ export const clientFrameSchemas = {
   ping: pingFrame,
   listChats: listChatsFrame,
   leaveQueue: leaveQueueFrame,
+  requestVerification: requestVerificationFrame,
+  verify: verifyFrame,
+  requestUpload: requestUploadFrame,
+  getAttachment: getAttachmentFrame,
 } as const;
 
 export type ClientAction = keyof typeof clientFrameSchemas;

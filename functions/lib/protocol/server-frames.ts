@@ -1,5 +1,16 @@
 import * as z from "../zod.ts";
 import { agentJoiningFrame, leftQueueFrame } from "./queue-frames.ts";
+import {
+  attachmentRef,
+  attachmentUrlFrame,
+  uploadPendingFrame,
+  uploadRejectedFrame,
+  uploadRequestedFrame,
+  verificationRequestedFrame,
+  verificationResultFrame,
+} from "./secure-step-frames.ts";
+
+export type { UploadRejectionReason, VerificationOutcome } from "./secure-step-frames.ts";
 
 /** Every server frame of the protocol, defined once; see docs/PROTOCOL.md. */
 export const errorCodes = [
@@ -36,6 +47,8 @@ export const messageFrame = z.object({
   text: z.string(),
   sentAt: z.string(),
   redacted: z.boolean(),
+  /** v2: a document the customer uploaded; fetch it with `getAttachment`. */
+  attachment: z.optional(attachmentRef),
 });
 
 export const chatStartedFrame = z.object({
@@ -142,6 +155,7 @@ export const offerContext = z.object({
   note: z.optional(z.string()),
   reason: z.optional(z.string()),
   transferredFrom: z.optional(z.string()),
+  verification: z.optional(z.object({ outcome: z.string(), at: z.string() })),
 });
 
 export const chatOfferedFrame = z.object({
@@ -223,6 +237,12 @@ export const serverFrameSchemas = {
   chats: chatsFrame,
   leftQueue: leftQueueFrame,
   agentJoining: agentJoiningFrame,
+  verificationRequested: verificationRequestedFrame,
+  verificationResult: verificationResultFrame,
+  uploadRequested: uploadRequestedFrame,
+  uploadPending: uploadPendingFrame,
+  uploadRejected: uploadRejectedFrame,
+  attachmentUrl: attachmentUrlFrame,
 } as const;
 
 export type ServerFrameType = keyof typeof serverFrameSchemas;

@@ -10,10 +10,12 @@ import {
   type RoutingConfig,
   type RoutingQueueInput,
 } from "../../../functions/lib/routing/index.ts";
+import { ClaimsProfile } from "../../../functions/lib/verification/claims-profile.ts";
 import { MemoryAgentStore } from "./memory-agent-store.ts";
 import { MemoryChatStore } from "./memory-chat-store.ts";
 import { MemoryPartitions } from "./memory-partitions.ts";
 import { MemoryQueueStore } from "./memory-queue-store.ts";
+import { MemoryUploadBucket, MemoryUploadStore, MemoryVerificationStore } from "./memory-secure-steps.ts";
 import { MemoryClosureStore, MemoryConnectionStore, MemoryUserChatStore } from "./memory-side-stores.ts";
 import { copy, MemoryTable, MemoryTransactions } from "./memory-table.ts";
 import {
@@ -96,6 +98,10 @@ export function inMemoryWorld(routing: RoutingConfig = testRouting): InMemoryWor
     closure,
     routing,
     assistant,
+    verifications: new MemoryVerificationStore(),
+    profiles: new ClaimsProfile(),
+    uploads: new MemoryUploadStore(),
+    uploadBucket: new MemoryUploadBucket(),
   };
   return {
     ports,

@@ -23,6 +23,10 @@ const minimalFrames: { [A in ClientAction]: Record<string, unknown> } = {
   ping: { action: "ping" },
   listChats: { action: "listChats" },
   leaveQueue: { action: "leaveQueue", chatId: "chat-1" },
+  requestVerification: { action: "requestVerification", chatId: "chat-1" },
+  verify: { action: "verify", chatId: "chat-1", verificationId: "v-1", last4: "1234", postalCode: "10001" },
+  requestUpload: { action: "requestUpload", chatId: "chat-1" },
+  getAttachment: { action: "getAttachment", chatId: "chat-1", attachmentId: "u-1" },
 };
 
 const requiredFieldCases = Object.entries(minimalFrames).flatMap(([action, frame]) =>
@@ -49,6 +53,10 @@ describe("clientFrameSchemas", () => {
       "ping",
       "listChats",
       "leaveQueue",
+      "requestVerification",
+      "verify",
+      "requestUpload",
+      "getAttachment",
     ];
 
     // Act

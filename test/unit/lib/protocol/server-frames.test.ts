@@ -143,6 +143,48 @@ const realisticFrames: { [T in ServerFrameType]: Record<string, unknown> } = {
     queueId: "us-consumer-en",
     text: "An agent is about to join the chat.",
   },
+  verificationRequested: {
+    type: "verificationRequested",
+    requestId: "r-13",
+    chatId: "chat-1",
+    verificationId: "v-1",
+    fields: ["last4", "postalCode"],
+  },
+  verificationResult: {
+    type: "verificationResult",
+    chatId: "chat-1",
+    verificationId: "v-1",
+    outcome: "locked",
+    contactNumber: "1-800-528-4800",
+  },
+  uploadRequested: {
+    type: "uploadRequested",
+    chatId: "chat-1",
+    uploadId: "u-1",
+    url: "https://carechat-uploads.s3.us-east-1.amazonaws.com/",
+    method: "POST",
+    fields: { key: "incoming/chat-1/u-1", Policy: "eyJ…", "X-Amz-Signature": "ab12" },
+    maxBytes: 10_485_760,
+    contentTypes: ["application/pdf", "image/png", "image/jpeg"],
+    expiresAt: "2026-12-01T20:05:00.000Z",
+    purpose: "Proof of address",
+  },
+  uploadPending: {
+    type: "uploadPending",
+    requestId: "r-14",
+    chatId: "chat-1",
+    uploadId: "u-1",
+    expiresAt: "2026-12-01T20:05:00.000Z",
+  },
+  uploadRejected: { type: "uploadRejected", chatId: "chat-1", uploadId: "u-1", reason: "type" },
+  attachmentUrl: {
+    type: "attachmentUrl",
+    requestId: "r-15",
+    chatId: "chat-1",
+    attachmentId: "u-1",
+    url: "https://carechat-uploads.s3.us-east-1.amazonaws.com/attachments/chat-1/u-1/ab12?X-Amz-Expires=60",
+    expiresAt: "2026-12-01T20:01:00.000Z",
+  },
 };
 
 const serverFrameTypes = Object.keys(serverFrameSchemas) as ServerFrameType[];

@@ -12,6 +12,7 @@ import { wordingFor } from "../language/wording/index.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 import { recordAnswered } from "../queueing/index.ts";
+import { heldIndex } from "../data/watch-index.ts";
 import { heldOffer, OFFER_GONE } from "./held-offer.ts";
 
 export type AcceptPorts = Needs<
@@ -47,6 +48,7 @@ export async function acceptChat(
           ["lastQueueId", entry.queueId],
           ["assignedFrom", { queueId: entry.queueId, context: entry.context }],
           [["participants", identity.sub], { role: identity.role, name: identity.name, joinedAt: now }],
+          ...heldIndex(identity.sub, chat.chatId, now),
         ],
         remove: ["queue"],
         fromStates: ["queued"],

@@ -2,6 +2,7 @@ import type { OfferContext, QueueEntry } from "../data/agent-records.ts";
 import { clampPriority, queueEntrySk } from "../data/keys.ts";
 import type { ChatRecord } from "../data/records.ts";
 import { RETRY, retryOnConflict } from "../data/retry-on-conflict.ts";
+import { openIndex } from "../data/watch-index.ts";
 import { NotFoundError } from "../errors.ts";
 import type { Needs } from "../kernel/ports.ts";
 import { postChatMessage } from "../kernel/post-chat-message.ts";
@@ -116,6 +117,8 @@ function commit(deps: EnqueuePorts, chat: ChatRecord, entry: QueueEntry, input: 
           set: [
             ["state", "queued"],
             ["queue", { queueId: entry.queueId, sk: entry.sk, handoff: input.handoff }],
+            // A transferred chat leaves its agent's HELD list for the OPEN one.
+            ...(input.fromAgentId ? openIndex(chat.chatId, entry.queuedAt) : []),
           ],
           remove: input.fromAgentId
             ? ["agentId", "assignedFrom", ["participants", input.fromAgentId]]

@@ -1,4 +1,5 @@
 import type { OfferContext } from "../data/agent-records.ts";
+import { heldIndex } from "../data/watch-index.ts";
 import { ConflictError } from "../errors.ts";
 import { publishQueueStatus } from "../handoff/queue-status.ts";
 import { updateStatsQuietly } from "../handoff/stats.ts";
@@ -12,7 +13,6 @@ import { wordingFor } from "../language/wording/index.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 import { recordAnswered } from "../queueing/index.ts";
-import { heldIndex } from "../data/watch-index.ts";
 import { heldOffer, OFFER_GONE } from "./held-offer.ts";
 
 export type AcceptPorts = Needs<

@@ -10,9 +10,9 @@ import type { BucketState } from "../rate/token-bucket.ts";
 import { type ChatChange, chatUpdateItem } from "./chat-update.ts";
 import {
   CHAT_META_SK,
+  CONNECTION_SK,
   chatPk,
   clientMessageSk,
-  CONNECTION_SK,
   connectionPk,
   messageSk,
   OPEN_CHATS,

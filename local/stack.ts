@@ -95,6 +95,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     RETENTION_IDEMPOTENCY_DAYS: process.env.RETENTION_IDEMPOTENCY_DAYS,
     RETENTION_AGENT_DAYS: process.env.RETENTION_AGENT_DAYS,
     RETENTION_QUEUE_DAYS: process.env.RETENTION_QUEUE_DAYS,
+    // The reconciler's and presence's times: the defaults unless a test shortens them.
+    RECONCILER_SETTLE_SECONDS: process.env.RECONCILER_SETTLE_SECONDS,
+    QUEUE_DISCONNECT_GRACE_SECONDS: process.env.QUEUE_DISCONNECT_GRACE_SECONDS,
+    IDLE_CHAT_SECONDS: process.env.IDLE_CHAT_SECONDS,
+    IDLE_WARNING_SECONDS: process.env.IDLE_WARNING_SECONDS,
   };
   for (const [name, value] of Object.entries(functionEnvironment))
     if (value === undefined) delete process.env[name];

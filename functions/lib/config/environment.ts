@@ -33,6 +33,13 @@ export const ENVIRONMENT_VARIABLES = {
   RETENTION_IDEMPOTENCY_DAYS: "Days a chat's idempotency keys (CMID#) are kept after it ended (default 1).",
   RETENTION_AGENT_DAYS: "Days an agent record is kept after its last write (default 90).",
   RETENTION_QUEUE_DAYS: "Days queue statistics and entries are kept after their last write (default 90).",
+  RECONCILER_SETTLE_SECONDS:
+    "How old a state must be before the reconciler takes it for stuck (default 60): a queued chat, a closure, an offer past its expiry.",
+  QUEUE_DISCONNECT_GRACE_SECONDS:
+    "How long a queued customer with no connection keeps their place before the chat is abandoned (default 60).",
+  IDLE_CHAT_SECONDS:
+    "A chat with no message for this long closes with its summary (default 1200; 0 turns it off).",
+  IDLE_WARNING_SECONDS: "How long before an idle chat closes its participants are warned (default 120).",
 } as const;
 
 export type EnvironmentVariable = keyof typeof ENVIRONMENT_VARIABLES;
@@ -112,6 +119,18 @@ export const FUNCTIONS = {
     entry: "functions/handlers/queue-ticker.ts",
     required: ["TABLE_NAME", "WS_MANAGEMENT_ENDPOINT", "ROUTING_CONFIG_FILE"],
     optional: STAFF_RETENTION,
+  },
+  // Every minute (EventBridge): repairs what a crash can leave, and applies the presence timeouts.
+  reconciler: {
+    entry: "functions/handlers/reconciler.ts",
+    required: [...CHAT, "CLOSURE_STATE_MACHINE_ARN"],
+    optional: [
+      ...STAFF_RETENTION,
+      "RECONCILER_SETTLE_SECONDS",
+      "QUEUE_DISCONNECT_GRACE_SECONDS",
+      "IDLE_CHAT_SECONDS",
+      "IDLE_WARNING_SECONDS",
+    ],
   },
   /** Invoked by the bank's privacy tooling with `{ "sub": "<customer id>" }`; not behind the API. */
   "erase-customer": {

@@ -72,7 +72,8 @@ export async function enqueue(deps: EnqueuePorts, input: HandoffInput): Promise<
 /** The entry this handoff committed, if the chat is queued by it (the handoff number matches). */
 async function ownCommittedEntry(deps: EnqueuePorts, chat: ChatRecord, input: HandoffInput) {
   const ref = chat.state === "queued" ? chat.queue : undefined;
-  if (!ref || input.handoff === undefined || ref.handoff !== input.handoff) return undefined;
+  if (!ref || input.handoff === undefined) return undefined;
+  if (ref.handoff !== input.handoff && !input.resume) return undefined;
   return deps.queues.get(ref.queueId, ref.sk);
 }
 

@@ -23,6 +23,8 @@ export interface LocalStackOptions {
   readonly maxConnectionMs?: number;
   /** How often the queue ticker runs (EventBridge's rate(1 minute) on AWS). */
   readonly tickMs?: number;
+  /** How often the reconciler runs (EventBridge's rate(1 minute) on AWS); 0: only on POST /dev/reconcile. */
+  readonly reconcileMs?: number;
 }
 
 export interface LocalStack {
@@ -140,12 +142,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     runner,
   );
   const revoke = await load("revoke");
+  const reconciler = await load("reconciler");
+  const reconcile = () => runner.invoke("reconciler", reconciler, { source: "aws.scheduler" });
   routes = createHttpRoutes({
     gateway,
     stepFunctions,
     devAuth,
     isReady: () => ready,
     revoke: (request) => runner.invoke("revoke", revoke, request),
+    reconcile,
   });
   server.on("upgrade", (request, socket, head) => {
     gateway.handleUpgrade(request, socket, head).catch(() => socket.destroy());
@@ -155,6 +160,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     () => void runner.invoke("queue-ticker", ticker, { source: "aws.scheduler" }).catch(() => undefined),
     options.tickMs ?? Number(process.env.CARECHAT_TICK_MS ?? 60_000),
   );
+  // The reconciler's schedule (EventBridge's rate(1 minute) on AWS); CARECHAT_RECONCILE_MS=0 turns it off.
+  const reconcileMs = options.reconcileMs ?? Number(process.env.CARECHAT_RECONCILE_MS ?? 60_000);
+  const reconcileTimer =
+    reconcileMs > 0 ? setInterval(() => void reconcile().catch(() => undefined), reconcileMs) : undefined;
   ready = true;
 
   let stopping: Promise<void> | undefined;
@@ -168,6 +177,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       stopping ??= (async () => {
         ready = false;
         clearInterval(tickTimer);
+        clearInterval(reconcileTimer);
         await gateway.close();
         await stepFunctions.drain();
         server.closeAllConnections();

@@ -57,10 +57,12 @@ export class OversightStore {
   /** Counts one more restart of the chat's handoff execution; false if another reconciler won. */
   countHandoffRestart(chat: WatchedChat, handoff: number): Promise<boolean> {
     const previous = chat.handoffResume?.handoff === handoff ? chat.handoffResume.restarts : 0;
+    const now = new Date().toISOString();
+    // updatedAt moves with the count, so a second reconciler holding the same read loses the condition.
     return this.updateChat(
       chat,
-      "SET handoffResume = :resume",
-      { ":resume": { handoff, restarts: previous + 1, at: new Date().toISOString() } },
+      "SET handoffResume = :resume, updatedAt = :now",
+      { ":resume": { handoff, restarts: previous + 1, at: now }, ":now": now },
       "updatedAt = :updatedAt",
     );
   }

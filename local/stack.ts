@@ -162,8 +162,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   );
   // The reconciler's schedule (EventBridge's rate(1 minute) on AWS); CARECHAT_RECONCILE_MS=0 turns it off.
   const reconcileMs = options.reconcileMs ?? Number(process.env.CARECHAT_RECONCILE_MS ?? 60_000);
-  const reconcileTimer =
-    reconcileMs > 0 ? setInterval(() => void reconcile().catch(() => undefined), reconcileMs) : undefined;
+  // One run at a time on the timer (a slow run is not piled on); POST /dev/reconcile may still overlap it.
+  let reconciling = false;
+  const scheduledRun = () => {
+    if (reconciling) return;
+    reconciling = true;
+    void reconcile()
+      .catch(() => undefined)
+      .finally(() => {
+        reconciling = false;
+      });
+  };
+  const reconcileTimer = reconcileMs > 0 ? setInterval(scheduledRun, reconcileMs) : undefined;
   ready = true;
 
   let stopping: Promise<void> | undefined;

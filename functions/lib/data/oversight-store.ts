@@ -75,16 +75,24 @@ export class OversightStore {
     });
   }
 
-  /** Records that the idle warning went out after message `seq`. */
-  markIdleWarned(chatId: string, seq: number): Promise<boolean> {
+  /**
+   * Claims the idle warning of a chat whose last message is `lastSeq`: the warning will be message
+   * `lastSeq + 1`. Only one of several racing runs gets the claim, so the warning is posted once.
+   */
+  claimIdleWarning(chatId: string, lastSeq: number): Promise<boolean> {
     return this.documents
       .send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: chatPk(chatId), sk: CHAT_META_SK },
-          UpdateExpression: "SET idleWarnedSeq = :seq, idleWarnedAt = :now",
-          ConditionExpression: "lastSeq = :seq",
-          ExpressionAttributeValues: { ":seq": seq, ":now": new Date().toISOString() },
+          UpdateExpression: "SET idleWarnedSeq = :next, idleWarnedAt = :now",
+          ConditionExpression:
+            "lastSeq = :seq AND (attribute_not_exists(idleWarnedSeq) OR idleWarnedSeq <> :next)",
+          ExpressionAttributeValues: {
+            ":seq": lastSeq,
+            ":next": lastSeq + 1,
+            ":now": new Date().toISOString(),
+          },
         }),
       )
       .then(() => true, failedCondition);

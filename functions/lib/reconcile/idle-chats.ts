@@ -47,13 +47,10 @@ async function judge(deps: ReconcilerPorts, chat: WatchedChat, tally: Tally, qui
   }
   if (warned) return;
   if (active && secondsSince(chat.updatedAt, now) >= quietFor) {
+    if (!(await deps.oversight.claimIdleWarning(chat.chatId, chat.lastSeq))) return;
     const minutes = Math.max(1, Math.round(idleWarningSeconds / 60));
-    const warning = await postChatMessage(
-      deps,
-      chat.chatId,
-      wordingFor(chat.assistant.language).handoff.idleWarning(minutes),
-    );
-    if (warning && (await deps.oversight.markIdleWarned(chat.chatId, warning.seq))) tally.IdleChatWarned += 1;
+    const text = wordingFor(chat.assistant.language).handoff.idleWarning(minutes);
+    if (await postChatMessage(deps, chat.chatId, text)) tally.IdleChatWarned += 1;
     return;
   }
   // Busy (or waiting in a queue, which is not idleness): not read again until it could be idle.

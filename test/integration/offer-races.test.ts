@@ -60,12 +60,13 @@ async function race(pair: readonly [Agent, Agent], claims: Record<string, unknow
   const customer = await customerChat(stack, claims);
   await customer.client.request({ action: "requestAgent", chatId: customer.chatId }, "queued", 30_000);
   const isOffer = offerFor(customer.chatId);
-  const first = await Promise.race(pair.map((agent) => agent.client.next(isOffer, 30_000).then(() => agent)));
-  const racer = first;
-  const backup = pair[0] === first ? pair[1] : pair[0];
+  // One wait per agent: a frame taken by a wait is not seen by another.
+  const offers = pair.map((agent) => agent.client.next(isOffer, 60_000).then(() => agent));
+  const racer = await Promise.race(offers);
+  const backupIndex = pair[0] === racer ? 1 : 0;
+  const backup = pair[backupIndex] as Agent;
   // The backup accepts the re-offer as soon as it comes (it only comes if the racer's offer expired).
-  const backupAnswer = backup.client
-    .next(isOffer, 40_000)
+  const backupAnswer = (offers[backupIndex] as Promise<Agent>)
     .then(() =>
       backup.client.request({ action: "acceptChat", chatId: customer.chatId }, "chatAssigned", 20_000),
     )

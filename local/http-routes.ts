@@ -14,10 +14,13 @@ export interface HttpRoutesOptions {
   readonly isReady: () => boolean;
   /** Runs the revoke handler (functions/handlers/revoke.ts) with a `{ sub | jti }` body. */
   readonly revoke: (request: Record<string, unknown>) => Promise<unknown>;
+  /** Runs the reconciler (functions/handlers/reconciler.ts) once and answers its report. */
+  readonly reconcile: () => Promise<unknown>;
 }
 
 /**
- * The local runtime's HTTP side on the WebSocket port: `/health`, `/dev/token`, `/dev/revoke`, the API Gateway
+ * The local runtime's HTTP side on the WebSocket port: `/health`, `/dev/token`, `/dev/revoke`,
+ * `/dev/reconcile` (one reconciler run, its report as the answer), the API Gateway
  * `@connections` management API, the Step Functions JSON API and the demo pages (`/`, `/agent`).
  */
 export function createHttpRoutes(options: HttpRoutesOptions) {
@@ -53,6 +56,8 @@ export function createHttpRoutes(options: HttpRoutesOptions) {
         const { expiresInSeconds, ...rest } = claims as { expiresInSeconds?: number };
         return json(response, 200, { token: await options.devAuth.sign(rest, expiresInSeconds) });
       }
+      if (url.pathname === "/dev/reconcile" && request.method === "POST")
+        return json(response, 200, await options.reconcile());
       if (url.pathname === "/dev/revoke" && request.method === "POST") {
         const body = JSON.parse((await readBody(request)).toString("utf8") || "{}") as Record<
           string,

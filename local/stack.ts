@@ -24,6 +24,8 @@ export interface LocalStackOptions {
   readonly maxConnectionMs?: number;
   /** How often the queue ticker runs (EventBridge's rate(1 minute) on AWS). */
   readonly tickMs?: number;
+  /** How often the reconciler runs (EventBridge's rate(1 minute) on AWS); 0: only on POST /dev/reconcile. */
+  readonly reconcileMs?: number;
 }
 
 export interface LocalStack {
@@ -103,6 +105,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // No KMS locally (s3rver has none) and no malware scanning (GuardDuty has no stand-in).
     UPLOAD_KMS_KEY_ARN: undefined,
     UPLOAD_SCAN_REQUIRED: undefined,
+    // The reconciler's and presence's times: the defaults unless a test shortens them.
+    RECONCILER_SETTLE_SECONDS: process.env.RECONCILER_SETTLE_SECONDS,
+    QUEUE_DISCONNECT_GRACE_SECONDS: process.env.QUEUE_DISCONNECT_GRACE_SECONDS,
+    IDLE_CHAT_SECONDS: process.env.IDLE_CHAT_SECONDS,
+    IDLE_WARNING_SECONDS: process.env.IDLE_WARNING_SECONDS,
   };
   for (const [name, value] of Object.entries(functionEnvironment))
     if (value === undefined) delete process.env[name];
@@ -147,12 +154,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const received = await load("upload-received");
   // S3 invokes the function asynchronously: the upload's HTTP answer never waits for it.
   uploadReceived = (event) => void runner.invoke("upload-received", received, event).catch(() => undefined);
+  const reconciler = await load("reconciler");
+  const reconcile = () => runner.invoke("reconciler", reconciler, { source: "aws.scheduler" });
   routes = createHttpRoutes({
     gateway,
     stepFunctions,
     devAuth,
     isReady: () => ready,
     revoke: (request) => runner.invoke("revoke", revoke, request),
+    reconcile,
   });
   server.on("upgrade", (request, socket, head) => {
     gateway.handleUpgrade(request, socket, head).catch(() => socket.destroy());
@@ -162,6 +172,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     () => void runner.invoke("queue-ticker", ticker, { source: "aws.scheduler" }).catch(() => undefined),
     options.tickMs ?? Number(process.env.CARECHAT_TICK_MS ?? 60_000),
   );
+  // The reconciler's schedule (EventBridge's rate(1 minute) on AWS); CARECHAT_RECONCILE_MS=0 turns it off.
+  const reconcileMs = options.reconcileMs ?? Number(process.env.CARECHAT_RECONCILE_MS ?? 60_000);
+  // One run at a time on the timer (a slow run is not piled on); POST /dev/reconcile may still overlap it.
+  let reconciling = false;
+  const scheduledRun = () => {
+    if (reconciling) return;
+    reconciling = true;
+    void reconcile()
+      .catch(() => undefined)
+      .finally(() => {
+        reconciling = false;
+      });
+  };
+  const reconcileTimer = reconcileMs > 0 ? setInterval(scheduledRun, reconcileMs) : undefined;
   ready = true;
 
   let stopping: Promise<void> | undefined;
@@ -175,6 +199,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       stopping ??= (async () => {
         ready = false;
         clearInterval(tickTimer);
+        clearInterval(reconcileTimer);
         await gateway.close();
         await stepFunctions.drain();
         server.closeAllConnections();

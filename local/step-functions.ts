@@ -85,13 +85,20 @@ export class LocalStepFunctions {
    * SendTaskFailure names that token. The engine's TimeoutSeconds still applies, as on AWS.
    */
   private waitForTaskToken(name: string, handler: LambdaHandler, input: JSONValue, stateName: string) {
-    return this.tokens.wait(this.currentExecution, stateName, (token) =>
-      this.runner.invoke(
-        name,
-        handler,
-        replaceToken((input as { Payload?: unknown }).Payload, token),
-        stateName,
-      ),
+    // TimeoutSecondsPath, as asl-adapter.ts copied it into the effective input (a literal TimeoutSeconds
+    // is left to the engine alone).
+    const timeout = Number((input as { __localTimeoutSecondsPath?: unknown }).__localTimeoutSecondsPath);
+    return this.tokens.wait(
+      this.currentExecution,
+      stateName,
+      (token) =>
+        this.runner.invoke(
+          name,
+          handler,
+          replaceToken((input as { Payload?: unknown }).Payload, token),
+          stateName,
+        ),
+      Number.isFinite(timeout) ? timeout : undefined,
     );
   }
 

@@ -13,6 +13,7 @@ export const HANDLER_CONTRACTS = {
   chatClosure: "chat-closure",
   chatHandoff: "chat-handoff",
   queueTicker: "queue-ticker",
+  reconciler: "reconciler",
   revoke: "revoke",
   eraseCustomer: "erase-customer",
   uploadReceived: "upload-received",

@@ -23,6 +23,8 @@ export interface ChatAlarmThresholds {
   readonly longestWaitSeconds?: number;
   /** Abandoned chats in 5 minutes. @default 10 */
   readonly abandoned?: number;
+  /** Things the reconciler repaired in 5 minutes: each is a fault somewhere else. @default 5 */
+  readonly reconcilerRepairs?: number;
 }
 
 /** Properties of {@link ChatObservability}. */
@@ -174,6 +176,12 @@ export class ChatObservability extends Construct {
       custom("Abandoned"),
       limits.abandoned ?? 10,
       "customers who left the queue before an agent took the chat",
+    );
+    alarm(
+      "ReconcilerRepairs",
+      custom("ReconcilerRepairs"),
+      limits.reconcilerRepairs ?? 5,
+      "reconciler: stranded chats, closures, offers or agent slots repaired (each a fault elsewhere)",
     );
     this.alarms = alarms;
 

@@ -17,6 +17,7 @@ import type { Construct } from "constructs";
 import { ChatEncryptionKey } from "../constructs/chat-encryption-key.ts";
 import { ChatObservability } from "../constructs/chat-observability.ts";
 import { ChatPages } from "../constructs/chat-pages.ts";
+import type { ChatReconciler } from "../constructs/chat-reconciler.ts";
 import { ChatTable, grantTableAccess } from "../constructs/chat-table.ts";
 import { ChatWorkflow } from "../constructs/chat-workflow.ts";
 import { acknowledgeUnencryptedTopic } from "../constructs/nag-acknowledgements.ts";
@@ -35,6 +36,7 @@ import {
   jwtAuthEnvironment,
   PLACEHOLDER_JWT_AUTH,
 } from "./jwt-auth-config.ts";
+import { wireReconciler } from "./reconciler-wiring.ts";
 import { removalPolicyFromContext, warnAndOutput } from "./stack-outputs.ts";
 import { resolveStackSettings, type StackSettings, type StackSettingsProps } from "./stack-settings.ts";
 import { TABLE_ACCESS } from "./table-access.ts";
@@ -83,6 +85,7 @@ export class CarechatStack extends Stack {
   public readonly closureWorkflow: ChatWorkflow;
   public readonly handoffWorkflow: ChatWorkflow;
   public readonly queueTickerRule: events.Rule;
+  public readonly reconciler: ChatReconciler;
   public readonly functions: ChatFunctions;
   /** The JWT configuration the authorizer was given. */
   public readonly jwt: JwtAuthConfig;
@@ -161,7 +164,7 @@ export class CarechatStack extends Stack {
     });
     // $connect and $disconnect never post a frame: only these get the @connections endpoint.
     // The sign-out function closes connections through the same endpoint.
-    const framePosters = [actions, chatClosure, chatHandoff, queueTicker, revoke];
+    const framePosters = [actions, chatClosure, chatHandoff, queueTicker, revoke, functions.reconciler];
     for (const fn of framePosters) fn.addEnvironment("WS_MANAGEMENT_ENDPOINT", this.api.managementEndpoint);
 
     // The closure state machine invokes chat-closure; actions starts it. chat-closure gets no permission
@@ -176,6 +179,7 @@ export class CarechatStack extends Stack {
     });
     actions.addEnvironment("CLOSURE_STATE_MACHINE_ARN", this.closureWorkflow.stateMachineArn);
 
+    const handoffName = props.handoffStateMachineName ?? `${this.stackName}-chat-handoff`;
     // chat-handoff answers the tasks of the state machine that invokes it: it gets the name-based ARN,
     // never the state machine's own reference (a cycle).
     this.handoffWorkflow = new ChatWorkflow(this, "ChatHandoffWorkflow", {
@@ -183,11 +187,12 @@ export class CarechatStack extends Stack {
       definitionSubstitutions: { ChatHandoffFunctionArn: chatHandoff.functionArn },
       taskFunctions: [chatHandoff.function],
       stateMachineType: sfn.StateMachineType.STANDARD,
-      stateMachineName: props.handoffStateMachineName ?? `${this.stackName}-chat-handoff`,
+      stateMachineName: handoffName,
       logRetention,
       logEncryptionKey: key,
     });
     chatHandoff.addEnvironment("HANDOFF_STATE_MACHINE_ARN", this.handoffWorkflow.arnFromName);
+    this.reconciler = wireReconciler(this, handoffName);
     for (const fn of [actions, chatClosure]) {
       fn.addEnvironment("HANDOFF_STATE_MACHINE_ARN", this.handoffWorkflow.stateMachineArn);
     }
@@ -196,8 +201,7 @@ export class CarechatStack extends Stack {
     for (const [name, fn] of Object.entries(functions)) {
       grantTableAccess(this.table, fn, TABLE_ACCESS[name as keyof ChatFunctions]);
     }
-    for (const fn of [actions, chatClosure, chatHandoff, queueTicker, revoke])
-      this.api.grantManageConnections(fn);
+    for (const fn of framePosters) this.api.grantManageConnections(fn);
     this.closureWorkflow.grantStartExecution(actions);
     this.handoffWorkflow.grantStartExecution(actions);
     // actions answers offers and abandons waits; the handoff steps re-signal settled waits; chat-closure

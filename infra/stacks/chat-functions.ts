@@ -25,6 +25,8 @@ const DESCRIPTIONS: Record<keyof typeof HANDLER_ENTRIES, string> = {
   chatClosure: "carechat chat closure: case number, summary, chatEnded frames",
   chatHandoff: "carechat live-agent handoff: task function of the handoff state machine",
   queueTicker: "carechat queue ticker: pushes queue position and wait estimates every minute",
+  reconciler:
+    "carechat reconciler: repairs stranded chats, closures, offers and agent slots; presence timeouts",
   revoke: "carechat sign-out: revokes a user or a token and closes its open connections",
   eraseCustomer:
     "carechat erasure: removes one customer's chats, messages and cases, and reports what it removed",
@@ -76,6 +78,7 @@ export function createChatFunctions(scope: Construct, options: ChatFunctionsOpti
     chatClosure: make("chatClosure", "ChatClosure"),
     chatHandoff: make("chatHandoff", "ChatHandoff"),
     queueTicker: make("queueTicker", "QueueTicker"),
+    reconciler: make("reconciler", "Reconciler"),
     revoke: make("revoke", "Revoke"),
     eraseCustomer: make("eraseCustomer", "EraseCustomer"),
     uploadReceived: make("uploadReceived", "UploadReceived"),

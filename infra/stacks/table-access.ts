@@ -72,6 +72,10 @@ export const TABLE_ACCESS = {
     // Forgetting a gone connection also uncounts it (USER#) and may sign an agent out (AGENT#).
     leadingKeyPrefixes: ["QUEUE#", "CHAT#", "CONN#", "USER#", "TOKEN#", "AGENT#"],
   },
+  // Queue entries (Query QUEUE#), chats and their gsi2 lists (OPEN, HELD#, CLOSING), agents (ONLINE),
+  // customers' connection counts (GetItem USER#), and every repair's conditional write; the offers and
+  // closures it restarts dispatch and post frames as the workflows do.
+  reconciler: { tableActions: EVERY_ITEM_ACTION, indexQueries: ["gsi1", "gsi2"] },
   // RevocationStore.revoke (PutItem REVOKED#), connectionsOfToken (Query TOKEN#), the user's open
   // connections (Query gsi1 USER#…/CONN#).
   revoke: {

@@ -1,4 +1,5 @@
 import type { OfferContext } from "../data/agent-records.ts";
+import { heldIndex } from "../data/watch-index.ts";
 import { ConflictError } from "../errors.ts";
 import { publishQueueStatus } from "../handoff/queue-status.ts";
 import { updateStatsQuietly } from "../handoff/stats.ts";
@@ -47,6 +48,7 @@ export async function acceptChat(
           ["lastQueueId", entry.queueId],
           ["assignedFrom", { queueId: entry.queueId, context: entry.context }],
           [["participants", identity.sub], { role: identity.role, name: identity.name, joinedAt: now }],
+          ...heldIndex(identity.sub, chat.chatId, now),
         ],
         remove: ["queue"],
         fromStates: ["queued"],

@@ -3,7 +3,8 @@ import type { ChatRecord } from "../data/records.ts";
 import { ConflictError, NotFoundError } from "../errors.ts";
 import type { Needs } from "../kernel/ports.ts";
 
-export const OFFER_GONE = "This offer has expired or belongs to another agent.";
+export const OFFER_GONE =
+  "This offer has expired or been withdrawn, and the chat has been offered again; it is not yours to take.";
 
 /** The chat and its queue entry, provided the offer is currently held by `agentId`. */
 export async function heldOffer(
@@ -13,7 +14,8 @@ export async function heldOffer(
 ): Promise<{ chat: ChatRecord; entry: QueueEntry }> {
   const chat = await deps.chats.get(chatId);
   const entry = chat?.queue ? await deps.queues.get(chat.queue.queueId, chat.queue.sk) : undefined;
-  if (!chat || !entry) throw new NotFoundError("No such offer.");
-  if (entry.offeredTo !== agentId) throw new ConflictError(OFFER_GONE);
+  if (!chat || (!entry && chat.state !== "assigned")) throw new NotFoundError("No such offer.");
+  // An answer that lost the race with the offer's timeout (or with another agent's accept): reassigned.
+  if (!entry || entry.offeredTo !== agentId) throw new ConflictError(OFFER_GONE);
   return { chat, entry };
 }

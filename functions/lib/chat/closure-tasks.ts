@@ -80,11 +80,21 @@ export async function releaseAgents(deps: ReleaseAgentPorts, { chatId }: Closure
   return { released: chat.agentId !== undefined };
 }
 
+/**
+ * The last step, after both branches: the chat leaves the CLOSING list once it is ended and holds no
+ * agent. Should a branch have failed, the chat stays listed and the reconciler restarts the closure.
+ */
+export async function finishClosure(deps: Needs<"closures">, { chatId }: ClosureInput) {
+  if (!(await deps.closures.finish(chatId))) throw new Error(`Chat ${chatId} is not fully closed yet.`);
+  return { finished: true };
+}
+
 export const closureSteps = {
   assignCaseNumber,
   writeSummary,
   applyRetention,
   notifyParticipants,
   releaseAgents,
+  finishClosure,
 } as const;
 export type ClosureStep = keyof typeof closureSteps;

@@ -39,6 +39,13 @@ export const ENVIRONMENT_VARIABLES = {
     "The bucket's KMS key: presigned upload forms then require SSE-KMS with it (unset locally).",
   UPLOAD_SCAN_REQUIRED:
     '"true" when GuardDuty Malware Protection scans the bucket: a file is accepted only after its verdict.',
+  RECONCILER_SETTLE_SECONDS:
+    "How old a state must be before the reconciler takes it for stuck (default 60): a queued chat, a closure, an offer past its expiry.",
+  QUEUE_DISCONNECT_GRACE_SECONDS:
+    "How long a queued customer with no connection keeps their place before the chat is abandoned (default 60).",
+  IDLE_CHAT_SECONDS:
+    "A chat with no message for this long closes with its summary (default 1200; 0 turns it off).",
+  IDLE_WARNING_SECONDS: "How long before an idle chat closes its participants are warned (default 120).",
 } as const;
 
 export type EnvironmentVariable = keyof typeof ENVIRONMENT_VARIABLES;
@@ -118,6 +125,18 @@ export const FUNCTIONS = {
     entry: "functions/handlers/queue-ticker.ts",
     required: ["TABLE_NAME", "WS_MANAGEMENT_ENDPOINT", "ROUTING_CONFIG_FILE"],
     optional: STAFF_RETENTION,
+  },
+  // Every minute (EventBridge): repairs what a crash can leave, and applies the presence timeouts.
+  reconciler: {
+    entry: "functions/handlers/reconciler.ts",
+    required: [...CHAT, "CLOSURE_STATE_MACHINE_ARN"],
+    optional: [
+      ...STAFF_RETENTION,
+      "RECONCILER_SETTLE_SECONDS",
+      "QUEUE_DISCONNECT_GRACE_SECONDS",
+      "IDLE_CHAT_SECONDS",
+      "IDLE_WARNING_SECONDS",
+    ],
   },
   /** Invoked by the bank's privacy tooling with `{ "sub": "<customer id>" }`; not behind the API. */
   "erase-customer": {

@@ -15,12 +15,14 @@ import {
   clientMessageSk,
   connectionPk,
   messageSk,
+  OPEN_CHATS,
   RATE_PREFIX,
   rateSk,
   SUBSCRIPTIONS_FROM,
   subscriptionSk,
   userChatSk,
   userPk,
+  watchSk,
 } from "./keys.ts";
 import { queryAll } from "./query-all.ts";
 import type { AssistantMemory, ChatRecord, MessageRecord, SubscriptionRecord } from "./records.ts";
@@ -111,6 +113,9 @@ export class ChatStore {
                 sk: CHAT_META_SK,
                 [indexes.byUser.partitionKey.name]: userPk(chat.customer.id),
                 [indexes.byUser.sortKey.name]: userChatSk(chat.createdAt, chat.chatId),
+                // On the reconciler's list of open chats (keys.ts, OPEN_CHATS) from the start.
+                [indexes.online.partitionKey.name]: OPEN_CHATS,
+                [indexes.online.sortKey.name]: watchSk(chat.createdAt, chat.chatId),
                 ...chat,
               },
               ConditionExpression: "attribute_not_exists(pk)",

@@ -1,6 +1,10 @@
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { type DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { CASE_SK, CHAT_META_SK, casePk, chatPk } from "./keys.ts";
+import { CASE_SK, CHAT_META_SK, CLOSING_CHATS, casePk, chatPk, watchSk } from "./keys.ts";
+import { indexes } from "./table-definition.ts";
+
+const WATCH_PK = indexes.online.partitionKey.name;
+const WATCH_SK = indexes.online.sortKey.name;
 
 /**
  * The end of a chat: `closing` (no more messages), a case number unique across all chats (a `CASE#`
@@ -12,21 +16,27 @@ export class ClosureStore {
     private readonly tableName: string,
   ) {}
 
-  /** Moves an active chat to `closing`; false if it was already closing or ended. */
+  /**
+   * Moves an active chat to `closing`, and onto the CLOSING list (gsi2) that the reconciler reads;
+   * false if it was already closing or ended.
+   */
   async markClosing(chatId: string, endedBy: string): Promise<boolean> {
+    const now = new Date().toISOString();
     try {
       await this.documents.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: { pk: chatPk(chatId), sk: CHAT_META_SK },
-          UpdateExpression: "SET #state = :closing, endedBy = :by, updatedAt = :now",
+          UpdateExpression: `SET #state = :closing, endedBy = :by, updatedAt = :now, ${WATCH_PK} = :list, ${WATCH_SK} = :at`,
           ConditionExpression: "attribute_exists(pk) AND NOT #state IN (:closing, :ended)",
           ExpressionAttributeNames: { "#state": "state" },
           ExpressionAttributeValues: {
             ":closing": "closing",
             ":ended": "ended",
             ":by": endedBy,
-            ":now": new Date().toISOString(),
+            ":now": now,
+            ":list": CLOSING_CHATS,
+            ":at": watchSk(now, chatId),
           },
         }),
       );
@@ -82,5 +92,28 @@ export class ClosureStore {
         ExpressionAttributeValues: { ":ended": "ended", ":summary": summary, ":now": now },
       }),
     );
+  }
+
+  /**
+   * Takes a chat off the CLOSING list once it is `ended` and holds no agent: the closure is done.
+   * False while either is still owed; the chat then stays listed, for the reconciler to finish.
+   */
+  async finish(chatId: string): Promise<boolean> {
+    try {
+      await this.documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: chatPk(chatId), sk: CHAT_META_SK },
+          UpdateExpression: `REMOVE ${WATCH_PK}, ${WATCH_SK}`,
+          ConditionExpression: "#state = :ended AND attribute_not_exists(agentId)",
+          ExpressionAttributeNames: { "#state": "state" },
+          ExpressionAttributeValues: { ":ended": "ended" },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name === "ConditionalCheckFailedException") return false;
+      throw error;
+    }
   }
 }

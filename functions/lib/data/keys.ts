@@ -66,3 +66,13 @@ export const REVOKED_SK = "REVOKED";
 /** The connections opened with one token id, so a revocation by `jti` finds them without a scan. */
 export const tokenPk = (jti: string) => `TOKEN#${jti}`;
 export const tokenConnectionSk = (connectionId: string) => `CONN#${connectionId}`;
+
+/**
+ * gsi2 on chat records: where the reconciler finds what a crash can leave, without a scan. A chat
+ * with no agent sits in OPEN, a chat an agent holds in HELD#<agentId>, a chat being closed in CLOSING
+ * until its closure finished; the sort key is when it moved there, so "older than" is a key range.
+ */
+export const OPEN_CHATS = "OPEN";
+export const CLOSING_CHATS = "CLOSING";
+export const heldChatsPk = (agentId: string) => `HELD#${agentId}`;
+export const watchSk = (at: string, chatId: string) => `${at}#${chatId}`;

@@ -3,10 +3,12 @@ import type { Needs } from "../kernel/ports.ts";
 import { commitAndWake } from "../kernel/wake-workflow.ts";
 import { sameLanguage } from "../language/languages.ts";
 import { logger } from "../logger.ts";
+import { metrics } from "../metrics.ts";
 import { findQueue } from "../routing/find-queue.ts";
 import { tellAgentJoining } from "./agent-joining.ts";
 import { mayTake } from "./eligibility.ts";
 import { offerFrame } from "./handoff-frames.ts";
+import { releaseOffer } from "./release-offer.ts";
 
 export type DispatchPorts = Needs<
   "agents" | "queues" | "transactions" | "sender" | "chats" | "handoff" | "routing"
@@ -89,7 +91,26 @@ async function announceOffer(deps: DispatchPorts, { entry, agent }: Offer): Prom
     agentId: agent.agentId,
     delivered,
   });
+  if (delivered === 0 && (await withdrawUndelivered(deps, entry, agent.agentId))) return;
   // The offer is already written: wake the workflow's wait for an offer (see awaitOffer).
   await commitAndWake(deps, entry.chatId, [], ["waitToken"], { outcome: "offered", agentId: agent.agentId });
   await tellAgentJoining(deps, entry);
+}
+
+/**
+ * An offer that reached none of the agent's connections is taken back at once (the agent will not be
+ * offered this chat again) and the chat offered to the next agent, instead of waiting out the offer
+ * timeout on someone who cannot see it. The workflow keeps waiting for an offer, so it is not woken.
+ */
+async function withdrawUndelivered(
+  deps: DispatchPorts,
+  entry: QueueEntry,
+  agentId: string,
+): Promise<boolean> {
+  const { released } = await releaseOffer(deps, entry, agentId);
+  if (!released) return false;
+  metrics.addMetric("OffersUndelivered", "Count", 1);
+  logger.info("Offer reached no connection: withdrawn", { chatId: entry.chatId, agentId });
+  await dispatch(deps, [entry.queueId]);
+  return true;
 }

@@ -2,6 +2,7 @@ import type { OfferContext, QueueEntry } from "../data/agent-records.ts";
 import { clampPriority, queueEntrySk } from "../data/keys.ts";
 import type { ChatRecord } from "../data/records.ts";
 import { RETRY, retryOnConflict } from "../data/retry-on-conflict.ts";
+import { openIndex } from "../data/watch-index.ts";
 import { NotFoundError } from "../errors.ts";
 import type { Needs } from "../kernel/ports.ts";
 import { postChatMessage } from "../kernel/post-chat-message.ts";
@@ -71,7 +72,8 @@ export async function enqueue(deps: EnqueuePorts, input: HandoffInput): Promise<
 /** The entry this handoff committed, if the chat is queued by it (the handoff number matches). */
 async function ownCommittedEntry(deps: EnqueuePorts, chat: ChatRecord, input: HandoffInput) {
   const ref = chat.state === "queued" ? chat.queue : undefined;
-  if (!ref || input.handoff === undefined || ref.handoff !== input.handoff) return undefined;
+  if (!ref || input.handoff === undefined) return undefined;
+  if (ref.handoff !== input.handoff && !input.resume) return undefined;
   return deps.queues.get(ref.queueId, ref.sk);
 }
 
@@ -122,6 +124,8 @@ function commit(deps: EnqueuePorts, chat: ChatRecord, entry: QueueEntry, input: 
             ["state", "queued"],
             ["queue", { queueId: entry.queueId, sk: entry.sk, handoff: input.handoff }],
             ...(entry.handedOffBy ? [["handedOffBy", entry.handedOffBy] as const] : []),
+            // A transferred chat leaves its agent's HELD list for the OPEN one.
+            ...(input.fromAgentId ? openIndex(chat.chatId, entry.queuedAt) : []),
           ],
           remove: input.fromAgentId
             ? ["agentId", "assignedFrom", ["participants", input.fromAgentId]]

@@ -20,16 +20,18 @@ export async function releaseAgent(deps: ReleaseAgentPorts, chat: ChatRecord): P
   const agent = await retryOnConflict(
     async () => {
       const current = await deps.agents.get(agentId);
-      if (!current || current.activeChats === 0) return undefined;
-      const released = await deps.transactions.commit([
-        deps.agents.releaseSlotItem(current),
-        deps.chats.updateItem(chat.chatId, {
-          remove: ["agentId"],
-          fromStates: ["closing", "ended"],
-          expectAgent: agentId,
-        }),
-      ]);
-      if (released) return current;
+      const letGo = deps.chats.updateItem(chat.chatId, {
+        remove: ["agentId"],
+        fromStates: ["closing", "ended"],
+        expectAgent: agentId,
+      });
+      // No slot to give back (a recount already freed it): the chat still lets go of the agent, or its
+      // closure could never finish.
+      const slotHeld = current !== undefined && current.activeChats > 0;
+      const released = await deps.transactions.commit(
+        slotHeld ? [deps.agents.releaseSlotItem(current), letGo] : [letGo],
+      );
+      if (released) return slotHeld ? current : undefined;
       const latest = await deps.chats.get(chat.chatId);
       return latest?.agentId === agentId ? RETRY : undefined;
     },

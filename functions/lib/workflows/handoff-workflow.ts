@@ -1,6 +1,12 @@
 import type { LazyStepFunctions } from "../aws/step-functions-client.ts";
 import { logger } from "../logger.ts";
 
+/** The execution that serves a chat's handoff `handoff`, restarted `restarts` times (0: the first one). */
+export function handoffExecutionName(chatId: string, handoff: number, restarts: number): string {
+  const base = `handoff-${chatId}-${handoff}`;
+  return (restarts > 0 ? `${base}-r${restarts}` : base).slice(0, 80);
+}
+
 /** What the handoff workflow is told when it waits on a chat (state-machines/chat-handoff.asl.json). */
 export type WaitOutcome =
   | { outcome: "offered"; agentId: string }
@@ -18,6 +24,8 @@ export interface HandoffInput {
   readonly fromAgentId?: string;
   /** The chat's handoff number this execution serves (it names the execution too). */
   readonly handoff?: number;
+  /** Set by the reconciler's restart: carry on from the chat's queue entry, whichever handoff wrote it. */
+  readonly resume?: boolean;
 }
 
 /** Starts the handoff state machine and answers its callback tasks. */
@@ -34,7 +42,7 @@ export class HandoffWorkflow {
       await client.send(
         new sdk.StartExecutionCommand({
           stateMachineArn: this.stateMachineArn,
-          name: `handoff-${input.chatId}-${attempt}`.slice(0, 80),
+          name: handoffExecutionName(input.chatId, attempt, 0),
           input: JSON.stringify({ ...input, handoff: attempt }),
         }),
       );

@@ -10,8 +10,12 @@ function stepsNamedIn(file: string, placeholder: string): string[] {
     readFileSync(new URL(`../../../state-machines/${file}`, import.meta.url), "utf8"),
   );
   const steps = new Set<string>();
-  const visit = (states: Record<string, { Resource?: string; Parameters?: Record<string, unknown> }>) => {
+  type State = { Resource?: string; Parameters?: Record<string, unknown>; Branches?: { States: States }[] };
+  type States = Record<string, State>;
+  const visit = (states: States) => {
     for (const state of Object.values(states)) {
+      // A Parallel state's branches are states of the same workflow.
+      for (const branch of state.Branches ?? []) visit(branch.States);
       const parameters = state.Parameters ?? {};
       const payload = (parameters.Payload ?? parameters) as Record<string, unknown>;
       const target = JSON.stringify([state.Resource, parameters.FunctionName]);

@@ -49,8 +49,8 @@ describe("ChatObservability", () => {
     // Act
     const all = alarms();
 
-    // Assess: 2 per function, 2 DynamoDB, 2 API Gateway, 8 for deliveries, workflows and queues.
-    expect(all).toHaveLength(2 * 2 + 2 + 2 + 8);
+    // Assess: 2 per function, 2 DynamoDB, 2 API Gateway, 9 for deliveries, workflows, queues, repairs.
+    expect(all).toHaveLength(2 * 2 + 2 + 2 + 9);
     for (const alarm of all) {
       expect(alarm.AlarmActions).toEqual([TOPIC_ARN]);
       expect(alarm.OKActions).toEqual([TOPIC_ARN]);
@@ -68,6 +68,7 @@ describe("ChatObservability", () => {
     ["QueueDepth", "Maximum", 25],
     ["LongestWaitSeconds", "Maximum", 600],
     ["Abandoned", "Sum", 10],
+    ["ReconcilerRepairs", "Sum", 5],
   ])(
     "alarms on the handlers' %s metric in the carechat namespace (%s ≥ %d)",
     (metricName, statistic, threshold) => {

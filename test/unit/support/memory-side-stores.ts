@@ -80,6 +80,11 @@ export class MemoryClosureStore implements PortOf<ClosureStore> {
       updatedAt: now,
     });
   }
+
+  async finish(chatId: string): Promise<boolean> {
+    const chat = this.table.chats.get(chatId);
+    return chat?.state === "ended" && chat.agentId === undefined;
+  }
 }
 
 /** A customer's chats over the in-memory table, newest first, as functions/lib/data/user-chat-store.ts lists them. */

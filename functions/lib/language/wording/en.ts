@@ -45,6 +45,8 @@ export const english: Wording = {
       `I'm sorry, no live agent could take your chat in time. You can call ${phone}, or keep chatting with me and ask for an agent again later.`,
     failed:
       "Something went wrong while connecting you to an agent. Nothing you wrote was lost; please ask for an agent again.",
+    idleWarning: (minutes) =>
+      `This chat has been quiet for a while. It will close in ${minutes} ${minutes === 1 ? "minute" : "minutes"} unless you send a message; you'll get a summary with your case number.`,
   },
   wait: {
     unknown: "We can't estimate the wait right now",

@@ -45,6 +45,8 @@ export const spanish: Wording = {
       `Lo siento, ningún agente pudo atender su chat a tiempo. Puede llamar al ${phone} o seguir conversando conmigo y pedir un agente más tarde.`,
     failed:
       "Algo salió mal al conectarle con un agente. No se perdió nada de lo que escribió; vuelva a pedir un agente, por favor.",
+    idleWarning: (minutes) =>
+      `Este chat lleva un rato sin actividad. Se cerrará en ${minutes} ${minutes === 1 ? "minuto" : "minutos"} si no envía un mensaje; recibirá un resumen con su número de caso.`,
   },
   wait: {
     unknown: "No podemos estimar la espera en este momento",

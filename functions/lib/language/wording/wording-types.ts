@@ -32,6 +32,8 @@ export interface HandoffWording {
   readonly closed: (hours: string, phone: string) => string;
   readonly noAgents: (phone: string) => string;
   readonly failed: string;
+  /** Nobody wrote for a while: the chat closes in `minutes` unless someone writes. */
+  readonly idleWarning: (minutes: number) => string;
 }
 
 /** An estimated wait as a customer reads it (see queueing/format-wait.ts for the rounding). */

@@ -1,0 +1,71 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { AgentRecord, QueueEntry } from "../data/agent-records.ts";
+import { CLOSING_CHATS, heldChatsPk } from "../data/keys.ts";
+import type { WatchedChat } from "../data/oversight-store.ts";
+import { dispatch } from "../handoff/dispatcher.ts";
+import { servedQueues } from "../handoff/served-queues.ts";
+import { logger } from "../logger.ts";
+import { guarded } from "./guarded.ts";
+import type { ReconcilerPorts, Tally } from "./reconcile-types.ts";
+
+/** What an agent's slots are made of: the offers they hold and the chats they hold (open or closing). */
+interface Holdings {
+  readonly entries: readonly QueueEntry[];
+  readonly held: readonly WatchedChat[];
+  readonly closing: readonly WatchedChat[];
+}
+
+export function slotsHeld(agentId: string, { entries, held, closing }: Holdings): number {
+  const offers = entries.filter((entry) => entry.state === "offered" && entry.offeredTo === agentId).length;
+  const assigned = held.filter((chat) => chat.agentId === agentId && chat.state === "assigned").length;
+  const closingHeld = closing.filter((chat) => chat.agentId === agentId).length;
+  return offers + assigned + closingHeld;
+}
+
+/**
+ * Every signed-in agent's `activeChats` against what they hold. The HELD lists are an index, which
+ * may lag a write by a moment: a disagreement is only repaired if a second look, `confirmMs` later,
+ * sees the same agent record and the same count. The write is conditioned on the value read.
+ * Returns each agent's HELD list, for the idle pass.
+ */
+export async function repairAgents(
+  deps: ReconcilerPorts,
+  tally: Tally,
+  failures: { count: number },
+  first: { entries: readonly QueueEntry[]; closing: readonly WatchedChat[] },
+): Promise<{ agents: number; held: WatchedChat[] }> {
+  const online = await deps.agents.listOnline();
+  const heldLists = await Promise.all(
+    online.map((agent) => deps.oversight.listWatched(heldChatsPk(agent.agentId))),
+  );
+  const suspects: { agent: AgentRecord; counted: number }[] = [];
+  online.forEach((agent, index) => {
+    const counted = slotsHeld(agent.agentId, { ...first, held: heldLists[index] ?? [] });
+    if (counted !== agent.activeChats) suspects.push({ agent, counted });
+  });
+  if (suspects.length > 0) {
+    await sleep(deps.settings.confirmMs);
+    const [lists, closing] = await Promise.all([
+      Promise.all(deps.routing.queues.map((queue) => deps.queues.list(queue.id))),
+      deps.oversight.listWatched(CLOSING_CHATS),
+    ]);
+    for (const { agent, counted } of suspects)
+      await guarded(failures, `slots of ${agent.agentId}`, async () => {
+        const [fresh, held] = await Promise.all([
+          deps.agents.get(agent.agentId),
+          deps.oversight.listWatched(heldChatsPk(agent.agentId)),
+        ]);
+        if (!fresh || fresh.activeChats !== agent.activeChats) return;
+        const recounted = slotsHeld(agent.agentId, { entries: lists.flat(), held, closing });
+        if (recounted !== counted || !(await deps.oversight.setActiveChats(fresh, recounted))) return;
+        logger.info("Agent slots recounted", {
+          agentId: agent.agentId,
+          from: fresh.activeChats,
+          to: recounted,
+        });
+        tally.AgentSlotsRecounted += 1;
+        if (recounted < fresh.activeChats) await dispatch(deps, servedQueues(deps.routing, fresh.queues));
+      });
+  }
+  return { agents: online.length, held: heldLists.flat() };
+}

@@ -12,6 +12,7 @@ import {
 } from "../../../functions/lib/routing/index.ts";
 import { MemoryAgentStore } from "./memory-agent-store.ts";
 import { MemoryChatStore } from "./memory-chat-store.ts";
+import { MemoryMessageLog } from "./memory-message-log.ts";
 import { MemoryPartitions } from "./memory-partitions.ts";
 import { MemoryQueueStore } from "./memory-queue-store.ts";
 import { MemoryClosureStore, MemoryConnectionStore, MemoryUserChatStore } from "./memory-side-stores.ts";
@@ -81,6 +82,7 @@ export function inMemoryWorld(routing: RoutingConfig = testRouting): InMemoryWor
   const assistant = new ScriptedAssistant();
   const ports: Ports = {
     chats: new MemoryChatStore(table),
+    messageLog: new MemoryMessageLog(table),
     closures: new MemoryClosureStore(table),
     connections,
     agents: new MemoryAgentStore(table),

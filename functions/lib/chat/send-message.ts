@@ -1,14 +1,12 @@
 import { randomUUID } from "node:crypto";
-import type { AssistantState } from "../assistant/types.ts";
-import { isCustomer } from "../auth/identity.ts";
 import type { Claim, MessageKey } from "../data/message-log.ts";
-import type { MessageRecord, SubscriptionRecord } from "../data/records.ts";
+import type { SubscriptionRecord } from "../data/records.ts";
 import { RETRY, retryOnConflict } from "../data/retry-on-conflict.ts";
 import { RateLimitedError } from "../errors.ts";
 import { startHandoff } from "../handoff/start-handoff.ts";
 import { afterCommit } from "../kernel/after-commit.ts";
 import type { Caller } from "../kernel/caller.ts";
-import { ACTIVE_STATES, requireActive, requireParticipant } from "../kernel/chat-access.ts";
+import { requireActive, requireParticipant } from "../kernel/chat-access.ts";
 import { toMessageFrame } from "../kernel/message-frames.ts";
 import type { Needs } from "../kernel/ports.ts";
 import { maskSensitive } from "../masking/index.ts";
@@ -17,11 +15,12 @@ import type { ClientFrame } from "../protocol/client-frames.ts";
 import { MESSAGE_BURST, MESSAGE_RATE_PER_SECOND } from "../protocol/limits.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 import { takeToken } from "../rate/token-bucket.ts";
-import { assistantMessage, toProfile } from "./assistant-turn.ts";
-import { customerMessages } from "./inbound-text.ts";
 import { settleClaim } from "./message-claim.ts";
+import { reserveTurn } from "./message-turn.ts";
 
-export type SendMessagePorts = Needs<"chats" | "messageLog" | "sender" | "assistant" | "handoff" | "transactions">;
+export type SendMessagePorts = Needs<
+  "chats" | "messageLog" | "sender" | "assistant" | "handoff" | "transactions"
+>;
 
 /**
  * The message path, three calls in a row (see MessageLog): the chat with its subscribers and the
@@ -38,7 +37,11 @@ export async function sendMessage(
   frame: ClientFrame<"sendMessage">,
 ): Promise<ServerFrame<"ack">> {
   const { identity } = caller;
-  const key: MessageKey = { chatId: frame.chatId, senderId: identity.sub, clientMessageId: frame.clientMessageId };
+  const key: MessageKey = {
+    chatId: frame.chatId,
+    senderId: identity.sub,
+    clientMessageId: frame.clientMessageId,
+  };
   const claimId = randomUUID();
   let claim: Claim | undefined;
   let stored = false;
@@ -55,57 +58,40 @@ export async function sendMessage(
         if (claim.kind === "pending") claim = await settleClaim(deps, key, claimId, claim);
         if (claim.kind === "stored") {
           // The first attempt committed but may have failed before its handoff started: start it now.
-          if (chat.state === "assistant" && chat.handoffWanted) await ensureHandoff(deps, chat.chatId, chat.handoffs ?? 0);
+          if (chat.state === "assistant" && chat.handoffWanted)
+            await ensureHandoff(deps, chat.chatId, chat.handoffs ?? 0);
           return ack(frame, claim.seq, hidText(caller) || maskSensitive(frame.text).redacted, true);
         }
         requireActive(chat);
         const handoffs = chat.handoffs ?? 0;
         // The sender's bucket came with the same Query and goes back with the messages.
-        const rate = takeToken(rates.get(identity.sub), { burst: MESSAGE_BURST, perSecond: MESSAGE_RATE_PER_SECOND });
+        const rate = takeToken(rates.get(identity.sub), {
+          burst: MESSAGE_BURST,
+          perSecond: MESSAGE_RATE_PER_SECOND,
+        });
         if (!rate.allowed) {
           metrics.addMetric("RateLimited", "Count", 1);
           throw new RateLimitedError(rate.retryAfterSeconds);
         }
-        const now = new Date().toISOString();
-        const inbound = customerMessages(
-          identity,
-          frame.text,
-          chat.assistant.language,
-          now,
-          frame.clientMessageId,
-          caller.redaction?.fields.text,
+        const turn = await reserveTurn(deps, caller, frame, chat);
+        if (!turn) return RETRY;
+        const { records, wantsAgent } = turn;
+        const firstSeq = records[0]?.seq ?? chat.lastSeq + 1;
+        const subscribed = subscriptions.some(
+          (subscription) => subscription.connectionId === caller.connectionId,
         );
-        const messages: Omit<MessageRecord, "seq">[] = [...inbound.messages];
-        let assistant: AssistantState | undefined;
-        let wantsAgent = false;
-        if (chat.state === "assistant" && isCustomer(identity)) {
-          const reply = await deps.assistant.reply({
-            text: inbound.maskedText,
-            profile: toProfile(identity),
-            state: chat.assistant,
-          });
-          assistant = reply.state;
-          wantsAgent = reply.wantsAgent;
-          messages.push(...reply.messages.map((text) => assistantMessage(text, now)));
-        }
-        const firstSeq = await deps.messageLog.reserve({
-          chatId: chat.chatId,
-          count: messages.length,
-          allowedStates: ACTIVE_STATES,
-          expectLastSeq: chat.state === "assistant" ? chat.lastSeq : undefined,
-          assistant,
-          handoffWanted: wantsAgent,
-        });
-        if (firstSeq === undefined) return RETRY;
-        const records = messages.map((message, index) => ({ ...message, seq: firstSeq + index }));
-        const subscribed = subscriptions.some((subscription) => subscription.connectionId === caller.connectionId);
         const ownSubscription: SubscriptionRecord = {
           connectionId: caller.connectionId,
           userId: identity.sub,
           role: identity.role,
         };
         const [written] = await Promise.all([
-          deps.messageLog.write({ key, claimId, messages: records, rate: { userId: identity.sub, bucket: rate.next } }),
+          deps.messageLog.write({
+            key,
+            claimId,
+            messages: records,
+            rate: { userId: identity.sub, bucket: rate.next },
+          }),
           // A sender that is not subscribed yet (a second tab) is; should its connection be gone, so is it.
           subscribed ? undefined : deps.chats.subscribe(chat.chatId, ownSubscription).catch(() => undefined),
         ]);
@@ -117,13 +103,14 @@ export async function sendMessage(
         await deps.sender.broadcast(recipients, frames, { chatId: chat.chatId });
         // The assistant decided (or the customer asked) that a person should take over.
         if (wantsAgent) await ensureHandoff(deps, chat.chatId, handoffs);
-        return ack(frame, firstSeq, inbound.redacted, false);
+        return ack(frame, firstSeq, turn.redacted, false);
       },
       { operation: "sendMessage" },
     );
   } finally {
     // Refused before any seq was reserved for it: a later retry may send it.
-    if (claim?.kind === "claimed" && !stored) await deps.messageLog.release(key, claimId).catch(() => undefined);
+    if (claim?.kind === "claimed" && !stored)
+      await deps.messageLog.release(key, claimId).catch(() => undefined);
   }
 }
 

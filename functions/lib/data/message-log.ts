@@ -1,6 +1,12 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
 import type { ChatState } from "../protocol/server-frames.ts";
 import type { BucketState } from "../rate/token-bucket.ts";
 import { CHAT_META_SK, chatPk, clientMessageSk, messageSk, rateSk } from "./keys.ts";

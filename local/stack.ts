@@ -6,6 +6,7 @@ import type { EnvironmentVariable } from "../functions/lib/config/environment.ts
 import { FUNCTIONS, type FunctionName } from "../functions/lib/config/environment.ts";
 import { clientActions } from "../functions/lib/protocol/client-frames.ts";
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadDevAuth } from "./dev-auth.ts";
+import { type AdmissionLimits, actionLimits } from "./admission.ts";
 import { localCredentials, startDynamoDbLocal } from "./dynamodb-local.ts";
 import { LocalGateway } from "./gateway.ts";
 import { createHttpRoutes } from "./http-routes.ts";
@@ -23,6 +24,8 @@ export interface LocalStackOptions {
   readonly maxConnectionMs?: number;
   /** How often the queue ticker runs (EventBridge's rate(1 minute) on AWS). */
   readonly tickMs?: number;
+  /** The actions function's concurrency and queue (local/admission.ts); default from CARECHAT_ACTIONS_*. */
+  readonly actionLimits?: AdmissionLimits;
 }
 
 export interface LocalStack {
@@ -112,6 +115,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const load = async (name: FunctionName) =>
     ((await import(`../${FUNCTIONS[name].entry}`)) as { handler: LambdaHandler }).handler;
   const runner = new LambdaRunner();
+  // Lambda's concurrency limit and API Gateway's throttle, locally: overload is refused, not queued.
+  runner.limit("actions", options.actionLimits ?? actionLimits());
   const gateway = new LocalGateway({
     handlers: {
       authorizer: await load("authorizer"),

@@ -9,6 +9,7 @@ import type { Invocation } from "../local/lambda-runner.ts";
 import { startLocalStack } from "../local/stack.ts";
 import { connectClient, devToken } from "./bench-clients.ts";
 import { runBundleBench } from "./bundles/run-bundle-bench.ts";
+import { runBurstBench } from "./burst.ts";
 import { assignedChat, type ChatPair, closePair } from "./cost/assigned-chat.ts";
 import { runCostBench } from "./cost/run-cost-bench.ts";
 import { fixed, mean, percentile } from "./stats.ts";
@@ -103,6 +104,7 @@ try {
       "",
     ].join("\n"),
   );
+  process.stdout.write(await runBurstBench(stack));
   process.stdout.write(await runCostBench(stack));
 } finally {
   await stack.stop();

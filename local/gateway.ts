@@ -8,6 +8,7 @@ import {
   MAX_FRAME_BYTES,
   MAX_MESSAGE_BYTES,
 } from "../functions/lib/protocol/limits.ts";
+import { failedInvocationReply, newConnectionId, refuse } from "./gateway-replies.ts";
 import type { LambdaHandler, LambdaRunner } from "./lambda-runner.ts";
 
 export interface GatewayHandlers {
@@ -235,15 +236,9 @@ export class LocalGateway {
         if (result?.body && connection.socket.readyState === WebSocket.OPEN)
           connection.socket.send(result.body);
       })
-      .catch(() => {
+      .catch((error: unknown) => {
         if (connection.socket.readyState === WebSocket.OPEN)
-          connection.socket.send(
-            JSON.stringify({
-              message: "Internal server error",
-              connectionId,
-              requestId: requestContext.requestId,
-            }),
-          );
+          connection.socket.send(failedInvocationReply(error, text, connectionId, requestContext.requestId));
       });
     this.track(work);
   }
@@ -285,12 +280,4 @@ export class LocalGateway {
       },
     };
   }
-}
-
-/** API Gateway connection ids look like "L0SM9cOFvHcCIhw=": 12 random bytes, base64. */
-const newConnectionId = () => randomBytes(10).toString("base64");
-
-function refuse(socket: Duplex, status: number, reason: string) {
-  socket.write(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-  socket.destroy();
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Context } from "aws-lambda";
 import { type RecordedCall, recordCalls } from "../functions/lib/aws/call-recorder.ts";
+import { Admission, type AdmissionLimits } from "./admission.ts";
 
 /** A Lambda handler as the local runtime calls it: the same export that deploys to AWS. */
 export type LambdaHandler = (event: never, context: Context) => Promise<unknown>;
@@ -21,17 +22,36 @@ const TIMEOUT_MS = 29_000;
 /** Runs handlers in-process with a Lambda-shaped context, recording their AWS SDK calls. */
 export class LambdaRunner {
   private readonly listeners = new Set<InvocationListener>();
+  private readonly admissions = new Map<string, Admission>();
+
+  /** Caps a function's concurrent invocations and queue (see Admission); refused ones never run. */
+  limit(functionName: string, limits: AdmissionLimits): Admission {
+    const admission = new Admission(functionName, limits);
+    this.admissions.set(functionName, admission);
+    return admission;
+  }
+
+  admission(functionName: string): Admission | undefined {
+    return this.admissions.get(functionName);
+  }
 
   onInvocation(listener: InvocationListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  async invoke<T>(
+  /** Runs a handler, through its function's admission control if it has one (AdmissionRefused otherwise). */
+  invoke<T>(functionName: string, handler: LambdaHandler, event: unknown, label = functionName): Promise<T> {
+    const admission = this.admissions.get(functionName);
+    if (!admission) return this.execute(functionName, handler, event, label);
+    return admission.run(() => this.execute<T>(functionName, handler, event, label));
+  }
+
+  private async execute<T>(
     functionName: string,
     handler: LambdaHandler,
     event: unknown,
-    label = functionName,
+    label: string,
   ): Promise<T> {
     const startedAt = performance.now();
     const deadline = Date.now() + TIMEOUT_MS;

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { EnvironmentVariable } from "../functions/lib/config/environment.ts";
 import { FUNCTIONS, type FunctionName } from "../functions/lib/config/environment.ts";
 import { clientActions } from "../functions/lib/protocol/client-frames.ts";
+import { type AdmissionLimits, actionLimits } from "./admission.ts";
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadDevAuth } from "./dev-auth.ts";
 import { localCredentials, startDynamoDbLocal } from "./dynamodb-local.ts";
 import { LocalGateway } from "./gateway.ts";
@@ -26,6 +27,8 @@ export interface LocalStackOptions {
   readonly tickMs?: number;
   /** How often the reconciler runs (EventBridge's rate(1 minute) on AWS); 0: only on POST /dev/reconcile. */
   readonly reconcileMs?: number;
+  /** The actions function's concurrency and queue (local/admission.ts); default from CARECHAT_ACTIONS_*. */
+  readonly actionLimits?: AdmissionLimits;
 }
 
 export interface LocalStack {
@@ -128,6 +131,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const load = async (name: FunctionName) =>
     ((await import(`../${FUNCTIONS[name].entry}`)) as { handler: LambdaHandler }).handler;
   const runner = new LambdaRunner();
+  // Lambda's concurrency limit and API Gateway's throttle, locally: overload is refused, not queued.
+  runner.limit("actions", options.actionLimits ?? actionLimits());
   const gateway = new LocalGateway({
     handlers: {
       authorizer: await load("authorizer"),

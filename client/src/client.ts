@@ -19,6 +19,7 @@ import type {
 /** API Gateway closes a connection that sends a frame over 32 KB (close code 1009). */
 const MAX_FRAME_BYTES = 32 * 1024;
 const encoder = new TextEncoder();
+const GAP_RESUME_ATTEMPTS = 5;
 
 /**
  * A carechat client for customers and staff, in browsers and Node. Requests return promises of
@@ -223,7 +224,23 @@ export class CareChatClient extends Emitter<ClientEvents> {
   private deliver(message: MessageFrame) {
     for (const ready of this.tracker.accept(message)) this.emit("message", ready);
     if (this.tracker.hasGap(message.chatId) && !this.resuming.has(message.chatId))
-      this.resume(message.chatId).catch(() => undefined);
+      this.fillGap(message.chatId);
+  }
+
+  /**
+   * Resumes a chat whose messages wait behind a gap. A refused or unanswered resume (RATE_LIMITED under
+   * overload, a timeout) is tried again after `retryAfterSeconds` (else 1 s), a few times, while the gap
+   * is still there: otherwise the messages behind it would wait for the chat's next live message.
+   */
+  private fillGap(chatId: string, attempt = 0) {
+    this.resume(chatId).catch((error: unknown) => {
+      if (attempt >= GAP_RESUME_ATTEMPTS) return;
+      const seconds = error instanceof CareChatError ? (error.retryAfterSeconds ?? 1) : 1;
+      setTimeout(() => {
+        if (this.connection.isOpen && this.tracker.hasGap(chatId) && !this.resuming.has(chatId))
+          this.fillGap(chatId, attempt + 1);
+      }, seconds * 1000);
+    });
   }
 
   private async keepAlive() {

@@ -50,6 +50,14 @@ export interface ChatFunctionProps {
   readonly timeout?: Duration;
 
   /**
+   * Reserved concurrency: at most this many invocations at once; beyond it Lambda throttles (API
+   * Gateway then answers the frame with an error instead of queueing it).
+   *
+   * @default none (the account's unreserved pool)
+   */
+  readonly reservedConcurrentExecutions?: number;
+
+  /**
    * How long the function's log group keeps log events.
    *
    * @default logs.RetentionDays.ONE_MONTH
@@ -161,6 +169,7 @@ export class ChatFunction extends Construct implements iam.IGrantable {
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(29),
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       role: this.role,
       logGroup: this.logGroup,
       projectRoot,

@@ -142,6 +142,7 @@ export class CarechatStack extends Stack {
       },
       routingFile: stageRoutingConfig(this, this.routing.config),
       memorySize: settings.memorySize,
+      actionsReservedConcurrency: settings.actionsReservedConcurrency,
       logRetention,
       logEncryptionKey: key,
     });

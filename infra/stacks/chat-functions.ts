@@ -36,6 +36,8 @@ const DESCRIPTIONS: Record<keyof typeof HANDLER_ENTRIES, string> = {
 /** What every function shares. */
 export interface ChatFunctionsOptions {
   readonly tableName: string;
+  /** Reserved concurrency of `actions` (none: the account's unreserved pool). */
+  readonly actionsReservedConcurrency?: number;
   readonly authorizerEnvironment: Record<string, string>;
   /** The routing configuration as validated at synth (the parsed form), staged as a JSON file. */
   readonly routingFile: string;
@@ -59,6 +61,7 @@ export function createChatFunctions(scope: Construct, options: ChatFunctionsOpti
       memorySize: options.memorySize,
       logGroupRetention: options.logRetention,
       logGroupEncryptionKey: options.logEncryptionKey,
+      reservedConcurrentExecutions: role === "actions" ? options.actionsReservedConcurrency : undefined,
       environment: {
         ...environmentOf(role, {
           TABLE_NAME: options.tableName,

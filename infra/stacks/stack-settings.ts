@@ -18,6 +18,8 @@ export interface StackSettingsProps {
   /** Stage throttling: steady rate (requests/s) and burst of the routes. @default context `throttlingRateLimit` / `throttlingBurstLimit`, else 500 / 1000 */
   readonly throttlingRateLimit?: number;
   readonly throttlingBurstLimit?: number;
+  /** Reserved concurrency of the `actions` function: its cap, so overload is throttled instead of starving the other functions (the local runtime's admission control is its stand-in). @default context `actionsReservedConcurrency`, else none (the account's unreserved pool) */
+  readonly actionsReservedConcurrency?: number;
   /** An existing customer managed KMS key for the table, log groups and alarm topic. @default context `kmsKeyArn` */
   readonly kmsKeyArn?: string;
   /** Create a customer managed KMS key (ignored with `kmsKeyArn`). @default context `createKmsKey`, else false: AWS owned/managed keys */
@@ -44,6 +46,7 @@ export interface StackSettings {
   readonly logRetention: logs.RetentionDays;
   readonly throttlingRateLimit: number;
   readonly throttlingBurstLimit: number;
+  readonly actionsReservedConcurrency?: number;
   readonly kmsKeyArn?: string;
   readonly createKmsKey: boolean;
   readonly manageApiGatewayAccountRole: boolean;
@@ -75,6 +78,12 @@ export function resolveStackSettings(scope: IConstruct, props: StackSettingsProp
     logRetention: retentionDays as logs.RetentionDays,
     throttlingRateLimit: integer("throttlingRateLimit", pick("throttlingRateLimit"), 500, 1, 100_000),
     throttlingBurstLimit: integer("throttlingBurstLimit", pick("throttlingBurstLimit"), 1000, 1, 100_000),
+    actionsReservedConcurrency: optionalInteger(
+      "actionsReservedConcurrency",
+      pick("actionsReservedConcurrency"),
+      1,
+      100_000,
+    ),
     kmsKeyArn: arn("kmsKeyArn", pick("kmsKeyArn"), "kms"),
     createKmsKey: flag("createKmsKey", pick("createKmsKey"), false),
     manageApiGatewayAccountRole: flag(
@@ -116,6 +125,10 @@ function integer(name: string, value: unknown, fallback: number, min: number, ma
     throw new Error(`${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}.`);
   }
   return parsed;
+}
+
+function optionalInteger(name: string, value: unknown, min: number, max: number): number | undefined {
+  return value === undefined ? undefined : integer(name, value, min, min, max);
 }
 
 function flag(name: string, value: unknown, fallback: boolean): boolean {

@@ -1,12 +1,12 @@
-import type { AssistantState } from "../assistant/types.ts";
-import { isCustomer } from "../auth/identity.ts";
-import type { MessageRecord, SubscriptionRecord } from "../data/records.ts";
+import { randomUUID } from "node:crypto";
+import type { Claim, MessageKey } from "../data/message-log.ts";
+import type { SubscriptionRecord } from "../data/records.ts";
 import { RETRY, retryOnConflict } from "../data/retry-on-conflict.ts";
 import { RateLimitedError } from "../errors.ts";
 import { startHandoff } from "../handoff/start-handoff.ts";
 import { afterCommit } from "../kernel/after-commit.ts";
 import type { Caller } from "../kernel/caller.ts";
-import { ACTIVE_STATES, requireActive, requireParticipant } from "../kernel/chat-access.ts";
+import { requireActive, requireParticipant } from "../kernel/chat-access.ts";
 import { toMessageFrame } from "../kernel/message-frames.ts";
 import type { Needs } from "../kernel/ports.ts";
 import { maskSensitive } from "../masking/index.ts";
@@ -15,108 +15,103 @@ import type { ClientFrame } from "../protocol/client-frames.ts";
 import { MESSAGE_BURST, MESSAGE_RATE_PER_SECOND } from "../protocol/limits.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 import { takeToken } from "../rate/token-bucket.ts";
-import { assistantMessage, toProfile } from "./assistant-turn.ts";
-import { customerMessages } from "./inbound-text.ts";
-import { whileQueued, withHandoffHints } from "./queued-assistant.ts";
+import { settleClaim } from "./message-claim.ts";
+import { reserveTurn } from "./message-turn.ts";
 
-export type SendMessagePorts = Needs<"chats" | "sender" | "assistant" | "transactions" | "handoff">;
+export type SendMessagePorts = Needs<
+  "chats" | "messageLog" | "sender" | "assistant" | "handoff" | "transactions"
+>;
 
 /**
- * The message path: one read (the chat with its subscribed connections), one transaction (next seq
- * under a condition on the last one, the message, its idempotency key), then the posts in parallel.
- * While the virtual assistant holds the chat, its answer is stored in the same transaction. Senders
- * racing for the same seq back off with jitter (retryOnConflict) and read again.
+ * The message path, three calls in a row (see MessageLog): the chat with its subscribers and the
+ * sender's rate bucket (one Query) beside the claim of the `clientMessageId`; the reservation of the
+ * next seqs (an atomic counter, which concurrent senders pass one after another rather than
+ * cancelling each other); the messages written at those seqs. Then the posts in parallel. A message is
+ * refused (rate, state, access) before its seq is reserved, so a reserved seq is always filled.
+ * While the assistant holds the chat its answer depends on the chat as read: only then does the
+ * reservation insist on an unchanged `lastSeq`, and a sender that lost that race reads again.
  */
-export function sendMessage(
+export async function sendMessage(
   deps: SendMessagePorts,
   caller: Caller,
   frame: ClientFrame<"sendMessage">,
 ): Promise<ServerFrame<"ack">> {
   const { identity } = caller;
-  return retryOnConflict(
-    async () => {
-      const { chat, subscriptions, rates } = await deps.chats.loadWithSubscribers(frame.chatId);
-      requireParticipant(chat, caller);
-      if (!ACTIVE_STATES.includes(chat.state)) {
-        // A retry of a message stored before the chat ended still gets its ack.
-        const seq = await deps.chats.storedSeq(chat.chatId, identity.sub, frame.clientMessageId);
-        if (seq !== undefined)
-          return ack(frame, seq, hidText(caller) || maskSensitive(frame.text).redacted, true);
+  const key: MessageKey = {
+    chatId: frame.chatId,
+    senderId: identity.sub,
+    clientMessageId: frame.clientMessageId,
+  };
+  const claimId = randomUUID();
+  let claim: Claim | undefined;
+  let stored = false;
+  try {
+    return await retryOnConflict(
+      async () => {
+        const [loaded, claimed] = await Promise.all([
+          deps.chats.loadWithSubscribers(frame.chatId),
+          claim?.kind === "claimed" ? claim : deps.messageLog.claim(key, claimId),
+        ]);
+        claim = claimed;
+        const { chat, subscriptions, rates } = loaded;
+        requireParticipant(chat, caller);
+        if (claim.kind === "pending") claim = await settleClaim(deps, key, claimId, claim);
+        if (claim.kind === "stored") {
+          // The first attempt committed but may have failed before its handoff started: start it now.
+          if (chat.state === "assistant" && chat.handoffWanted)
+            await ensureHandoff(deps, chat.chatId, chat.handoffs ?? 0);
+          return ack(frame, claim.seq, hidText(caller) || maskSensitive(frame.text).redacted, true);
+        }
         requireActive(chat);
-      }
-      const handoffs = chat.handoffs ?? 0;
-      // The sender's bucket came with the same Query and goes back in the same transaction.
-      const rate = takeToken(rates.get(identity.sub), {
-        burst: MESSAGE_BURST,
-        perSecond: MESSAGE_RATE_PER_SECOND,
-      });
-      if (!rate.allowed) {
-        metrics.addMetric("RateLimited", "Count", 1);
-        throw new RateLimitedError(rate.retryAfterSeconds);
-      }
-      const now = new Date().toISOString();
-      const inbound = customerMessages(
-        identity,
-        frame.text,
-        chat.assistant.language,
-        now,
-        frame.clientMessageId,
-        caller.redaction?.fields.text,
-      );
-      const messages: Omit<MessageRecord, "seq">[] = [...inbound.messages];
-      let assistant: AssistantState | undefined;
-      let wantsAgent = false;
-      // The assistant answers while it holds the chat, and keeps answering while the chat waits for an agent.
-      const answers = (chat.state === "assistant" || chat.state === "queued") && isCustomer(identity);
-      if (answers) {
-        const answer = withHandoffHints(
-          await deps.assistant.reply({
-            text: inbound.maskedText,
-            profile: toProfile(identity),
-            state: chat.assistant,
-          }),
+        const handoffs = chat.handoffs ?? 0;
+        // The sender's bucket came with the same Query and goes back with the messages.
+        const rate = takeToken(rates.get(identity.sub), {
+          burst: MESSAGE_BURST,
+          perSecond: MESSAGE_RATE_PER_SECOND,
+        });
+        if (!rate.allowed) {
+          metrics.addMetric("RateLimited", "Count", 1);
+          throw new RateLimitedError(rate.retryAfterSeconds);
+        }
+        const turn = await reserveTurn(deps, caller, frame, chat);
+        if (!turn) return RETRY;
+        const { records, wantsAgent } = turn;
+        const firstSeq = records[0]?.seq ?? chat.lastSeq + 1;
+        const subscribed = subscriptions.some(
+          (subscription) => subscription.connectionId === caller.connectionId,
         );
-        const reply = chat.state === "queued" ? whileQueued(answer) : answer;
-        assistant = reply.state;
-        wantsAgent = reply.wantsAgent;
-        messages.push(...reply.messages.map((text) => assistantMessage(text, now)));
-      }
-      const subscribed = subscriptions.some(
-        (subscription) => subscription.connectionId === caller.connectionId,
-      );
-      const ownSubscription: SubscriptionRecord = {
-        connectionId: caller.connectionId,
-        userId: identity.sub,
-        role: identity.role,
-      };
-      const result = await deps.chats.append({
-        chat,
-        messages,
-        // An answer is only right for the state it was written in (an agent may have joined meanwhile).
-        allowedStates: answers ? [chat.state] : ACTIVE_STATES,
-        assistant,
-        idempotency: { senderId: identity.sub, clientMessageId: frame.clientMessageId },
-        subscribe: subscribed ? undefined : ownSubscription,
-        handoffWanted: wantsAgent,
-        rate: { userId: identity.sub, bucket: rate.next },
-      });
-      if (result.kind === "duplicate") {
-        // The first attempt committed but may have failed before its handoff started: start it now.
-        if (chat.state === "assistant" && chat.handoffWanted)
-          await ensureHandoff(deps, chat.chatId, handoffs);
-        return ack(frame, result.seq, inbound.redacted, true);
-      }
-      if (result.kind === "stale") return RETRY;
-      // Committed: posts that fail are recoverable with resume, and the sender is told success.
-      const recipients = subscribed ? subscriptions : [...subscriptions, ownSubscription];
-      const frames = result.messages.map((message) => toMessageFrame(chat.chatId, message));
-      await deps.sender.broadcast(recipients, frames, { chatId: chat.chatId });
-      // The assistant decided (or the customer asked) that a person should take over.
-      if (wantsAgent) await ensureHandoff(deps, chat.chatId, handoffs);
-      return ack(frame, result.messages[0]?.seq ?? chat.lastSeq + 1, inbound.redacted, false);
-    },
-    { operation: "sendMessage" },
-  );
+        const ownSubscription: SubscriptionRecord = {
+          connectionId: caller.connectionId,
+          userId: identity.sub,
+          role: identity.role,
+        };
+        const [written] = await Promise.all([
+          deps.messageLog.write({
+            key,
+            claimId,
+            messages: records,
+            rate: { userId: identity.sub, bucket: rate.next },
+          }),
+          // A sender that is not subscribed yet (a second tab) is; should its connection be gone, so is it.
+          subscribed ? undefined : deps.chats.subscribe(chat.chatId, ownSubscription).catch(() => undefined),
+        ]);
+        if (!written) throw new Error("The message's claim was taken over while it was being stored.");
+        stored = true;
+        // Stored: posts that fail are recoverable with resume, and the sender is told success.
+        const recipients = subscribed ? subscriptions : [...subscriptions, ownSubscription];
+        const frames = records.map((message) => toMessageFrame(chat.chatId, message));
+        await deps.sender.broadcast(recipients, frames, { chatId: chat.chatId });
+        // The assistant decided (or the customer asked) that a person should take over.
+        if (wantsAgent) await ensureHandoff(deps, chat.chatId, handoffs);
+        return ack(frame, firstSeq, turn.redacted, false);
+      },
+      { operation: "sendMessage" },
+    );
+  } finally {
+    // Refused before any seq was reserved for it: a later retry may send it.
+    if (claim?.kind === "claimed" && !stored)
+      await deps.messageLog.release(key, claimId).catch(() => undefined);
+  }
 }
 
 /**

@@ -5,6 +5,7 @@ import { ChatStore } from "../data/chat-store.ts";
 import { ClosureStore } from "../data/closure-store.ts";
 import { ConnectionStore } from "../data/connection-store.ts";
 import { CustomerStore } from "../data/customer-store.ts";
+import { MessageLog } from "../data/message-log.ts";
 import { PartitionStore } from "../data/partition-store.ts";
 import { QueueStore } from "../data/queue-store.ts";
 import { defaultRetention, type RetentionPolicy } from "../data/retention.ts";
@@ -18,6 +19,7 @@ import type { Ports } from "../kernel/ports.ts";
 export type StoragePorts = Pick<
   Ports,
   | "chats"
+  | "messageLog"
   | "closures"
   | "connections"
   | "agents"
@@ -50,6 +52,7 @@ export function storagePorts(
   const documents = documentClient(env);
   return {
     chats: new ChatStore(documents, tableName),
+    messageLog: new MessageLog(documents, tableName),
     closures: new ClosureStore(documents, tableName),
     connections: new ConnectionStore(documents, tableName),
     agents: new AgentStore(documents, tableName, retention.agent),

@@ -4,6 +4,7 @@ import type { ChatStore } from "../data/chat-store.ts";
 import type { ClosureStore } from "../data/closure-store.ts";
 import type { ConnectionStore } from "../data/connection-store.ts";
 import type { CustomerStore } from "../data/customer-store.ts";
+import type { MessageLog } from "../data/message-log.ts";
 import type { PartitionStore } from "../data/partition-store.ts";
 import type { QueueStore } from "../data/queue-store.ts";
 import type { RetentionPolicy } from "../data/retention.ts";
@@ -28,6 +29,8 @@ export type PortOf<T> = { [K in keyof T]: T[K] };
  */
 export interface Ports {
   readonly chats: PortOf<ChatStore>;
+  /** The message path's writes: claim a message id, reserve seqs, fill them (data/message-log.ts). */
+  readonly messageLog: PortOf<MessageLog>;
   readonly closures: PortOf<ClosureStore>;
   readonly connections: PortOf<ConnectionStore>;
   readonly agents: PortOf<AgentStore>;

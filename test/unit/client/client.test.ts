@@ -119,6 +119,55 @@ describe("CareChatClient", () => {
     expect(delivered).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it("resumes again after retryAfterSeconds when the resume that should fill a gap is refused", async () => {
+    // Prepare
+    const client = newClient();
+    const delivered: number[] = [];
+    client.on("message", (frame) => delivered.push(frame.seq));
+    await client.connect();
+    const socket = FakeSocket.sockets[0] as FakeSocket;
+    socket.push({ type: "chatStarted", requestId: "x", chatId: "chat-1", state: "assigned" });
+    client.resume("chat-1", 0).catch(() => undefined);
+    socket.push({
+      type: "resumed",
+      requestId: socket.last("resume")?.requestId,
+      chatId: "chat-1",
+      state: "assigned",
+      lastSeq: 1,
+    });
+    socket.push(message("chat-1", 1));
+    await vi.advanceTimersByTimeAsync(0);
+
+    // Act: seq 3 arrives before 2; the resume it triggers is refused, the next one answered.
+    socket.push(message("chat-1", 3));
+    const refusedId = socket.last("resume")?.requestId;
+    socket.push({
+      type: "error",
+      requestId: refusedId,
+      code: "RATE_LIMITED",
+      message: "busy",
+      retryAfterSeconds: 2,
+    });
+    await vi.advanceTimersByTimeAsync(1_900);
+    const tooEarly = socket.last("resume")?.requestId;
+    await vi.advanceTimersByTimeAsync(200);
+    const retried = socket.last("resume");
+    socket.push(message("chat-1", 2));
+    socket.push({
+      type: "resumed",
+      requestId: retried?.requestId,
+      chatId: "chat-1",
+      state: "assigned",
+      lastSeq: 3,
+    });
+
+    // Assess
+    expect(tooEarly).toBe(refusedId);
+    expect(retried).toMatchObject({ chatId: "chat-1", afterSeq: 1 });
+    expect(retried?.requestId).not.toBe(refusedId);
+    expect(delivered).toEqual([1, 2, 3]);
+  });
+
   it("sends ping when idle and reconnects on purpose before the connection's lifetime ends", async () => {
     // Prepare
     const client = newClient({ keepAliveMs: 1_000, maxConnectionMs: 5_000 });

@@ -39,6 +39,7 @@ beforeAll(() => {
     logRetentionDays: "90",
     throttlingRateLimit: "50",
     throttlingBurstLimit: "80",
+    actionsReservedConcurrency: "200",
     createKmsKey: "true",
     manageApiGatewayAccountRole: "false",
     alarmTopicArn: ALARM_TOPIC,
@@ -129,7 +130,7 @@ describe("a bank's deployment from context", () => {
     expect(kmsOf("authorizer")).toEqual([{ Effect: "Allow", Action: "kms:Decrypt", Resource: keyArn() }]);
   });
 
-  it("applies memory, stage throttles, and leaves the account's API Gateway logging role alone", () => {
+  it("applies memory, stage throttles, the actions function's reserved concurrency, and leaves the account's API Gateway logging role alone", () => {
     // Act
     const functions = Object.values(template.findResources("AWS::Lambda::Function")).filter(
       (fn) => fn.Properties.Runtime === "nodejs22.x",
@@ -138,6 +139,11 @@ describe("a bank's deployment from context", () => {
     // Assess
     expect(functions).toHaveLength(9);
     for (const fn of functions) expect(fn.Properties.MemorySize).toBe(1024);
+    // Only the actions function has a cap of its own: the others keep the account's unreserved pool.
+    const reserved = functions.filter((fn) => fn.Properties.ReservedConcurrentExecutions !== undefined);
+    expect(
+      reserved.map((fn) => [fn.Properties.Description, fn.Properties.ReservedConcurrentExecutions]),
+    ).toEqual([[expect.stringContaining("client actions"), 200]]);
     template.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
       DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 80 }),
     });

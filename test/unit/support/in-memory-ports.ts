@@ -13,6 +13,7 @@ import {
 import { ClaimsProfile } from "../../../functions/lib/verification/claims-profile.ts";
 import { MemoryAgentStore } from "./memory-agent-store.ts";
 import { MemoryChatStore } from "./memory-chat-store.ts";
+import { MemoryMessageLog } from "./memory-message-log.ts";
 import { MemoryPartitions } from "./memory-partitions.ts";
 import { MemoryQueueStore } from "./memory-queue-store.ts";
 import { MemoryUploadBucket, MemoryUploadStore, MemoryVerificationStore } from "./memory-secure-steps.ts";
@@ -83,6 +84,7 @@ export function inMemoryWorld(routing: RoutingConfig = testRouting): InMemoryWor
   const assistant = new ScriptedAssistant();
   const ports: Ports = {
     chats: new MemoryChatStore(table),
+    messageLog: new MemoryMessageLog(table),
     closures: new MemoryClosureStore(table),
     connections,
     agents: new MemoryAgentStore(table),

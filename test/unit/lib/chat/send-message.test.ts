@@ -80,11 +80,11 @@ describe("sendMessage", () => {
     expect(await world.ports.chats.listAllMessages("chat-1")).toHaveLength(1);
   });
 
-  it("retries an append that went stale and stores it under the next free seq", async () => {
+  it("takes the next free seq when another message landed after its read", async () => {
     // Prepare
     const { world, customerCaller } = assignedWorld();
     world.table.hooks = {
-      // The agent's message lands between this sender's read and its commit.
+      // The agent's message lands between this sender's read and its reservation.
       before: (commit) => {
         if (commit === 0) world.seedChat({ ...assignedChat(agent), lastSeq: 2 });
       },
@@ -95,7 +95,8 @@ describe("sendMessage", () => {
 
     // Assess
     expect(ack).toMatchObject({ seq: 3, duplicate: false });
-    expect(world.table.transactions.map((transaction) => transaction.committed)).toEqual([false, true]);
+    // The counter moved on: the reservation takes the next seq without a retry (reserve, write).
+    expect(world.table.transactions.map((transaction) => transaction.committed)).toEqual([true, true]);
     expect(await world.ports.chats.listAllMessages("chat-1")).toMatchObject([
       { seq: 3, text: "Hello there" },
     ]);
@@ -145,7 +146,8 @@ describe("sendMessage", () => {
 
     // Assess
     await expect(sent).rejects.toMatchObject({ code: "CHAT_CLOSED" });
-    expect(world.table.transactions).toEqual([{ items: 3, committed: false }]);
+    // The reservation was refused, so no seq was taken and nothing written.
+    expect(world.table.transactions).toEqual([{ items: 1, committed: false }]);
     expect(await world.ports.chats.listAllMessages("chat-1")).toEqual([]);
     expect(world.sender.sent).toEqual([]);
   });
@@ -186,7 +188,8 @@ describe("sendMessage", () => {
       [3, "assistant"],
     ]);
     expect((await world.ports.chats.get("chat-1"))?.assistant.turns).toBe(2);
-    expect(world.table.transactions.filter((transaction) => transaction.committed)).toHaveLength(2);
+    // The reservation (with the assistant's memory), the write, the handoff's own commit.
+    expect(world.table.transactions.filter((transaction) => transaction.committed)).toHaveLength(3);
     expect(world.handoff.executions.map((execution) => execution.name)).toEqual(["handoff-chat-1-1"]);
   });
 

@@ -1,5 +1,6 @@
 import type { ClientAction } from "./client-frames.ts";
 import type { ServerFrameType } from "./server-frames.ts";
+import { staffActionDescriptions, staffActionReplies, staffFrameDescriptions } from "./staff-actions.ts";
 
 /**
  * The words of the AsyncAPI document: one line per frame, and which server frames answer each
@@ -21,6 +22,7 @@ const clientMessages: Record<ClientAction, string> = {
   escalateChat: "The agent holding a chat hands it to a supervisor, with a reason.",
   ping: "A keep-alive under the 10-minute idle timeout; answered with `pong`.",
   listChats: "A customer lists their open and recent chats, to resume them after losing state.",
+  ...staffActionDescriptions,
 };
 
 const serverMessages: Record<ServerFrameType, string> = {
@@ -45,6 +47,7 @@ const serverMessages: Record<ServerFrameType, string> = {
   error: "A refused or failed request: a code of the protocol, echoing the request's `requestId`.",
   pong: "Reply to ping.",
   chats: "The customer's open and recent chats, newest first (reply to listChats).",
+  ...staffFrameDescriptions,
 };
 
 /** The success replies of each client action; every action may also be answered with `error`. */
@@ -63,6 +66,7 @@ const clientReplies: Record<ClientAction, readonly ServerFrameType[]> = {
   escalateChat: ["transferStarted"],
   ping: ["pong"],
   listChats: ["chats"],
+  ...staffActionReplies,
 };
 
 export const asyncApiDescriptions = { clientMessages, serverMessages };

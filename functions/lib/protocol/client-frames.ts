@@ -1,6 +1,7 @@
 import { LANGUAGES } from "../language/languages.ts";
 import * as z from "../zod.ts";
 import { MAX_CLIENT_MESSAGE_ID_CHARS } from "./limits.ts";
+import { staffActionSchemas } from "./staff-actions.ts";
 
 /**
  * Every client frame of the protocol, defined once. Handlers validate with these schemas; tests and
@@ -35,6 +36,8 @@ export const resumeFrame = z.object({
   requestId,
   chatId,
   afterSeq: z._default(z.number().check(z.int(), z.gte(0)), 0),
+  /** v2, staff only: notes with `noteSeq` above this are replayed too (as `note` frames). */
+  afterNoteSeq: z.optional(z.number().check(z.int(), z.gte(0))),
 });
 
 export const typingFrame = z.object({ action: z.literal("typing"), requestId, chatId });
@@ -92,6 +95,7 @@ export const clientFrameSchemas = {
   escalateChat: escalateChatFrame,
   ping: pingFrame,
   listChats: listChatsFrame,
+  ...staffActionSchemas,
 } as const;
 
 export type ClientAction = keyof typeof clientFrameSchemas;

@@ -1,4 +1,5 @@
 import * as z from "../zod.ts";
+import { staffFrameSchemas } from "./staff-frames.ts";
 
 /** Every server frame of the protocol, defined once; see docs/PROTOCOL.md. */
 export const errorCodes = [
@@ -198,6 +199,22 @@ export const agentUnavailableFrame = z.object({
   contactNumber: z.string(),
 });
 
+/**
+ * v2: someone joined or left the chat as a participant (a supervisor barging in, a conference
+ * invitee). Every participant gets it; `role` is never `customer`.
+ */
+const participantRef = z.object({ role: z.enum(["agent", "supervisor"]), id: z.string(), name: z.string() });
+export const participantJoinedFrame = z.object({
+  type: z.literal("participantJoined"),
+  chatId: z.string(),
+  participant: participantRef,
+});
+export const participantLeftFrame = z.object({
+  type: z.literal("participantLeft"),
+  chatId: z.string(),
+  participant: participantRef,
+});
+
 export const serverFrameSchemas = {
   queued: queuedFrame,
   queueStatus: queueStatusFrame,
@@ -220,6 +237,9 @@ export const serverFrameSchemas = {
   error: errorFrame,
   pong: pongFrame,
   chats: chatsFrame,
+  participantJoined: participantJoinedFrame,
+  participantLeft: participantLeftFrame,
+  ...staffFrameSchemas,
 } as const;
 
 export type ServerFrameType = keyof typeof serverFrameSchemas;

@@ -22,6 +22,13 @@ const minimalFrames: { [A in ClientAction]: Record<string, unknown> } = {
   escalateChat: { action: "escalateChat", chatId: "chat-1", reason: "Needs a supervisor." },
   ping: { action: "ping" },
   listChats: { action: "listChats" },
+  monitorChat: { action: "monitorChat", chatId: "chat-1" },
+  stopMonitoring: { action: "stopMonitoring", chatId: "chat-1" },
+  whisper: { action: "whisper", chatId: "chat-1", text: "Offer the fee refund." },
+  bargeIn: { action: "bargeIn", chatId: "chat-1" },
+  watchQueues: { action: "watchQueues" },
+  unwatchQueues: { action: "unwatchQueues" },
+  listQueueChats: { action: "listQueueChats" },
 };
 
 const requiredFieldCases = Object.entries(minimalFrames).flatMap(([action, frame]) =>
@@ -47,6 +54,14 @@ describe("clientFrameSchemas", () => {
       // Added in v2.
       "ping",
       "listChats",
+      "monitorChat",
+      "whisper",
+      "bargeIn",
+      "watchQueues",
+      // The supervisor tools' own additions.
+      "stopMonitoring",
+      "unwatchQueues",
+      "listQueueChats",
     ];
 
     // Act

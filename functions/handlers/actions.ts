@@ -21,6 +21,7 @@ import { wsRequest } from "../lib/middleware/ws-request.ts";
 import { wsResponse } from "../lib/middleware/ws-response.ts";
 import { wsRouter } from "../lib/middleware/ws-router.ts";
 import type { WsContext, WsEvent, WsResult } from "../lib/middleware/ws-types.ts";
+import { supervisorRoutes } from "../lib/supervision/routes.ts";
 
 /** Built on the first request of a cold start and shared by every later one. */
 const ports = () => chatPorts("actions");
@@ -41,6 +42,7 @@ const router = wsRouter({
   escalateChat: (caller, frame) => transferChat(ports(), caller, frame),
   ping: (_caller, frame) => ping(frame),
   listChats: (caller, frame) => listChats(ports(), caller, frame),
+  ...supervisorRoutes(ports),
 });
 
 export const handler = middy<WsEvent, WsResult, Error, WsContext>()

@@ -8,6 +8,7 @@ import { afterCommit } from "../kernel/after-commit.ts";
 import type { Caller } from "../kernel/caller.ts";
 import { ACTIVE_STATES, requireActive, requireParticipant } from "../kernel/chat-access.ts";
 import { toMessageFrame } from "../kernel/message-frames.ts";
+import { refuseMonitor } from "../kernel/monitor-access.ts";
 import type { Needs } from "../kernel/ports.ts";
 import { maskSensitive } from "../masking/index.ts";
 import { metrics } from "../metrics.ts";
@@ -35,6 +36,7 @@ export function sendMessage(
   return retryOnConflict(
     async () => {
       const { chat, subscriptions, rates } = await deps.chats.loadWithSubscribers(frame.chatId);
+      refuseMonitor(chat, subscriptions, caller);
       requireParticipant(chat, caller);
       if (!ACTIVE_STATES.includes(chat.state)) {
         // A retry of a message stored before the chat ended still gets its ack.

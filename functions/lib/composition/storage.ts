@@ -5,9 +5,11 @@ import { ChatStore } from "../data/chat-store.ts";
 import { ClosureStore } from "../data/closure-store.ts";
 import { ConnectionStore } from "../data/connection-store.ts";
 import { CustomerStore } from "../data/customer-store.ts";
+import { NoteStore } from "../data/note-store.ts";
 import { PartitionStore } from "../data/partition-store.ts";
 import { QueueStore } from "../data/queue-store.ts";
 import { defaultRetention, type RetentionPolicy } from "../data/retention.ts";
+import { SupervisionStore } from "../data/supervision-store.ts";
 import { Transactions } from "../data/transaction.ts";
 import { UserChatStore } from "../data/user-chat-store.ts";
 import type { ConnectionDirectory } from "../delivery/frame-sender.ts";
@@ -25,6 +27,8 @@ export type StoragePorts = Pick<
   | "partitions"
   | "customers"
   | "retention"
+  | "notes"
+  | "supervision"
 >;
 
 /** What the frame sender is given: connections by user, and the one rule for forgetting a gone one. */
@@ -54,6 +58,8 @@ export function storagePorts(
     userChats: new UserChatStore(documents, tableName),
     partitions: new PartitionStore(documents, tableName),
     customers: new CustomerStore(documents, tableName),
+    notes: new NoteStore(documents, tableName),
+    supervision: new SupervisionStore(documents, tableName),
     retention,
   };
 }

@@ -1,5 +1,5 @@
 import * as z from "../zod.ts";
-import { staffFrameSchemas } from "./staff-frames.ts";
+import { noteEntry, staffFrameSchemas } from "./staff-frames.ts";
 
 /** Every server frame of the protocol, defined once; see docs/PROTOCOL.md. */
 export const errorCodes = [
@@ -86,6 +86,8 @@ export const transcriptFrame = z.object({
   summary: z.optional(z.string()),
   messages: z.array(z.omit(messageFrame, { type: true, chatId: true })),
   hasMore: z.boolean(),
+  /** v2, staff participants only: the chat's notes (whispers); a customer's transcript never has them. */
+  notes: z.optional(z.array(noteEntry)),
 });
 
 export const endingFrame = z.object({ type: z.literal("chatEnding"), requestId, chatId: z.string() });

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { fastRouting } from "./fixtures/fast-routing.ts";
 import { ChatClient, type Frame } from "./support/chat-client.ts";
 import { available, connectAgent, customerChat, offerFor } from "./support/handoff-stack.ts";
@@ -12,6 +12,9 @@ import { scanUntil } from "./support/local-table.ts";
  * The supervisor tools on the running local stack. The ticker runs every 16 s here, so each run pushes
  * queue snapshots in two rounds 8 s apart, as the one-minute schedule on AWS does in eight.
  */
+// Each test drives three to five sockets through the stack; a busy machine needs more than the default.
+vi.setConfig({ testTimeout: 90_000 });
+
 let stack: LocalProcess;
 const open: ChatClient[] = [];
 const GB = { country: "GB", locale: "en-GB", segment: "consumer" };

@@ -17,7 +17,7 @@ import { requireNoteWriter, staffAudience } from "./staff-access.ts";
  * monitors. The customer's connections are never among the recipients, and the customer's reads
  * (resume, getTranscript, the summary) never include notes.
  */
-export function whisper(
+export async function whisper(
   deps: Needs<"chats" | "notes" | "sender">,
   caller: Caller,
   frame: ClientFrame<"whisper">,

@@ -17,6 +17,7 @@ export class MonitoredChat {
   private readonly log: MessageLog;
   private readonly notes: NotesPanel;
   private readonly status = el("p", { class: "status", role: "status" });
+  private readonly mode = el("p", { class: "status", text: t("supervisor.monitoring") });
   private readonly sendForm: HTMLFormElement;
   private readonly bargeButton: HTMLButtonElement;
   private joined = false;
@@ -79,7 +80,7 @@ export class MonitoredChat {
       "article",
       { class: "monitored", "aria-labelledby": `${id}-heading`, "data-chat": chatId },
       el("h3", { id: `${id}-heading`, text: t("supervisor.chatHeading", { name: customerName }) }),
-      el("p", { class: "status", text: t("supervisor.monitoring") }),
+      this.mode,
       conversation,
       this.sendForm,
       el("div", { class: "actions" }, this.bargeButton, stop),
@@ -114,6 +115,7 @@ export class MonitoredChat {
       this.load(joined);
       this.joined = true;
       this.bargeButton.hidden = true;
+      this.mode.hidden = true;
       this.sendForm.hidden = false;
       this.status.textContent = t("supervisor.joined");
       this.sendForm.querySelector("textarea")?.focus();

@@ -10,8 +10,13 @@ const pagesDir = resolve(fileURLToPath(import.meta.url), "../../pages");
 const htmlRoutes: Record<string, string> = {
   "/": "customer/index.html",
   "/agent": "agent/index.html",
+  "/supervisor": "supervisor/index.html",
 };
-const entryPoints = { customer: "customer/main.ts", agent: "agent/main.ts" };
+const entryPoints = {
+  customer: "customer/main.ts",
+  agent: "agent/main.ts",
+  supervisor: "supervisor/main.ts",
+};
 
 interface Asset {
   readonly body: string | Uint8Array;

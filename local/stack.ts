@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { EnvironmentVariable } from "../functions/lib/config/environment.ts";
 import { FUNCTIONS, type FunctionName } from "../functions/lib/config/environment.ts";
 import { clientActions } from "../functions/lib/protocol/client-frames.ts";
+import { WATCH_INTERVAL_MS, WATCH_ROUNDS_PER_MINUTE } from "../functions/lib/supervision/watch-queues.ts";
 import { type AdmissionLimits, actionLimits } from "./admission.ts";
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadDevAuth } from "./dev-auth.ts";
 import { localCredentials, startDynamoDbLocal } from "./dynamodb-local.ts";
@@ -173,9 +174,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     gateway.handleUpgrade(request, socket, head).catch(() => socket.destroy());
   });
   const ticker = await load("queue-ticker");
+  const tickMs = options.tickMs ?? Number(process.env.CARECHAT_TICK_MS ?? 60_000);
+  // As on AWS: each run pushes queue snapshots to watching supervisors every 8 s until the next run.
+  const watchRounds = Math.max(1, Math.min(WATCH_ROUNDS_PER_MINUTE, Math.ceil(tickMs / WATCH_INTERVAL_MS)));
   const tickTimer = setInterval(
-    () => void runner.invoke("queue-ticker", ticker, { source: "aws.scheduler" }).catch(() => undefined),
-    options.tickMs ?? Number(process.env.CARECHAT_TICK_MS ?? 60_000),
+    () =>
+      void runner
+        .invoke("queue-ticker", ticker, { source: "aws.scheduler", watchRounds })
+        .catch(() => undefined),
+    tickMs,
   );
   // The reconciler's schedule (EventBridge's rate(1 minute) on AWS); CARECHAT_RECONCILE_MS=0 turns it off.
   const reconcileMs = options.reconcileMs ?? Number(process.env.CARECHAT_RECONCILE_MS ?? 60_000);

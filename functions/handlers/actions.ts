@@ -22,6 +22,7 @@ import { wsRequest } from "../lib/middleware/ws-request.ts";
 import { wsResponse } from "../lib/middleware/ws-response.ts";
 import { wsRouter } from "../lib/middleware/ws-router.ts";
 import type { WsContext, WsEvent, WsResult } from "../lib/middleware/ws-types.ts";
+import { supervisorRoutes } from "../lib/supervision/routes.ts";
 import { getAttachment } from "../lib/uploads/get-attachment.ts";
 import { requestUpload } from "../lib/uploads/request-upload.ts";
 import { requestVerification } from "../lib/verification/request-verification.ts";
@@ -51,6 +52,7 @@ const router = wsRouter({
   verify: (caller, frame) => verify(ports(), caller, frame),
   requestUpload: (caller, frame) => requestUpload(ports(), caller, frame),
   getAttachment: (caller, frame) => getAttachment(ports(), caller, frame),
+  ...supervisorRoutes(ports),
 });
 
 export const handler = middy<WsEvent, WsResult, Error, WsContext>()

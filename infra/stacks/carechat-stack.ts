@@ -14,6 +14,7 @@ import * as sns from "aws-cdk-lib/aws-sns";
 import * as subscriptions from "aws-cdk-lib/aws-sns-subscriptions";
 import * as sfn from "aws-cdk-lib/aws-stepfunctions";
 import type { Construct } from "constructs";
+import { WATCH_ROUNDS_PER_MINUTE } from "../../functions/lib/supervision/watch-queues.ts";
 import { ChatEncryptionKey } from "../constructs/chat-encryption-key.ts";
 import { ChatObservability } from "../constructs/chat-observability.ts";
 import { ChatPages } from "../constructs/chat-pages.ts";
@@ -216,6 +217,8 @@ export class CarechatStack extends Stack {
       schedule: events.Schedule.expression(QUEUE_TICKER_SCHEDULE),
       targets: [
         new targets.LambdaFunction(queueTicker.function, {
+          // Eight snapshot rounds 8 s apart for supervisors watching the queues (watch-queues.ts).
+          event: events.RuleTargetInput.fromObject({ watchRounds: WATCH_ROUNDS_PER_MINUTE }),
           retryAttempts: 0,
           maxEventAge: Duration.minutes(1),
         }),

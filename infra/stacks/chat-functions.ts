@@ -1,3 +1,4 @@
+import { Duration } from "aws-cdk-lib";
 import type * as kms from "aws-cdk-lib/aws-kms";
 import type * as logs from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
@@ -24,7 +25,8 @@ const DESCRIPTIONS: Record<keyof typeof HANDLER_ENTRIES, string> = {
   actions: "carechat client actions ($default and one route per action)",
   chatClosure: "carechat chat closure: case number, summary, chatEnded frames",
   chatHandoff: "carechat live-agent handoff: task function of the handoff state machine",
-  queueTicker: "carechat queue ticker: pushes queue position and wait estimates every minute",
+  queueTicker:
+    "carechat queue ticker: pushes queue position and wait estimates every minute, queue snapshots every 8 s",
   reconciler:
     "carechat reconciler: repairs stranded chats, closures, offers and agent slots; presence timeouts",
   revoke: "carechat sign-out: revokes a user or a token and closes its open connections",
@@ -58,6 +60,8 @@ export function createChatFunctions(scope: Construct, options: ChatFunctionsOpti
     new ChatFunction(scope, id, {
       entry: HANDLER_ENTRIES[role],
       description: DESCRIPTIONS[role],
+      // The ticker pushes queue snapshots to supervisors in rounds through its minute (watch-queues.ts).
+      ...(role === "queueTicker" ? { timeout: Duration.seconds(75) } : {}),
       memorySize: options.memorySize,
       logGroupRetention: options.logRetention,
       logGroupEncryptionKey: options.logEncryptionKey,

@@ -49,8 +49,8 @@ export const TABLE_ACCESS = {
       "dynamodb:UpdateItem",
     ],
     indexQueries: [],
-    // TOKEN#: the token's index of this connection, deleted with it.
-    leadingKeyPrefixes: ["CONN#", "USER#", "TOKEN#", "CHAT#", "AGENT#"],
+    // TOKEN#: the token's index of this connection, deleted with it; WATCHERS: a supervisor's queue watch.
+    leadingKeyPrefixes: ["CONN#", "USER#", "TOKEN#", "CHAT#", "AGENT#", "WATCHERS"],
   },
   // Every use case: chats, messages, cases (transcript by case number), agents, queues, connections.
   actions: { tableActions: EVERY_ITEM_ACTION, indexQueries: ["gsi1", "gsi2"] },
@@ -70,7 +70,8 @@ export const TABLE_ACCESS = {
     ],
     indexQueries: ["gsi1", "gsi2"],
     // Forgetting a gone connection also uncounts it (USER#) and may sign an agent out (AGENT#).
-    leadingKeyPrefixes: ["QUEUE#", "CHAT#", "CONN#", "USER#", "TOKEN#", "AGENT#"],
+    // WATCHERS: the supervisors watching the queues (Query), a gone watcher dropped (DeleteItem).
+    leadingKeyPrefixes: ["QUEUE#", "CHAT#", "CONN#", "USER#", "TOKEN#", "AGENT#", "WATCHERS"],
   },
   // Queue entries (Query QUEUE#), chats and their gsi2 lists (OPEN, HELD#, CLOSING), agents (ONLINE),
   // customers' connection counts (GetItem USER#), and every repair's conditional write; the offers and

@@ -3,6 +3,7 @@ import { byId, show } from "../shared/dom.ts";
 import { languageSwitch, onLanguage, t } from "../shared/i18n.ts";
 import { type Claims, clientFor, newUserId, store, stored } from "../shared/session.ts";
 import { ChatPanel } from "./chat-panel.ts";
+import { wireNotes } from "./notes.ts";
 import { Offers } from "./offers.ts";
 import { ChatTabs } from "./tabs.ts";
 
@@ -51,6 +52,7 @@ byId("login-form").addEventListener("submit", (event) => {
 async function open(signedIn: Claims) {
   const client = clientFor(signedIn);
   const tabs = new ChatTabs();
+  const notes = wireNotes(client);
   const held = () => stored<HeldChat[]>(CHATS_KEY) ?? [];
   const release = (chatId: string) =>
     store(
@@ -61,6 +63,7 @@ async function open(signedIn: Claims) {
     const { chatId, queueId, context } = assigned;
     store(CHATS_KEY, [...held(), { chatId, queueId, context }]);
     const panel = new ChatPanel(client, assigned, release);
+    notes.attach(panel);
     tabs.add(panel);
     panel.tab.focus();
   });
@@ -88,6 +91,7 @@ async function open(signedIn: Claims) {
   // After a reload: the held chats come back, their history replayed from seq 0 into the new panels.
   for (const chat of held()) {
     const panel = new ChatPanel(client, { ...chat, history: [] }, release);
+    notes.attach(panel);
     tabs.add(panel);
     client
       .resume(chat.chatId, 0)

@@ -1,4 +1,5 @@
 import type { StringKey } from "./strings-en.ts";
+import { supervisorEs } from "./strings-supervisor-es.ts";
 
 /** The pages' own labels in Spanish; a missing key fails the type check. */
 export const es: Record<StringKey, string> = {
@@ -91,4 +92,5 @@ export const es: Record<StringKey, string> = {
   "context.account": "Tarjeta terminada en",
   "context.details": "Detalles",
   "context.note": "Nota",
+  ...supervisorEs,
 };

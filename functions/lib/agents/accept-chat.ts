@@ -13,10 +13,11 @@ import { wordingFor } from "../language/wording/index.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 import { recordAnswered } from "../queueing/index.ts";
+import { recordAccepted } from "../supervision/record-accepted.ts";
 import { heldOffer, OFFER_GONE } from "./held-offer.ts";
 
 export type AcceptPorts = Needs<
-  "chats" | "queues" | "agents" | "transactions" | "handoff" | "sender" | "routing"
+  "chats" | "queues" | "agents" | "transactions" | "handoff" | "sender" | "routing" | "supervision"
 >;
 
 /**
@@ -70,6 +71,7 @@ export async function acceptChat(
       recordAnswered(stats, (Date.now() - Date.parse(entry.enqueuedAt)) / 1000, new Date()),
     ),
   );
+  await afterCommit("recordAcceptForSupervisors", () => recordAccepted(deps, entry));
   await deps.sender.sendToUser(chat.customer.id, [
     { type: "agentJoined", chatId: chat.chatId, agent: { id: identity.sub, name: identity.name } },
   ]);

@@ -4,12 +4,13 @@ import type { Needs } from "../kernel/ports.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import { MAX_MESSAGES_PER_PAGE } from "../protocol/limits.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
+import { noteEntry } from "../supervision/note-frames.ts";
 
 /** A transcript frame stays well under API Gateway's 128 KB message limit; the rest is paged. */
 const MAX_TRANSCRIPT_BYTES = 96 * 1024;
 
 export async function getTranscript(
-  deps: Needs<"chats">,
+  deps: Needs<"chats" | "notes">,
   caller: Caller,
   frame: ClientFrame<"getTranscript">,
 ): Promise<ServerFrame<"transcript">> {
@@ -33,5 +34,9 @@ export async function getTranscript(
     summary: chat.summary,
     messages,
     hasMore: page.hasMore || messages.length < page.messages.length,
+    // The staff's case record holds the notes; the customer's transcript never does.
+    ...(caller.identity.role === "customer"
+      ? {}
+      : { notes: (await deps.notes.list(chat.chatId)).map(noteEntry) }),
   };
 }

@@ -5,6 +5,7 @@ import type { Needs } from "../kernel/ports.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import { MAX_MESSAGES_PER_PAGE } from "../protocol/limits.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
+import { toNoteFrame } from "../supervision/note-frames.ts";
 
 /**
  * A participant back on a new connection: the connection is subscribed first, so nothing sent from
@@ -12,7 +13,7 @@ import type { ServerFrame } from "../protocol/server-frames.ts";
  * the replay runs may arrive twice (once live, once replayed); clients drop a `seq` they already have.
  */
 export async function resumeChat(
-  deps: Needs<"chats" | "sender">,
+  deps: Needs<"chats" | "sender" | "notes">,
   caller: Caller,
   frame: ClientFrame<"resume">,
 ): Promise<ServerFrame<"resumed">> {
@@ -32,6 +33,16 @@ export async function resumeChat(
     if (frames.length > 0) await deps.sender.send(caller.connectionId, frames);
     afterSeq = page.messages.at(-1)?.seq ?? afterSeq;
     if (!page.hasMore) break;
+  }
+  // Staff get the notes too, after the messages, by their own sequence; a customer never does.
+  if (caller.identity.role !== "customer") {
+    const { chatId } = chat;
+    const notes = await deps.notes.list(chatId, frame.afterNoteSeq ?? 0);
+    if (notes.length > 0)
+      await deps.sender.send(
+        caller.connectionId,
+        notes.map((note) => toNoteFrame(chatId, note)),
+      );
   }
   chat = (await deps.chats.get(frame.chatId)) ?? chat;
   return {

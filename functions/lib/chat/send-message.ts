@@ -8,6 +8,7 @@ import { afterCommit } from "../kernel/after-commit.ts";
 import type { Caller } from "../kernel/caller.ts";
 import { requireActive, requireParticipant } from "../kernel/chat-access.ts";
 import { toMessageFrame } from "../kernel/message-frames.ts";
+import { refuseMonitor } from "../kernel/monitor-access.ts";
 import type { Needs } from "../kernel/ports.ts";
 import { maskSensitive } from "../masking/index.ts";
 import { metrics } from "../metrics.ts";
@@ -54,6 +55,7 @@ export async function sendMessage(
         ]);
         claim = claimed;
         const { chat, subscriptions, rates } = loaded;
+        refuseMonitor(chat, subscriptions, caller);
         requireParticipant(chat, caller);
         if (claim.kind === "pending") claim = await settleClaim(deps, key, claimId, claim);
         if (claim.kind === "stored") {

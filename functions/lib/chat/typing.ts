@@ -1,5 +1,6 @@
 import type { Caller } from "../kernel/caller.ts";
 import { requireActive, requireParticipant } from "../kernel/chat-access.ts";
+import { refuseMonitor } from "../kernel/monitor-access.ts";
 import type { Needs } from "../kernel/ports.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import { TYPING_INTERVAL_MS } from "../protocol/limits.ts";
@@ -11,6 +12,7 @@ export async function typing(
   frame: ClientFrame<"typing">,
 ): Promise<undefined> {
   const { chat, subscriptions } = await deps.chats.loadWithSubscribers(frame.chatId);
+  refuseMonitor(chat, subscriptions, caller);
   requireParticipant(chat, caller);
   requireActive(chat);
   // Indicators faster than one a second tell nobody anything new: the excess is dropped, not refused

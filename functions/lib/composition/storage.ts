@@ -6,9 +6,11 @@ import { ClosureStore } from "../data/closure-store.ts";
 import { ConnectionStore } from "../data/connection-store.ts";
 import { CustomerStore } from "../data/customer-store.ts";
 import { MessageLog } from "../data/message-log.ts";
+import { NoteStore } from "../data/note-store.ts";
 import { PartitionStore } from "../data/partition-store.ts";
 import { QueueStore } from "../data/queue-store.ts";
 import { defaultRetention, type RetentionPolicy } from "../data/retention.ts";
+import { SupervisionStore } from "../data/supervision-store.ts";
 import { Transactions } from "../data/transaction.ts";
 import { UploadStore } from "../data/upload-store.ts";
 import { UserChatStore } from "../data/user-chat-store.ts";
@@ -31,6 +33,8 @@ export type StoragePorts = Pick<
   | "retention"
   | "verifications"
   | "uploads"
+  | "notes"
+  | "supervision"
 >;
 
 /** What the frame sender is given: connections by user, and the one rule for forgetting a gone one. */
@@ -61,6 +65,8 @@ export function storagePorts(
     userChats: new UserChatStore(documents, tableName),
     partitions: new PartitionStore(documents, tableName),
     customers: new CustomerStore(documents, tableName),
+    notes: new NoteStore(documents, tableName),
+    supervision: new SupervisionStore(documents, tableName),
     retention,
     verifications: new VerificationStore(documents, tableName),
     uploads: new UploadStore(documents, tableName),

@@ -6,7 +6,7 @@ import { FrameSender } from "../delivery/frame-sender.ts";
 import type { Needs } from "../kernel/ports.ts";
 import { connectionDirectory, storagePorts } from "./storage.ts";
 
-export type TickerPorts = Needs<"queues" | "agents" | "sender" | "routing">;
+export type TickerPorts = Needs<"queues" | "agents" | "sender" | "routing" | "supervision" | "connections">;
 
 let built: TickerPorts | undefined;
 
@@ -18,6 +18,8 @@ export function tickerPorts(env: NodeJS.ProcessEnv = process.env): TickerPorts {
   built = {
     queues: storage.queues,
     agents: storage.agents,
+    supervision: storage.supervision,
+    connections: storage.connections,
     sender: new FrameSender(connectionsClient(config.WS_MANAGEMENT_ENDPOINT), connectionDirectory(storage)),
     routing: readRoutingConfig(config.ROUTING_CONFIG_FILE),
   };

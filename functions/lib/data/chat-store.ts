@@ -14,6 +14,7 @@ import {
   chatPk,
   clientMessageSk,
   connectionPk,
+  LAST_MESSAGE_SK,
   messageSk,
   OPEN_CHATS,
   RATE_PREFIX,
@@ -207,8 +208,12 @@ export class ChatStore {
     const page = await this.documents.send(
       new QueryCommand({
         TableName: this.tableName,
-        KeyConditionExpression: "pk = :pk AND sk > :after",
-        ExpressionAttributeValues: { ":pk": chatPk(chatId), ":after": messageSk(afterSeq) },
+        KeyConditionExpression: "pk = :pk AND sk BETWEEN :first AND :last",
+        ExpressionAttributeValues: {
+          ":pk": chatPk(chatId),
+          ":first": messageSk(afterSeq + 1),
+          ":last": LAST_MESSAGE_SK,
+        },
         ConsistentRead: true,
         Limit: limit,
       }),

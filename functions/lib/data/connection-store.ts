@@ -17,6 +17,8 @@ import {
   USER_CONNECTIONS_SK,
   userConnectionSk,
   userPk,
+  WATCHERS_PK,
+  watcherSk,
 } from "./keys.ts";
 import { indexes } from "./table-definition.ts";
 import { commitItems, type TransactItem } from "./transaction.ts";
@@ -92,6 +94,10 @@ export class ConnectionStore {
         },
       },
       this.countItem(record.userId, -1, record.expiresAt),
+      // A supervisor's queue watch (watchQueues) ends with the connection.
+      ...(record.role === "supervisor"
+        ? [{ Delete: { TableName: this.tableName, Key: { pk: WATCHERS_PK, sk: watcherSk(connectionId) } } }]
+        : []),
       // The revocation-by-token index of this connection goes with it: nothing names a closed connection.
       ...(record.tokenId
         ? [

@@ -76,3 +76,23 @@ export const OPEN_CHATS = "OPEN";
 export const CLOSING_CHATS = "CLOSING";
 export const heldChatsPk = (agentId: string) => `HELD#${agentId}`;
 export const watchSk = (at: string, chatId: string) => `${at}#${chatId}`;
+
+/**
+ * Supervisor tools (ACCESS-PATTERNS.md, patterns 20-24). Staff notes sit in the chat's partition after
+ * its messages (MSG# < NOTE# < NOTES), numbered by their own counter item, so a message query bounded
+ * to MSG# never returns a note and a note never moves the messages' `seq`.
+ */
+export const NOTE_PREFIX = "NOTE#";
+export const noteSk = (noteSeq: number) => `${NOTE_PREFIX}${String(noteSeq).padStart(SEQ_WIDTH, "0")}`;
+export const NOTE_COUNTER_SK = "NOTES";
+/** The last message key there can be: message queries end here, whatever else shares the partition. */
+export const LAST_MESSAGE_SK = messageSk(10 ** SEQ_WIDTH - 1);
+/** Connections watching the live queues (watchQueues), one small partition the ticker reads. */
+export const WATCHERS_PK = "WATCHERS";
+export const watcherSk = (connectionId: string) => `CONN#${connectionId}`;
+/** Ten-minute activity windows of a queue (timed-out offers, abandons, estimate errors). */
+export const QUEUE_WINDOW_PREFIX = "WINDOW#";
+export const queueWindowSk = (windowStart: string) => `${QUEUE_WINDOW_PREFIX}${windowStart}`;
+/** Chats an agent took from a queue, so a supervisor can list them; checked against the chat on read. */
+export const LIVE_CHAT_PREFIX = "LIVE#";
+export const liveChatSk = (chatId: string) => `${LIVE_CHAT_PREFIX}${chatId}`;

@@ -95,6 +95,12 @@ export interface SubscriptionRecord {
   readonly connectionId: string;
   readonly userId: string;
   readonly role: ParticipantRole;
+  /**
+   * "monitor": a supervisor watching silently (monitorChat). Such a connection receives messages, typing
+   * and notes but is no participant: it is never in `participants`, it cannot send, and nothing it does
+   * reaches the customer. Absent for participants.
+   */
+  readonly audience?: "monitor";
 }
 
 export interface ConnectionRecord {

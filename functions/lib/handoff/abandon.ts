@@ -1,5 +1,6 @@
 import type { ChatRecord } from "../data/records.ts";
 import { RETRY, retryOnConflict } from "../data/retry-on-conflict.ts";
+import { afterCommit } from "../kernel/after-commit.ts";
 import type { Needs } from "../kernel/ports.ts";
 import { commitAndWake } from "../kernel/wake-workflow.ts";
 import { recordAbandoned } from "../queueing/index.ts";
@@ -8,7 +9,7 @@ import { publishQueueStatus } from "./queue-status.ts";
 import { servedQueues } from "./served-queues.ts";
 import { updateStatsQuietly } from "./stats.ts";
 
-export type AbandonPorts = DispatchPorts & Needs<"agents" | "queues">;
+export type AbandonPorts = DispatchPorts & Needs<"agents" | "queues" | "supervision">;
 
 /**
  * A customer leaves while queued: the entry goes, an agent holding an offer gets the slot back and
@@ -43,5 +44,6 @@ export async function abandonQueue(deps: AbandonPorts, chat: ChatRecord): Promis
   await updateStatsQuietly(deps, entry.queueId, (stats) =>
     recordAbandoned(stats, (Date.now() - Date.parse(entry.enqueuedAt)) / 1000, new Date()),
   );
+  await afterCommit("countAbandoned", () => deps.supervision.count(entry.queueId, { abandoned: 1 }));
   await publishQueueStatus(deps, entry.queueId);
 }

@@ -1,6 +1,8 @@
 import { queueEntrySk } from "../data/keys.ts";
 import type { ChatRecord } from "../data/records.ts";
 import { RETRY, retryOnConflict } from "../data/retry-on-conflict.ts";
+import { afterCommit } from "../kernel/after-commit.ts";
+import type { Needs } from "../kernel/ports.ts";
 import { ASSISTANT, postChatMessage } from "../kernel/post-chat-message.ts";
 import { wordingFor } from "../language/wording/index.ts";
 import { recordAbandoned } from "../queueing/index.ts";
@@ -15,7 +17,7 @@ import { servedQueues } from "./served-queues.ts";
 import { updateStatsQuietly } from "./stats.ts";
 
 /** What the workflow's wait tasks talk to: dispatch's ports and the statistics. */
-export type WaitPorts = DispatchPorts;
+export type WaitPorts = DispatchPorts & Needs<"supervision">;
 
 /** Where the workflow's chat waits: the output of Enqueue / Overflow, kept at `$.wait`. */
 export interface WaitRef {
@@ -73,6 +75,9 @@ export async function expireOffer(deps: WaitPorts, ref: WaitRef): Promise<NextSt
       if (entry.state === "offered" && entry.offeredTo) {
         const { released, agent } = await releaseOffer(deps, entry, entry.offeredTo);
         if (!released) return RETRY;
+        await afterCommit("countOfferTimedOut", () =>
+          deps.supervision.count(ref.queueId, { offersTimedOut: 1 }),
+        );
         await deps.sender.sendToUser(entry.offeredTo, [
           { type: "offerWithdrawn", chatId: entry.chatId, reason: "expired" },
         ]);

@@ -5,9 +5,11 @@ import type { ClosureStore } from "../data/closure-store.ts";
 import type { ConnectionStore } from "../data/connection-store.ts";
 import type { CustomerStore } from "../data/customer-store.ts";
 import type { MessageLog } from "../data/message-log.ts";
+import type { NoteStore } from "../data/note-store.ts";
 import type { PartitionStore } from "../data/partition-store.ts";
 import type { QueueStore } from "../data/queue-store.ts";
 import type { RetentionPolicy } from "../data/retention.ts";
+import type { SupervisionStore } from "../data/supervision-store.ts";
 import type { Transactions } from "../data/transaction.ts";
 import type { UploadStore } from "../data/upload-store.ts";
 import type { UserChatStore } from "../data/user-chat-store.ts";
@@ -40,6 +42,10 @@ export interface Ports {
   /** Whole partitions (retention at closure, erasure) and a customer's chats as a whole (erasure). */
   readonly partitions: PortOf<PartitionStore>;
   readonly customers: PortOf<CustomerStore>;
+  /** Staff notes of a chat (whisper), numbered apart from its messages. */
+  readonly notes: PortOf<NoteStore>;
+  /** Queue watchers, queue activity windows and the chats taken from each queue (supervisor tools). */
+  readonly supervision: PortOf<SupervisionStore>;
   /** The retention periods this function was configured with (functions/lib/data/retention.ts). */
   readonly retention: RetentionPolicy;
   readonly sender: PortOf<FrameSender>;

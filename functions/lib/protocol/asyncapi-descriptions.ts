@@ -1,5 +1,6 @@
 import type { ClientAction } from "./client-frames.ts";
 import type { ServerFrameType } from "./server-frames.ts";
+import { staffActionDescriptions, staffActionReplies, staffFrameDescriptions } from "./staff-actions.ts";
 
 /**
  * The words of the AsyncAPI document: one line per frame, and which server frames answer each
@@ -29,6 +30,7 @@ const clientMessages: Record<ClientAction, string> = {
   requestUpload:
     "The agent holding a chat asks the customer for a document: the customer gets a presigned POST.",
   getAttachment: "A participant asks for a short-lived link to an attachment of the chat.",
+  ...staffActionDescriptions,
 };
 
 const serverMessages: Record<ServerFrameType, string> = {
@@ -63,6 +65,7 @@ const serverMessages: Record<ServerFrameType, string> = {
   uploadRejected:
     "A stored file was refused (wrong type by its content, too large, reused or expired) and deleted.",
   attachmentUrl: "A short-lived link to an attachment (reply to getAttachment).",
+  ...staffFrameDescriptions,
 };
 
 /** The success replies of each client action; every action may also be answered with `error`. */
@@ -86,6 +89,7 @@ const clientReplies: Record<ClientAction, readonly ServerFrameType[]> = {
   verify: ["verificationResult"],
   requestUpload: ["uploadPending"],
   getAttachment: ["attachmentUrl"],
+  ...staffActionReplies,
 };
 
 export const asyncApiDescriptions = { clientMessages, serverMessages };

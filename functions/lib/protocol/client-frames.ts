@@ -2,6 +2,7 @@ import { LANGUAGES } from "../language/languages.ts";
 import * as z from "../zod.ts";
 import { MAX_CLIENT_MESSAGE_ID_CHARS } from "./limits.ts";
 import { leaveQueueFrame } from "./queue-frames.ts";
+import { staffActionSchemas } from "./staff-actions.ts";
 
 /**
  * Every client frame of the protocol, defined once. Handlers validate with these schemas; tests and
@@ -36,6 +37,8 @@ export const resumeFrame = z.object({
   requestId,
   chatId,
   afterSeq: z._default(z.number().check(z.int(), z.gte(0)), 0),
+  /** v2, staff only: notes with `noteSeq` above this are replayed too (as `note` frames). */
+  afterNoteSeq: z.optional(z.number().check(z.int(), z.gte(0))),
 });
 
 export const typingFrame = z.object({ action: z.literal("typing"), requestId, chatId });
@@ -131,6 +134,7 @@ export const clientFrameSchemas = {
   verify: verifyFrame,
   requestUpload: requestUploadFrame,
   getAttachment: getAttachmentFrame,
+  ...staffActionSchemas,
 } as const;
 
 export type ClientAction = keyof typeof clientFrameSchemas;

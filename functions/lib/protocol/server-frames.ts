@@ -12,6 +12,8 @@ import {
 
 export type { UploadRejectionReason, VerificationOutcome } from "./secure-step-frames.ts";
 
+import { noteEntry, staffFrameSchemas } from "./staff-frames.ts";
+
 /** Every server frame of the protocol, defined once; see docs/PROTOCOL.md. */
 export const errorCodes = [
   "BAD_REQUEST",
@@ -99,6 +101,8 @@ export const transcriptFrame = z.object({
   summary: z.optional(z.string()),
   messages: z.array(z.omit(messageFrame, { type: true, chatId: true })),
   hasMore: z.boolean(),
+  /** v2, staff participants only: the chat's notes (whispers); a customer's transcript never has them. */
+  notes: z.optional(z.array(noteEntry)),
 });
 
 export const endingFrame = z.object({ type: z.literal("chatEnding"), requestId, chatId: z.string() });
@@ -213,6 +217,22 @@ export const agentUnavailableFrame = z.object({
   contactNumber: z.string(),
 });
 
+/**
+ * v2: someone joined or left the chat as a participant (a supervisor barging in, a conference
+ * invitee). Every participant gets it; `role` is never `customer`.
+ */
+const participantRef = z.object({ role: z.enum(["agent", "supervisor"]), id: z.string(), name: z.string() });
+export const participantJoinedFrame = z.object({
+  type: z.literal("participantJoined"),
+  chatId: z.string(),
+  participant: participantRef,
+});
+export const participantLeftFrame = z.object({
+  type: z.literal("participantLeft"),
+  chatId: z.string(),
+  participant: participantRef,
+});
+
 export const serverFrameSchemas = {
   queued: queuedFrame,
   queueStatus: queueStatusFrame,
@@ -243,6 +263,9 @@ export const serverFrameSchemas = {
   uploadPending: uploadPendingFrame,
   uploadRejected: uploadRejectedFrame,
   attachmentUrl: attachmentUrlFrame,
+  participantJoined: participantJoinedFrame,
+  participantLeft: participantLeftFrame,
+  ...staffFrameSchemas,
 } as const;
 
 export type ServerFrameType = keyof typeof serverFrameSchemas;

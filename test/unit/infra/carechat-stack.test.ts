@@ -218,6 +218,13 @@ describe("CarechatStack: WebSocket API", () => {
       "escalateChat",
       "ping",
       "listChats",
+      "monitorChat",
+      "stopMonitoring",
+      "whisper",
+      "bargeIn",
+      "watchQueues",
+      "unwatchQueues",
+      "listQueueChats",
     ]);
     expect([...stack.api.routes.keys()].sort()).toEqual(expected);
   });
@@ -301,18 +308,20 @@ describe("CarechatStack: WebSocket API", () => {
 });
 
 describe("CarechatStack: functions", () => {
-  it("runs every function on nodejs22.x, ARM64, 512 MB, 29 s, with active tracing and its own log group", () => {
+  it("runs every function on nodejs22.x, ARM64, 512 MB, 29 s (the ticker 75 s), with active tracing and its own log group", () => {
     // Act
     const functions = Object.values(template.findResources("AWS::Lambda::Function"));
 
     // Assess
     expect(functions).toHaveLength(9);
-    for (const fn of functions) {
+    const tickerId = logicalId(stack.functions.queueTicker.function);
+    for (const [id, fn] of Object.entries(template.findResources("AWS::Lambda::Function"))) {
       expect(fn.Properties).toMatchObject({
         Runtime: "nodejs22.x",
         Architectures: ["arm64"],
         MemorySize: 512,
-        Timeout: 29,
+        // The ticker pushes supervisors' queue snapshots in rounds through its minute.
+        Timeout: id === tickerId ? 75 : 29,
         Handler: "index.handler",
         TracingConfig: { Mode: "Active" },
         LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
@@ -555,6 +564,7 @@ describe("CarechatStack: queue ticker schedule", () => {
       {
         Arn: tickerArn,
         Id: expect.any(String),
+        Input: JSON.stringify({ watchRounds: 8 }),
         RetryPolicy: { MaximumEventAgeInSeconds: 60, MaximumRetryAttempts: 0 },
       },
     ]);

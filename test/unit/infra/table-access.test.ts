@@ -81,7 +81,7 @@ describe("table access per function", () => {
         Effect: "Allow",
         Action: ["dynamodb:GetItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem", "dynamodb:UpdateItem"],
         Resource: tableArn(),
-        Condition: leadingKeys("CONN#", "USER#", "TOKEN#", "CHAT#", "AGENT#"),
+        Condition: leadingKeys("CONN#", "USER#", "TOKEN#", "CHAT#", "AGENT#", "WATCHERS"),
       },
     ]);
   });
@@ -102,7 +102,7 @@ describe("table access per function", () => {
           "dynamodb:BatchWriteItem",
         ],
         Resource: tableArn(),
-        Condition: leadingKeys("QUEUE#", "CHAT#", "CONN#", "USER#", "TOKEN#", "AGENT#"),
+        Condition: leadingKeys("QUEUE#", "CHAT#", "CONN#", "USER#", "TOKEN#", "AGENT#", "WATCHERS"),
       },
       { Effect: "Allow", Action: "dynamodb:Query", Resource: [indexArn("gsi1"), indexArn("gsi2")] },
     ]);

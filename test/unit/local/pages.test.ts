@@ -18,6 +18,9 @@ describe("buildPages", () => {
         "/assets/customer.js",
         "/assets/customer.js.map",
         "/assets/pages.css",
+        "/supervisor",
+        "/assets/supervisor.js",
+        "/assets/supervisor.js.map",
       ].sort(),
     );
     const customer = new TextDecoder().decode(assets.get("/assets/customer.js")?.body as Uint8Array);
@@ -26,6 +29,9 @@ describe("buildPages", () => {
     expect(customer).not.toMatch(/\bimport\s*[{*"]/);
     expect(String(assets.get("/")?.body)).toContain('<script type="module" src="/assets/customer.js">');
     expect(String(assets.get("/agent")?.body)).toContain('<script type="module" src="/assets/agent.js">');
+    expect(String(assets.get("/supervisor")?.body)).toContain(
+      '<script type="module" src="/assets/supervisor.js">',
+    );
   });
 });
 

@@ -15,7 +15,11 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((mat
 describe("page strings", () => {
   it("every label the HTML pages name exists in English", () => {
     // prepare
-    const keys = [...keysIn("customer/index.html"), ...keysIn("agent/index.html")];
+    const keys = [
+      ...keysIn("customer/index.html"),
+      ...keysIn("agent/index.html"),
+      ...keysIn("supervisor/index.html"),
+    ];
 
     // assess
     expect(keys.length).toBeGreaterThan(20);
@@ -30,7 +34,15 @@ describe("page strings", () => {
     // Names that read the same in both languages only.
     expect(
       same.every((key) =>
-        ["segment.consumer", "role.supervisor", "agent.chats", "agent.offerFrom"].includes(key),
+        [
+          "segment.consumer",
+          "role.supervisor",
+          "agent.chats",
+          "agent.offerFrom",
+          "supervisor.seconds",
+          "supervisor.none",
+          "supervisor.chatRow",
+        ].includes(key),
       ),
     ).toBe(true);
   });

@@ -18,6 +18,7 @@ import { MemoryPartitions } from "./memory-partitions.ts";
 import { MemoryQueueStore } from "./memory-queue-store.ts";
 import { MemoryUploadBucket, MemoryUploadStore, MemoryVerificationStore } from "./memory-secure-steps.ts";
 import { MemoryClosureStore, MemoryConnectionStore, MemoryUserChatStore } from "./memory-side-stores.ts";
+import { MemoryNoteStore, MemorySupervisionStore } from "./memory-supervision.ts";
 import { copy, MemoryTable, MemoryTransactions } from "./memory-table.ts";
 import {
   RecordingClosureWorkflow,
@@ -94,6 +95,8 @@ export function inMemoryWorld(routing: RoutingConfig = testRouting): InMemoryWor
     // Retention and erasure have their own unit tests over MemoryPartitions; here they stand apart.
     partitions: new MemoryPartitions(),
     customers: new MemoryPartitions(),
+    notes: new MemoryNoteStore(),
+    supervision: new MemorySupervisionStore(table),
     retention: defaultRetention,
     sender,
     handoff,

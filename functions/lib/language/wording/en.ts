@@ -39,6 +39,7 @@ export const english: Wording = {
     transferring: (queue) =>
       `You're being transferred to our ${queue} team. Your conversation goes with you, so you won't need to repeat yourself.`,
     joined: (name) => `${name} joined the chat.`,
+    supervisorJoined: (name) => `A supervisor has joined the chat: ${name}.`,
     closed: (hours, phone) =>
       `Live chat for this team is closed right now. Our hours are ${hours}. You can call ${phone}, or keep chatting with me.`,
     noAgents: (phone) =>

@@ -39,6 +39,7 @@ export const spanish: Wording = {
     transferring: (queue) =>
       `Le estamos transfiriendo al equipo de ${queue}. Su conversación va con usted, así que no tendrá que repetir nada.`,
     joined: (name) => `${name} se unió al chat.`,
+    supervisorJoined: (name) => `Un supervisor se ha unido al chat: ${name}.`,
     closed: (hours, phone) =>
       `El chat en vivo de este equipo está cerrado ahora. Nuestro horario es ${hours}. Puede llamar al ${phone} o seguir conversando conmigo.`,
     noAgents: (phone) =>

@@ -39,6 +39,7 @@ export const japanese: Wording = {
     transferring: (queue) =>
       `${queue}の担当におつなぎします。これまでの会話は引き継がれますので、繰り返しご説明いただく必要はありません。`,
     joined: (name) => `${name}がチャットに参加しました。`,
+    supervisorJoined: (name) => `スーパーバイザー（${name}）がチャットに参加しました。`,
     closed: (hours, phone) =>
       `この窓口のチャットは現在受付時間外です。受付時間は${hours}です。${phone}にお電話いただくか、引き続き私とチャットでお話しください。`,
     noAgents: (phone) =>

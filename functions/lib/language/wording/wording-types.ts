@@ -29,6 +29,8 @@ export interface AssistantPhrases {
 export interface HandoffWording {
   readonly transferring: (queue: string) => string;
   readonly joined: (name: string) => string;
+  /** A supervisor barged in (bargeIn): the customer is told, a monitor never is. */
+  readonly supervisorJoined: (name: string) => string;
   readonly closed: (hours: string, phone: string) => string;
   readonly noAgents: (phone: string) => string;
   readonly failed: string;

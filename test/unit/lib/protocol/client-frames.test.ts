@@ -27,6 +27,13 @@ const minimalFrames: { [A in ClientAction]: Record<string, unknown> } = {
   verify: { action: "verify", chatId: "chat-1", verificationId: "v-1", last4: "1234", postalCode: "10001" },
   requestUpload: { action: "requestUpload", chatId: "chat-1" },
   getAttachment: { action: "getAttachment", chatId: "chat-1", attachmentId: "u-1" },
+  monitorChat: { action: "monitorChat", chatId: "chat-1" },
+  stopMonitoring: { action: "stopMonitoring", chatId: "chat-1" },
+  whisper: { action: "whisper", chatId: "chat-1", text: "Offer the fee refund." },
+  bargeIn: { action: "bargeIn", chatId: "chat-1" },
+  watchQueues: { action: "watchQueues" },
+  unwatchQueues: { action: "unwatchQueues" },
+  listQueueChats: { action: "listQueueChats" },
 };
 
 const requiredFieldCases = Object.entries(minimalFrames).flatMap(([action, frame]) =>
@@ -57,6 +64,14 @@ describe("clientFrameSchemas", () => {
       "verify",
       "requestUpload",
       "getAttachment",
+      "monitorChat",
+      "whisper",
+      "bargeIn",
+      "watchQueues",
+      // The supervisor tools' own additions.
+      "stopMonitoring",
+      "unwatchQueues",
+      "listQueueChats",
     ];
 
     // Act

@@ -24,6 +24,14 @@ const history = [
   },
 ];
 
+const note = {
+  noteSeq: 1,
+  from: { role: "supervisor", id: "sup-1", name: "Grace" },
+  text: "Offer the fee refund.",
+  sentAt: "2026-11-25T14:00:02.000Z",
+  redacted: false,
+};
+
 const context = {
   topic: "dispute",
   language: "en",
@@ -184,6 +192,72 @@ const realisticFrames: { [T in ServerFrameType]: Record<string, unknown> } = {
     attachmentId: "u-1",
     url: "https://carechat-uploads.s3.us-east-1.amazonaws.com/attachments/chat-1/u-1/ab12?X-Amz-Expires=60",
     expiresAt: "2026-12-01T20:01:00.000Z",
+  },
+  participantJoined: {
+    type: "participantJoined",
+    chatId: "chat-1",
+    participant: { role: "supervisor", id: "sup-1", name: "Grace" },
+  },
+  participantLeft: {
+    type: "participantLeft",
+    chatId: "chat-1",
+    participant: { role: "agent", id: "agent-2", name: "Travel desk" },
+  },
+  note: { type: "note", chatId: "chat-1", ...note },
+  noteAck: { type: "noteAck", requestId: "r-13", chatId: "chat-1", noteSeq: 1, redacted: false },
+  monitoring: {
+    type: "monitoring",
+    requestId: "r-14",
+    chatId: "chat-1",
+    state: "assigned",
+    queueId: "cards-en",
+    history,
+    notes: [note],
+  },
+  monitoringStopped: { type: "monitoringStopped", requestId: "r-15", chatId: "chat-1" },
+  bargedIn: { type: "bargedIn", requestId: "r-16", chatId: "chat-1", history, notes: [] },
+  queueSnapshot: {
+    type: "queueSnapshot",
+    requestId: "r-17",
+    at: "2026-12-01T20:00:00.000Z",
+    queues: [
+      {
+        queueId: "cards-en",
+        waiting: 3,
+        longestWaitSeconds: 95,
+        agents: { available: 2, away: 1, busy: 4 },
+        offersTimedOut: 1,
+        abandoned: 2,
+        estimateErrorSeconds: 41.5,
+        estimateSamples: 12,
+      },
+      {
+        queueId: "cards-es",
+        waiting: 0,
+        longestWaitSeconds: 0,
+        agents: { available: 0, away: 0, busy: 0 },
+        offersTimedOut: 0,
+        abandoned: 0,
+        estimateSamples: 0,
+      },
+    ],
+  },
+  queuesUnwatched: { type: "queuesUnwatched", requestId: "r-18" },
+  queueChats: {
+    type: "queueChats",
+    requestId: "r-19",
+    chats: [
+      {
+        chatId: "chat-1",
+        state: "assigned",
+        queueId: "cards-en",
+        customerName: "Ana",
+        topic: "dispute",
+        language: "en",
+        startedAt: "2026-12-01T19:58:00.000Z",
+        participants: [{ id: "agent-1", name: "Sam", role: "agent" }],
+      },
+    ],
   },
 };
 

@@ -7,6 +7,7 @@ import { FUNCTIONS, type FunctionName } from "../functions/lib/config/environmen
 import { clientActions } from "../functions/lib/protocol/client-frames.ts";
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadDevAuth } from "./dev-auth.ts";
 import { localCredentials, startDynamoDbLocal } from "./dynamodb-local.ts";
+import { LocalEventLog } from "./event-log.ts";
 import { LocalGateway } from "./gateway.ts";
 import { createHttpRoutes } from "./http-routes.ts";
 import { type LambdaHandler, LambdaRunner } from "./lambda-runner.ts";
@@ -95,6 +96,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     RETENTION_IDEMPOTENCY_DAYS: process.env.RETENTION_IDEMPOTENCY_DAYS,
     RETENTION_AGENT_DAYS: process.env.RETENTION_AGENT_DAYS,
     RETENTION_QUEUE_DAYS: process.env.RETENTION_QUEUE_DAYS,
+    // Served by this runtime's EventBridge stand-in (local/event-log.ts), under the deployed bus's name.
+    EVENT_BUS_NAME: "carechat",
   };
   for (const [name, value] of Object.entries(functionEnvironment))
     if (value === undefined) delete process.env[name];
@@ -105,6 +108,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     AWS_ENDPOINT_URL_SFN: httpUrl,
+    AWS_ENDPOINT_URL_EVENTBRIDGE: httpUrl,
     POWERTOOLS_SERVICE_NAME: "carechat",
   });
   delete process.env.AWS_PROFILE;
@@ -141,6 +145,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     devAuth,
     isReady: () => ready,
     revoke: (request) => runner.invoke("revoke", revoke, request),
+    events: new LocalEventLog(dataDir),
   });
   server.on("upgrade", (request, socket, head) => {
     gateway.handleUpgrade(request, socket, head).catch(() => socket.destroy());

@@ -70,6 +70,7 @@ export function sendMessage(
           text: inbound.maskedText,
           profile: toProfile(identity),
           state: chat.assistant,
+          caseNumber: chat.caseNumber,
         });
         assistant = reply.state;
         wantsAgent = reply.wantsAgent;

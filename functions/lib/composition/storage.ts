@@ -1,6 +1,7 @@
 import { documentClient } from "../aws/document-client.ts";
 import { forgetConnection } from "../connections/close-connection.ts";
 import { AgentStore } from "../data/agent-store.ts";
+import { CaseStore } from "../data/case-store.ts";
 import { ChatStore } from "../data/chat-store.ts";
 import { ClosureStore } from "../data/closure-store.ts";
 import { ConnectionStore } from "../data/connection-store.ts";
@@ -24,6 +25,7 @@ export type StoragePorts = Pick<
   | "userChats"
   | "partitions"
   | "customers"
+  | "cases"
   | "retention"
 >;
 
@@ -54,6 +56,7 @@ export function storagePorts(
     userChats: new UserChatStore(documents, tableName),
     partitions: new PartitionStore(documents, tableName),
     customers: new CustomerStore(documents, tableName),
+    cases: new CaseStore(documents, tableName, retention),
     retention,
   };
 }

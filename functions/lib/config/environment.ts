@@ -33,6 +33,8 @@ export const ENVIRONMENT_VARIABLES = {
   RETENTION_IDEMPOTENCY_DAYS: "Days a chat's idempotency keys (CMID#) are kept after it ended (default 1).",
   RETENTION_AGENT_DAYS: "Days an agent record is kept after its last write (default 90).",
   RETENTION_QUEUE_DAYS: "Days queue statistics and entries are kept after their last write (default 90).",
+  EVENT_BUS_NAME:
+    "The EventBridge bus that case, wrap-up and rating events go to (docs/EVENTS.md); unset: the default bus.",
 } as const;
 
 export type EnvironmentVariable = keyof typeof ENVIRONMENT_VARIABLES;
@@ -94,18 +96,18 @@ export const FUNCTIONS = {
   actions: {
     entry: "functions/handlers/actions.ts",
     required: [...CHAT, "CLOSURE_STATE_MACHINE_ARN"],
-    optional: [...STAFF_RETENTION, "CONNECTION_FRAME_LIMIT"],
+    optional: [...STAFF_RETENTION, "CONNECTION_FRAME_LIMIT", "RETENTION_CASE_DAYS", "EVENT_BUS_NAME"],
   },
   "chat-closure": {
     entry: "functions/handlers/chat-closure.ts",
     required: CHAT,
-    optional: ["CLOSURE_STATE_MACHINE_ARN", ...CHAT_RETENTION, ...STAFF_RETENTION],
+    optional: ["CLOSURE_STATE_MACHINE_ARN", ...CHAT_RETENTION, ...STAFF_RETENTION, "EVENT_BUS_NAME"],
     aslPlaceholder: "ChatClosureFunctionArn",
   },
   "chat-handoff": {
     entry: "functions/handlers/chat-handoff.ts",
     required: CHAT,
-    optional: ["CLOSURE_STATE_MACHINE_ARN", ...STAFF_RETENTION],
+    optional: ["CLOSURE_STATE_MACHINE_ARN", ...STAFF_RETENTION, "EVENT_BUS_NAME"],
     aslPlaceholder: "ChatHandoffFunctionArn",
   },
   "queue-ticker": {

@@ -27,6 +27,7 @@ export interface OfferContext {
   readonly note?: string;
   readonly reason?: string;
   readonly transferredFrom?: string;
+  readonly caseNumber?: string;
 }
 
 export interface QueueEntry {

@@ -99,7 +99,13 @@ export class ChatStore {
     return isExpired(Item) ? undefined : (Item as ChatRecord | undefined);
   }
 
-  async create(chat: ChatRecord, messages: readonly MessageRecord[], subscription: SubscriptionRecord) {
+  /** `withItems` join the same transaction (the chat's case), placed last. */
+  async create(
+    chat: ChatRecord,
+    messages: readonly MessageRecord[],
+    subscription: SubscriptionRecord,
+    withItems: readonly TransactItem[] = [],
+  ) {
     await this.documents.send(
       new TransactWriteCommand({
         TransactItems: [
@@ -118,6 +124,7 @@ export class ChatStore {
           },
           ...messages.map((message) => this.putMessage(chat.chatId, message)),
           ...this.subscribeItems(chat.chatId, subscription),
+          ...withItems,
         ],
       }),
     );

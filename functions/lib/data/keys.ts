@@ -66,3 +66,5 @@ export const REVOKED_SK = "REVOKED";
 /** The connections opened with one token id, so a revocation by `jti` finds them without a scan. */
 export const tokenPk = (jti: string) => `TOKEN#${jti}`;
 export const tokenConnectionSk = (connectionId: string) => `CONN#${connectionId}`;
+/** A queue's wrap-up and rating counters (CaseStore), apart from the versioned STATS item it would race with. */
+export const QUEUE_OUTCOMES_SK = "OUTCOMES";

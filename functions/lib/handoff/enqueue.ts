@@ -178,5 +178,6 @@ function offerContext(chat: ChatRecord, input: HandoffInput): OfferContext {
     note: input.reason === "request" ? undefined : chat.handoffNote || undefined,
     reason: input.reason,
     transferredFrom: input.fromAgentId,
+    caseNumber: chat.caseNumber,
   };
 }

@@ -1,5 +1,6 @@
 import type { VirtualAssistant } from "../assistant/types.ts";
 import type { AgentStore } from "../data/agent-store.ts";
+import type { CaseStore } from "../data/case-store.ts";
 import type { ChatStore } from "../data/chat-store.ts";
 import type { ClosureStore } from "../data/closure-store.ts";
 import type { ConnectionStore } from "../data/connection-store.ts";
@@ -10,6 +11,7 @@ import type { RetentionPolicy } from "../data/retention.ts";
 import type { Transactions } from "../data/transaction.ts";
 import type { UserChatStore } from "../data/user-chat-store.ts";
 import type { FrameSender } from "../delivery/frame-sender.ts";
+import type { EventBus } from "../events/event-bus.ts";
 import type { RoutingConfig } from "../routing/routing-schema.ts";
 import type { ClosureWorkflow } from "../workflows/closure-workflow.ts";
 import type { HandoffWorkflow } from "../workflows/handoff-workflow.ts";
@@ -33,6 +35,8 @@ export interface Ports {
   /** Whole partitions (retention at closure, erasure) and a customer's chats as a whole (erasure). */
   readonly partitions: PortOf<PartitionStore>;
   readonly customers: PortOf<CustomerStore>;
+  /** Cases (a chat's own and complaints) and each queue's wrap-up and rating counters. */
+  readonly cases: PortOf<CaseStore>;
   /** The retention periods this function was configured with (functions/lib/data/retention.ts). */
   readonly retention: RetentionPolicy;
   readonly sender: PortOf<FrameSender>;
@@ -40,6 +44,8 @@ export interface Ports {
   readonly closure: PortOf<ClosureWorkflow>;
   readonly routing: RoutingConfig;
   readonly assistant: VirtualAssistant;
+  /** Events for the bank's systems (case changes, wrap-ups, ratings); published after commit. */
+  readonly events: EventBus;
 }
 
 export type PortName = keyof Ports;

@@ -21,6 +21,12 @@ const clientMessages: Record<ClientAction, string> = {
   escalateChat: "The agent holding a chat hands it to a supervisor, with a reason.",
   ping: "A keep-alive under the 10-minute idle timeout; answered with `pong`.",
   listChats: "A customer lists their open and recent chats, to resume them after losing state.",
+  getCase: "A customer reads one of their own cases, from any chat; staff a case of a chat they may see.",
+  updateCase: "Staff move a case to another status (valid transitions only), with an optional note.",
+  logComplaint:
+    "The agent holding the chat logs a complaint: a case of its own; the customer is told its number.",
+  rateChat: "After chatEnded, the customer rates the chat 1-5 with an optional comment, once.",
+  wrapUp: "After a chat ended, a staff member who took part records its wrap-up code and note, once.",
 };
 
 const serverMessages: Record<ServerFrameType, string> = {
@@ -45,6 +51,10 @@ const serverMessages: Record<ServerFrameType, string> = {
   error: "A refused or failed request: a code of the protocol, echoing the request's `requestId`.",
   pong: "Reply to ping.",
   chats: "The customer's open and recent chats, newest first (reply to listChats).",
+  case: "A case: status, status history (who changed what, when), kind (reply to getCase/updateCase).",
+  complaintLogged: "The complaint is a case under `caseNumber` (reply to logComplaint).",
+  chatRated: "The rating is stored (reply to rateChat).",
+  wrappedUp: "The wrap-up is stored with the chat's case (reply to wrapUp).",
 };
 
 /** The success replies of each client action; every action may also be answered with `error`. */
@@ -63,6 +73,11 @@ const clientReplies: Record<ClientAction, readonly ServerFrameType[]> = {
   escalateChat: ["transferStarted"],
   ping: ["pong"],
   listChats: ["chats"],
+  getCase: ["case"],
+  updateCase: ["case"],
+  logComplaint: ["complaintLogged"],
+  rateChat: ["chatRated"],
+  wrapUp: ["wrappedUp"],
 };
 
 export const asyncApiDescriptions = { clientMessages, serverMessages };

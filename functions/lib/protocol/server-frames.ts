@@ -42,6 +42,8 @@ export const chatStartedFrame = z.object({
   requestId,
   chatId: z.string(),
   state: z.enum(chatStates),
+  /** v2: the chat's case number, which exists from the start (the same one `chatEnded` gives). */
+  caseNumber: z.string(),
 });
 
 export const ackFrame = z.object({
@@ -141,6 +143,8 @@ export const offerContext = z.object({
   note: z.optional(z.string()),
   reason: z.optional(z.string()),
   transferredFrom: z.optional(z.string()),
+  /** v2: the chat's case number, so the agent can give it and find the case. */
+  caseNumber: z.optional(z.string()),
 });
 
 export const chatOfferedFrame = z.object({
@@ -198,6 +202,61 @@ export const agentUnavailableFrame = z.object({
   contactNumber: z.string(),
 });
 
+const caseStatus = z.enum(["open", "in-progress", "resolved", "closed"]);
+
+/** v2: a case as its reader may see it (functions/lib/cases/case-view.ts). */
+export const caseFrame = z.object({
+  type: z.literal("case"),
+  requestId,
+  caseNumber: z.string(),
+  chatId: z.string(),
+  kind: z.enum(["chat", "complaint"]),
+  status: caseStatus,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  history: z.array(
+    z.object({
+      status: caseStatus,
+      at: z.string(),
+      note: z.optional(z.string()),
+      by: z.optional(
+        z.object({
+          role: z.enum(participantRoles),
+          id: z.optional(z.string()),
+          name: z.optional(z.string()),
+        }),
+      ),
+    }),
+  ),
+  /** Staff only: a complaint's text. */
+  text: z.optional(z.string()),
+  /** Staff only. */
+  wrapUp: z.optional(z.object({ code: z.string(), at: z.string(), note: z.optional(z.string()) })),
+  /** true once the customer rated the chat. */
+  rated: z.optional(z.boolean()),
+  /** Staff only. */
+  rating: z.optional(
+    z.object({ score: z.number().check(z.int()), at: z.string(), comment: z.optional(z.string()) }),
+  ),
+});
+
+export const complaintLoggedFrame = z.object({
+  type: z.literal("complaintLogged"),
+  requestId,
+  chatId: z.string(),
+  caseNumber: z.string(),
+});
+
+export const chatRatedFrame = z.object({ type: z.literal("chatRated"), requestId, chatId: z.string() });
+
+export const wrappedUpFrame = z.object({
+  type: z.literal("wrappedUp"),
+  requestId,
+  chatId: z.string(),
+  caseNumber: z.string(),
+  code: z.string(),
+});
+
 export const serverFrameSchemas = {
   queued: queuedFrame,
   queueStatus: queueStatusFrame,
@@ -220,6 +279,10 @@ export const serverFrameSchemas = {
   error: errorFrame,
   pong: pongFrame,
   chats: chatsFrame,
+  case: caseFrame,
+  complaintLogged: complaintLoggedFrame,
+  chatRated: chatRatedFrame,
+  wrappedUp: wrappedUpFrame,
 } as const;
 
 export type ServerFrameType = keyof typeof serverFrameSchemas;

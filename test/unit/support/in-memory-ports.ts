@@ -11,6 +11,7 @@ import {
   type RoutingQueueInput,
 } from "../../../functions/lib/routing/index.ts";
 import { MemoryAgentStore } from "./memory-agent-store.ts";
+import { MemoryCaseStore, RecordingEventBus } from "./memory-cases.ts";
 import { MemoryChatStore } from "./memory-chat-store.ts";
 import { MemoryPartitions } from "./memory-partitions.ts";
 import { MemoryQueueStore } from "./memory-queue-store.ts";
@@ -64,6 +65,8 @@ export interface InMemoryWorld {
   readonly handoff: RecordingHandoffWorkflow;
   readonly closure: RecordingClosureWorkflow;
   readonly assistant: ScriptedAssistant;
+  readonly cases: MemoryCaseStore;
+  readonly events: RecordingEventBus;
   /** Opens a connection for `identity` (what `$connect` records) and returns its caller. */
   connect(identity: Identity, connectionId?: string): Caller;
   seedChat(chat: ChatRecord, subscribers?: readonly Caller[]): void;
@@ -79,6 +82,8 @@ export function inMemoryWorld(routing: RoutingConfig = testRouting): InMemoryWor
   const handoff = new RecordingHandoffWorkflow();
   const closure = new RecordingClosureWorkflow();
   const assistant = new ScriptedAssistant();
+  const cases = new MemoryCaseStore();
+  const events = new RecordingEventBus();
   const ports: Ports = {
     chats: new MemoryChatStore(table),
     closures: new MemoryClosureStore(table),
@@ -96,10 +101,14 @@ export function inMemoryWorld(routing: RoutingConfig = testRouting): InMemoryWor
     closure,
     routing,
     assistant,
+    cases,
+    events,
   };
   return {
     ports,
     table,
+    cases,
+    events,
     sender,
     handoff,
     closure,

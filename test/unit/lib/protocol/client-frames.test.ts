@@ -22,6 +22,11 @@ const minimalFrames: { [A in ClientAction]: Record<string, unknown> } = {
   escalateChat: { action: "escalateChat", chatId: "chat-1", reason: "Needs a supervisor." },
   ping: { action: "ping" },
   listChats: { action: "listChats" },
+  getCase: { action: "getCase", caseNumber: "CC-261125-7K3M9Q" },
+  updateCase: { action: "updateCase", caseNumber: "CC-261125-7K3M9Q", status: "in-progress" },
+  logComplaint: { action: "logComplaint", chatId: "chat-1", text: "Charged twice and nobody called back." },
+  rateChat: { action: "rateChat", chatId: "chat-1", score: 5 },
+  wrapUp: { action: "wrapUp", chatId: "chat-1", code: "dispute-filed" },
 };
 
 const requiredFieldCases = Object.entries(minimalFrames).flatMap(([action, frame]) =>
@@ -47,6 +52,11 @@ describe("clientFrameSchemas", () => {
       // Added in v2.
       "ping",
       "listChats",
+      "getCase",
+      "updateCase",
+      "logComplaint",
+      "rateChat",
+      "wrapUp",
     ];
 
     // Act

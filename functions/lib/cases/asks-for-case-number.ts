@@ -17,7 +17,7 @@ const SPANISH = new RegExp(
 /** Words that carry no request of their own around the question. */
 const FILLER = new Set(
   (
-    "can could may i get have a an the my me please pls plz what whats is it give send do you need want " +
+    "can could may i get have a an the my me please pls plz what whats s is it give send do you need want " +
     "for this chat our one tell there hi hello hey thanks thank ok okay so and " +
     "puede puedo podria me da dar dame darme tener tengo mi el la un una es cual cuál por favor quiero " +
     "necesito obtener hola gracias de del este chat para seria sería"

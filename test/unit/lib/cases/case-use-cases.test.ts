@@ -83,10 +83,10 @@ describe("updateCase", () => {
 describe("rateChat", () => {
   it("is CONFLICT before the end, stored once after it, and counted for the queue", async () => {
     // Prepare
-    const { memory, customerCaller } = world();
+    const { memory, chat, customerCaller } = world();
     const early = rateChat(memory.ports, customerCaller, { action: "rateChat", chatId: "chat-1", score: 5 });
     await expect(early).rejects.toMatchObject({ code: "CONFLICT" });
-    memory.seedChat({ ...(await memory.ports.chats.get("chat-1"))!, state: "ended", endedAt: endedAt() });
+    memory.seedChat({ ...chat, state: "ended", endedAt: endedAt() });
 
     // Act
     const rated = await rateChat(memory.ports, customerCaller, {

@@ -15,6 +15,7 @@ import * as subscriptions from "aws-cdk-lib/aws-sns-subscriptions";
 import * as sfn from "aws-cdk-lib/aws-stepfunctions";
 import type { Construct } from "constructs";
 import { ChatEncryptionKey } from "../constructs/chat-encryption-key.ts";
+import { ChatEventBus } from "../constructs/chat-event-bus.ts";
 import { ChatObservability } from "../constructs/chat-observability.ts";
 import { ChatPages } from "../constructs/chat-pages.ts";
 import { ChatTable, grantTableAccess } from "../constructs/chat-table.ts";
@@ -93,6 +94,7 @@ export class CarechatStack extends Stack {
   public readonly allowedOrigins: readonly string[];
   public readonly observability?: ChatObservability;
   public readonly pages?: ChatPages;
+  public readonly events: ChatEventBus;
 
   public constructor(scope: Construct, id: string, props: CarechatStackProps = {}) {
     super(scope, id, props);
@@ -194,6 +196,10 @@ export class CarechatStack extends Stack {
     }
     for (const fn of [actions, chatClosure, chatHandoff, queueTicker, revoke])
       this.api.grantManageConnections(fn);
+    this.events = new ChatEventBus(this, "Events", {
+      publishers: [actions, chatClosure],
+      encryptionKey: key,
+    });
     this.closureWorkflow.grantStartExecution(actions);
     this.handoffWorkflow.grantStartExecution(actions);
     // actions answers offers and abandons waits; the handoff steps re-signal settled waits; chat-closure
@@ -255,6 +261,11 @@ export class CarechatStack extends Stack {
       this.api.managementEndpoint,
     );
     output("TableName", "DynamoDB chat table", this.table.tableName);
+    output(
+      "EventBusName",
+      "EventBridge bus of carechat's events (docs/EVENTS.md)",
+      this.events.bus.eventBusName,
+    );
     output("RevokeFunctionArn", 'Sign-out hook: {"sub"} or {"jti"}', this.functions.revoke.functionArn);
     output("EraseCustomerFunctionArn", 'Erasure: {"sub"}', this.functions.eraseCustomer.functionArn);
     output("ClosureStateMachineArn", "Chat-closure Express workflow", this.closureWorkflow.stateMachineArn);

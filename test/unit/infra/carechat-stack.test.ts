@@ -218,6 +218,11 @@ describe("CarechatStack: WebSocket API", () => {
       "escalateChat",
       "ping",
       "listChats",
+      "getCase",
+      "updateCase",
+      "logComplaint",
+      "rateChat",
+      "wrapUp",
     ]);
     expect([...stack.api.routes.keys()].sort()).toEqual(expected);
   });
@@ -716,6 +721,7 @@ describe("CarechatStack: outputs and warnings", () => {
         "ClosureStateMachineArn",
         "DashboardName",
         "EraseCustomerFunctionArn",
+        "EventBusName",
         "HandoffStateMachineArn",
         "ManagementEndpoint",
         "RevokeFunctionArn",

@@ -23,7 +23,7 @@ export interface ChatEventBusProps {
    * A customer managed key for the events at rest (the chat key, when the stack has one).
    * @default - an AWS owned key
    */
-  readonly encryptionKey?: kms.IKey;
+  readonly kmsKey?: kms.IKey;
   /**
    * How long an archive keeps every carechat event, so a subscriber that was down (or a new one) can
    * be sent them again with an EventBridge replay; 0 keeps no archive.
@@ -46,7 +46,7 @@ export class ChatEventBus extends Construct {
     this.bus = new events.EventBus(this, "Bus", {
       eventBusName: props.eventBusName,
       description: "carechat case, wrap-up and rating events for the bank's systems",
-      kmsKey: props.encryptionKey,
+      kmsKey: props.kmsKey,
     });
     const days = props.archiveRetentionDays ?? 30;
     if (days > 0)

@@ -196,10 +196,7 @@ export class CarechatStack extends Stack {
     }
     for (const fn of [actions, chatClosure, chatHandoff, queueTicker, revoke])
       this.api.grantManageConnections(fn);
-    this.events = new ChatEventBus(this, "Events", {
-      publishers: [actions, chatClosure],
-      encryptionKey: key,
-    });
+    this.events = new ChatEventBus(this, "Events", { publishers: [actions, chatClosure], kmsKey: key });
     this.closureWorkflow.grantStartExecution(actions);
     this.handoffWorkflow.grantStartExecution(actions);
     // actions answers offers and abandons waits; the handoff steps re-signal settled waits; chat-closure
@@ -261,11 +258,7 @@ export class CarechatStack extends Stack {
       this.api.managementEndpoint,
     );
     output("TableName", "DynamoDB chat table", this.table.tableName);
-    output(
-      "EventBusName",
-      "EventBridge bus of carechat's events (docs/EVENTS.md)",
-      this.events.bus.eventBusName,
-    );
+    output("EventBusName", "EventBridge bus of carechat's events", this.events.bus.eventBusName);
     output("RevokeFunctionArn", 'Sign-out hook: {"sub"} or {"jti"}', this.functions.revoke.functionArn);
     output("EraseCustomerFunctionArn", 'Erasure: {"sub"}', this.functions.eraseCustomer.functionArn);
     output("ClosureStateMachineArn", "Chat-closure Express workflow", this.closureWorkflow.stateMachineArn);

@@ -99,12 +99,11 @@ export class ChatStore {
     return isExpired(Item) ? undefined : (Item as ChatRecord | undefined);
   }
 
-  /** `withItems` join the same transaction (the chat's case), placed last. */
   async create(
     chat: ChatRecord,
     messages: readonly MessageRecord[],
     subscription: SubscriptionRecord,
-    withItems: readonly TransactItem[] = [],
+    withItems: readonly TransactItem[] = [], // last: the chat's case (cases/open-chat-case.ts)
   ) {
     await this.documents.send(
       new TransactWriteCommand({
@@ -123,8 +122,7 @@ export class ChatStore {
             },
           },
           ...messages.map((message) => this.putMessage(chat.chatId, message)),
-          ...this.subscribeItems(chat.chatId, subscription),
-          ...withItems,
+          ...this.subscribeItems(chat.chatId, subscription).concat(withItems),
         ],
       }),
     );

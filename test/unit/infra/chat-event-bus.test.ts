@@ -23,7 +23,7 @@ function synth(props: { archiveRetentionDays?: number; encrypted?: boolean } = {
   const events = new ChatEventBus(stack, "ChatEvents", {
     publishers: [publisher],
     archiveRetentionDays: props.archiveRetentionDays,
-    encryptionKey,
+    kmsKey: encryptionKey,
   });
   return { template: Template.fromStack(stack), stack, events, publisher, reader };
 }

@@ -2,6 +2,7 @@ import type { CareChatClient, MessageFrame, ServerFrame } from "../../client/src
 import { el, throttle } from "../shared/dom.ts";
 import { type StringKey, t } from "../shared/i18n.ts";
 import { MessageLog } from "../shared/message-log.ts";
+import { caseTools } from "./case-tools.ts";
 import { contextList } from "./context-list.ts";
 
 let panels = 0;
@@ -122,6 +123,7 @@ export class ChatPanel {
       this.status,
       send,
       el("div", { class: "actions" }, end),
+      caseTools(client, assigned.chatId, assigned.context.caseNumber),
       el(
         "details",
         {},

@@ -1,3 +1,5 @@
+import { caseStringsEn } from "./case-strings-en.ts";
+
 /** The pages' own labels in English. Every key here must exist in strings-es.ts (the type checks it). */
 export const en = {
   "lang.switch": "Español",
@@ -89,6 +91,7 @@ export const en = {
   "context.account": "Card ending",
   "context.details": "Details",
   "context.note": "Note",
+  ...caseStringsEn,
 } as const;
 
 export type StringKey = keyof typeof en;

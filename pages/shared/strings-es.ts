@@ -1,3 +1,4 @@
+import { caseStringsEs } from "./case-strings-es.ts";
 import type { StringKey } from "./strings-en.ts";
 
 /** The pages' own labels in Spanish; a missing key fails the type check. */
@@ -91,4 +92,5 @@ export const es: Record<StringKey, string> = {
   "context.account": "Tarjeta terminada en",
   "context.details": "Detalles",
   "context.note": "Nota",
+  ...caseStringsEs,
 };

@@ -91,7 +91,7 @@ export function caseTools(
   });
   const wrapForm = el(
     "form",
-    { "aria-label": t("case.wrapUpCode") },
+    { "aria-label": t("case.wrapUp") },
     label(`${id}-code`, "case.wrapUpCode"),
     code,
     codes,

@@ -14,7 +14,7 @@ export const caseStringsEn = {
   "case.note": "Note (optional)",
   "case.updated": "Case {caseNumber} is now {status}.",
   "case.wrapUpCode": "Wrap-up code",
-  "case.endWithWrapUp": "End chat with wrap-up",
+  "case.endWithWrapUp": "Finish with wrap-up",
   "case.wrapUp": "Save wrap-up",
   "case.wrappedUp": "Wrap-up {code} saved for case {caseNumber}.",
   "case.lookup": "Look up a case",
@@ -27,6 +27,6 @@ export const caseStringsEn = {
   "rate.heading": "How did we do?",
   "rate.score": "Your rating (1 = poor, 5 = excellent)",
   "rate.comment": "Comment (optional)",
-  "rate.submit": "Send rating",
+  "rate.submit": "Rate this chat",
   "rate.thanks": "Thank you for your rating.",
 } as const;

@@ -16,7 +16,7 @@ export const caseStringsEs: Record<keyof typeof caseStringsEn, string> = {
   "case.note": "Nota (opcional)",
   "case.updated": "El caso {caseNumber} está ahora {status}.",
   "case.wrapUpCode": "Código de cierre",
-  "case.endWithWrapUp": "Terminar el chat con código de cierre",
+  "case.endWithWrapUp": "Cerrar con código de cierre",
   "case.wrapUp": "Guardar código de cierre",
   "case.wrappedUp": "Código de cierre {code} guardado en el caso {caseNumber}.",
   "case.lookup": "Consultar un caso",
@@ -29,6 +29,6 @@ export const caseStringsEs: Record<keyof typeof caseStringsEn, string> = {
   "rate.heading": "¿Cómo lo hicimos?",
   "rate.score": "Su calificación (1 = mala, 5 = excelente)",
   "rate.comment": "Comentario (opcional)",
-  "rate.submit": "Enviar calificación",
+  "rate.submit": "Calificar este chat",
   "rate.thanks": "Gracias por su calificación.",
 };

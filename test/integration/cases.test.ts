@@ -1,6 +1,9 @@
+import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CASE_NUMBER_PATTERN } from "../../functions/lib/chat/case-number.ts";
 import { eventDetailSchemas } from "../../functions/lib/events/event-schemas.ts";
@@ -15,6 +18,8 @@ import { scanLocalTable } from "./support/local-table.ts";
  * updates with their history, wrap-up, rating, the customer's later lookup, and the events the bank's
  * systems receive. GB chats go to `gb-consumer-en`, whose routing entry has its own wrap-up codes.
  */
+const execFileAsync = promisify(execFile);
+const projectRoot = resolve(fileURLToPath(import.meta.url), "../../..");
 const WRAP_UP_CODES = ["dispute-filed", "card-replaced", "resolved-first-contact"];
 const CARD = "4111 1111 1111 1111";
 let stack: LocalProcess;
@@ -304,3 +309,42 @@ describe("cases with an agent", () => {
     expect(JSON.stringify(items)).not.toMatch(/4111[ -]?1111[ -]?1111/);
   }, 90_000);
 });
+
+describe("erasure of cases", () => {
+  it("erases a customer's chat case and the complaints logged in their chats", async () => {
+    // Prepare
+    const { claims, customer, chatId, caseNumber, staff } = await assignedChat();
+    const logged = await staff.client.request(
+      { action: "logComplaint", chatId, text: "Rude agent" },
+      "complaintLogged",
+    );
+    await staff.client.request({ action: "endChat", chatId }, "chatEnding");
+    await customer.nextOfType("chatEnded", 20_000);
+
+    // Act
+    const { stdout } = await execFileAsync(
+      process.execPath,
+      ["--import", "tsx", "scripts/erase-customer.ts", "--sub", String(claims.sub)],
+      { cwd: projectRoot, env: { ...withoutTableName(), CARECHAT_DATA_DIR: stack.dataDir } },
+    );
+    const report = JSON.parse(stdout) as { erased: boolean; counts: { cases: number } };
+    const lookup = await customer.request(
+      { action: "getCase", caseNumber: String(logged.caseNumber) },
+      "case",
+    );
+    const items = await scanLocalTable(stack);
+
+    // Assess
+    expect(report).toMatchObject({ erased: true, counts: { cases: 2 } });
+    expect(lookup).toMatchObject({ type: "error", code: "NOT_FOUND" });
+    const left = items.filter(
+      (item) => item.pk === `CASE#${caseNumber}` || item.pk === `CASE#${String(logged.caseNumber)}`,
+    );
+    expect(left).toEqual([]);
+  }, 90_000);
+});
+
+function withoutTableName(): NodeJS.ProcessEnv {
+  const { TABLE_NAME: _unused, ...inherited } = process.env;
+  return inherited;
+}

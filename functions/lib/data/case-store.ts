@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type {
   CaseHistoryEntry,
   CaseRecord,
@@ -7,7 +7,7 @@ import type {
   RatingRecord,
   WrapUpRecord,
 } from "./case-records.ts";
-import { CASE_SK, casePk, QUEUE_OUTCOMES_SK, queuePk } from "./keys.ts";
+import { CASE_SK, CHAT_META_SK, casePk, chatPk, QUEUE_OUTCOMES_SK, queuePk } from "./keys.ts";
 import { expiryAfter, isExpired, type RetentionPolicy } from "./retention.ts";
 import { commitItems, type TransactItem } from "./transaction.ts";
 
@@ -52,21 +52,34 @@ export class CaseStore {
     };
   }
 
-  /** Stores a case on its own (a complaint); false if the number is taken. */
+  /**
+   * Stores a complaint's case, and names it on its chat (`complaintCases`, so erasing the chat finds
+   * it), in one transaction; false if the number is taken.
+   */
   async create(record: CaseRecord): Promise<boolean> {
-    try {
-      await this.documents.send(
-        new PutCommand({
+    const result = await commitItems(this.documents, [
+      {
+        Put: {
           TableName: this.tableName,
           Item: this.item(record),
           ConditionExpression: "attribute_not_exists(pk)",
-        }),
-      );
-      return true;
-    } catch (error) {
-      if ((error as Error).name === "ConditionalCheckFailedException") return false;
-      throw error;
-    }
+        },
+      },
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: { pk: chatPk(record.chatId), sk: CHAT_META_SK },
+          UpdateExpression: "ADD complaintCases :case",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeValues: { ":case": new Set([record.caseNumber]) },
+        },
+      },
+    ]);
+    if (result.committed) return true;
+    if (result.reasons[0]?.Code === "ConditionalCheckFailed") return false;
+    throw new Error(
+      `Could not store the complaint: ${result.reasons.map((reason) => reason.Code).join(", ")}`,
+    );
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { DevAuth } from "./dev-auth.ts";
 import { demoCustomerClaims, TokenRequestError } from "./dev-auth.ts";
+import type { LocalEventLog } from "./event-log.ts";
 import type { LocalGateway } from "./gateway.ts";
 import { createPageRoutes } from "./pages.ts";
 import { type LocalStepFunctions, StepFunctionsError } from "./step-functions.ts";
@@ -16,6 +17,8 @@ export interface HttpRoutesOptions {
   readonly revoke: (request: Record<string, unknown>) => Promise<unknown>;
   /** Runs the reconciler (functions/handlers/reconciler.ts) once and answers its report. */
   readonly reconcile: () => Promise<unknown>;
+  /** The EventBridge stand-in: PutEvents, and `GET /dev/events?after=N`. */
+  readonly events: LocalEventLog;
 }
 
 /**
@@ -37,6 +40,13 @@ export function createHttpRoutes(options: HttpRoutesOptions) {
           response,
         );
       }
+      if (target === "AWSEvents.PutEvents") {
+        const body = JSON.parse((await readBody(request)).toString("utf8") || "{}");
+        response.writeHead(200, { "content-type": "application/x-amz-json-1.1" });
+        return void response.end(JSON.stringify(options.events.putEvents(body)));
+      }
+      if (url.pathname === "/dev/events" && request.method === "GET")
+        return json(response, 200, options.events.read(Number(url.searchParams.get("after") ?? 0) || 0));
       const connection = /^(?:\/[^/@]+)?\/@connections\/([^/]+)$/.exec(url.pathname);
       if (connection?.[1])
         return await connections(options.gateway, decodeURIComponent(connection[1]), request, response);

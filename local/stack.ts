@@ -9,6 +9,7 @@ import { WATCH_INTERVAL_MS, WATCH_ROUNDS_PER_MINUTE } from "../functions/lib/sup
 import { type AdmissionLimits, actionLimits } from "./admission.ts";
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadDevAuth } from "./dev-auth.ts";
 import { localCredentials, startDynamoDbLocal } from "./dynamodb-local.ts";
+import { LocalEventLog } from "./event-log.ts";
 import { LocalGateway } from "./gateway.ts";
 import { createHttpRoutes } from "./http-routes.ts";
 import { type LambdaHandler, LambdaRunner } from "./lambda-runner.ts";
@@ -114,6 +115,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     QUEUE_DISCONNECT_GRACE_SECONDS: process.env.QUEUE_DISCONNECT_GRACE_SECONDS,
     IDLE_CHAT_SECONDS: process.env.IDLE_CHAT_SECONDS,
     IDLE_WARNING_SECONDS: process.env.IDLE_WARNING_SECONDS,
+    // Served by this runtime's EventBridge stand-in (local/event-log.ts), under the deployed bus's name.
+    EVENT_BUS_NAME: "carechat",
   };
   for (const [name, value] of Object.entries(functionEnvironment))
     if (value === undefined) delete process.env[name];
@@ -125,6 +128,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     AWS_ENDPOINT_URL_SFN: httpUrl,
     AWS_ENDPOINT_URL_S3: s3.endpoint,
+    AWS_ENDPOINT_URL_EVENTBRIDGE: httpUrl,
     POWERTOOLS_SERVICE_NAME: "carechat",
   });
   delete process.env.AWS_PROFILE;
@@ -169,6 +173,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     isReady: () => ready,
     revoke: (request) => runner.invoke("revoke", revoke, request),
     reconcile,
+    events: new LocalEventLog(dataDir),
   });
   server.on("upgrade", (request, socket, head) => {
     gateway.handleUpgrade(request, socket, head).catch(() => socket.destroy());

@@ -6,7 +6,12 @@ import { leaveQueue } from "../lib/agents/leave-queue.ts";
 import { requestAgent } from "../lib/agents/request-agent.ts";
 import { setPresence } from "../lib/agents/set-presence.ts";
 import { transferChat } from "../lib/agents/transfer-chat.ts";
-import { endChat } from "../lib/chat/end-chat.ts";
+import { endChatWithWrapUp } from "../lib/cases/end-chat-with-wrap-up.ts";
+import { getCase } from "../lib/cases/get-case.ts";
+import { logComplaint } from "../lib/cases/log-complaint.ts";
+import { rateChat } from "../lib/cases/rate-chat.ts";
+import { updateCase } from "../lib/cases/update-case.ts";
+import { wrapUpChat } from "../lib/cases/wrap-up.ts";
 import { getTranscript } from "../lib/chat/get-transcript.ts";
 import { listChats } from "../lib/chat/list-chats.ts";
 import { ping } from "../lib/chat/ping.ts";
@@ -38,7 +43,7 @@ const router = wsRouter({
   resume: (caller, frame) => resumeChat(ports(), caller, frame),
   typing: (caller, frame) => typing(ports(), caller, frame),
   getTranscript: (caller, frame) => getTranscript(ports(), caller, frame),
-  endChat: (caller, frame) => endChat(ports(), caller, frame),
+  endChat: (caller, frame) => endChatWithWrapUp(ports(), caller, frame),
   requestAgent: (caller, frame) => requestAgent(ports(), caller, frame),
   setPresence: (caller, frame) => setPresence(ports(), caller, frame),
   acceptChat: (caller, frame) => acceptChat(ports(), caller, frame),
@@ -53,6 +58,11 @@ const router = wsRouter({
   requestUpload: (caller, frame) => requestUpload(ports(), caller, frame),
   getAttachment: (caller, frame) => getAttachment(ports(), caller, frame),
   ...supervisorRoutes(ports),
+  getCase: (caller, frame) => getCase(ports(), caller, frame),
+  updateCase: (caller, frame) => updateCase(ports(), caller, frame),
+  logComplaint: (caller, frame) => logComplaint(ports(), caller, frame),
+  rateChat: (caller, frame) => rateChat(ports(), caller, frame),
+  wrapUp: (caller, frame) => wrapUpChat(ports(), caller, frame),
 });
 
 export const handler = middy<WsEvent, WsResult, Error, WsContext>()

@@ -16,6 +16,7 @@ import * as sfn from "aws-cdk-lib/aws-stepfunctions";
 import type { Construct } from "constructs";
 import { WATCH_ROUNDS_PER_MINUTE } from "../../functions/lib/supervision/watch-queues.ts";
 import { ChatEncryptionKey } from "../constructs/chat-encryption-key.ts";
+import { ChatEventBus } from "../constructs/chat-event-bus.ts";
 import { ChatObservability } from "../constructs/chat-observability.ts";
 import { ChatPages } from "../constructs/chat-pages.ts";
 import type { ChatReconciler } from "../constructs/chat-reconciler.ts";
@@ -101,6 +102,7 @@ export class CarechatStack extends Stack {
   public readonly observability?: ChatObservability;
   public readonly pages?: ChatPages;
   public readonly documents: DocumentBucket;
+  public readonly events: ChatEventBus;
 
   public constructor(scope: Construct, id: string, props: CarechatStackProps = {}) {
     super(scope, id, props);
@@ -204,6 +206,7 @@ export class CarechatStack extends Stack {
       grantTableAccess(this.table, fn, TABLE_ACCESS[name as keyof ChatFunctions]);
     }
     for (const fn of framePosters) this.api.grantManageConnections(fn);
+    this.events = new ChatEventBus(this, "Events", { publishers: [actions, chatClosure], kmsKey: key });
     this.closureWorkflow.grantStartExecution(actions);
     this.handoffWorkflow.grantStartExecution(actions);
     // actions answers offers and abandons waits; the handoff steps re-signal settled waits; chat-closure
@@ -269,6 +272,7 @@ export class CarechatStack extends Stack {
       this.api.managementEndpoint,
     );
     output("TableName", "DynamoDB chat table", this.table.tableName);
+    output("EventBusName", "EventBridge bus of carechat's events", this.events.bus.eventBusName);
     output("RevokeFunctionArn", 'Sign-out hook: {"sub"} or {"jti"}', this.functions.revoke.functionArn);
     output("EraseCustomerFunctionArn", 'Erasure: {"sub"}', this.functions.eraseCustomer.functionArn);
     output("ClosureStateMachineArn", "Chat-closure Express workflow", this.closureWorkflow.stateMachineArn);

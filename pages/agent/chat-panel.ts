@@ -2,6 +2,7 @@ import type { CareChatClient, MessageFrame, ServerFrame } from "../../client/src
 import { el, throttle } from "../shared/dom.ts";
 import { type StringKey, t } from "../shared/i18n.ts";
 import { MessageLog } from "../shared/message-log.ts";
+import { caseTools } from "./case-tools.ts";
 import { contextList } from "./context-list.ts";
 import { secureTools } from "./secure-tools.ts";
 
@@ -124,6 +125,7 @@ export class ChatPanel {
       send,
       secureTools(client, assigned.chatId, assigned.history),
       el("div", { class: "actions" }, end),
+      caseTools(client, assigned.chatId, assigned.context.caseNumber),
       el(
         "details",
         {},

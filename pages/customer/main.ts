@@ -1,6 +1,7 @@
 import { byId, show } from "../shared/dom.ts";
 import { language, languageSwitch, onLanguage, t } from "../shared/i18n.ts";
 import { type Claims, clientFor, newUserId, store, stored } from "../shared/session.ts";
+import { mountCaseTools } from "./case-tools.ts";
 import { ChatView } from "./chat-view.ts";
 import { secureSteps } from "./secure-steps.ts";
 
@@ -60,6 +61,7 @@ async function open(signedIn: Claims) {
   });
   try {
     await client.connect();
+    mountCaseTools(client, byId("ended"), byId("chat").parentElement ?? document.body);
     // A reload lost everything but the chat id: the server says which chats are open.
     const chatId = stored<string>(CHAT_KEY);
     const chats = await client.listChats();

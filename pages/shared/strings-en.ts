@@ -1,3 +1,4 @@
+import { caseStringsEn } from "./case-strings-en.ts";
 import { supervisorEn } from "./strings-supervisor-en.ts";
 
 /** The pages' own labels in English. Every key here must exist in strings-es.ts (the type checks it). */
@@ -92,6 +93,7 @@ export const en = {
   "context.details": "Details",
   "context.note": "Note",
   ...supervisorEn,
+  ...caseStringsEn,
 } as const;
 
 export type StringKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { caseStringsEs } from "./case-strings-es.ts";
 import type { StringKey } from "./strings-en.ts";
 import { supervisorEs } from "./strings-supervisor-es.ts";
 
@@ -93,4 +94,5 @@ export const es: Record<StringKey, string> = {
   "context.details": "Detalles",
   "context.note": "Nota",
   ...supervisorEs,
+  ...caseStringsEs,
 };

@@ -72,7 +72,7 @@ const ENGLISH: Knowledge = {
       "I can help with bookings made through us, your itinerary details and coverage under eligible trip protections. " +
       "For complex reissues or changes the airline controls, an agent may connect you to the travel desk.",
     complaint:
-      "I am sorry about your experience. A live agent will log your complaint and give you a case number, and you can follow its status in your secure messages.",
+      "I am sorry about your experience. A live agent will log your complaint and give you a case number; with that number you can look up its status in this chat at any time, today or later.",
     general:
       "I can help with billing and payments, disputes, lost or stolen cards, rewards, account changes, credit and travel. " +
       "Please tell me in one sentence what you need, for example: I want to dispute a charge.",
@@ -110,7 +110,7 @@ const ENGLISH: Knowledge = {
     "card-services":
       "If a replacement card was ordered, it will arrive by mail at the address on file. A locked card cannot be used until it is unlocked.",
     complaint:
-      "Your complaint is logged with your case number. You can follow its status in your secure messages.",
+      "Your complaint is logged with your case number. You can look up its status at any time with that number.",
   },
   accommodationNames: {
     "screen-reader": "screen reader",
@@ -156,7 +156,7 @@ const SPANISH: Knowledge = {
       "Puedo ayudarle con reservas hechas con nosotros, los detalles de su itinerario y la cobertura de las protecciones de viaje elegibles. " +
       "Para reemisiones complejas o cambios que controla la aerolínea, un agente puede comunicarle con el equipo de viajes.",
     complaint:
-      "Lamento lo ocurrido. Un agente registrará su queja y le dará un número de caso, y podrá seguir su estado en sus mensajes seguros.",
+      "Lamento lo ocurrido. Un agente registrará su queja y le dará un número de caso; con ese número puede consultar su estado en este chat cuando quiera, hoy o más adelante.",
     general:
       "Puedo ayudarle con facturación y pagos, disputas, tarjetas perdidas o robadas, recompensas, cambios en la cuenta, crédito y viajes. " +
       "Dígame en una frase qué necesita, por ejemplo: quiero disputar un cargo.",
@@ -194,7 +194,7 @@ const SPANISH: Knowledge = {
     "card-services":
       "Si se pidió una tarjeta de reemplazo, llegará por correo a la dirección registrada. Una tarjeta bloqueada no se puede usar hasta que se desbloquee.",
     complaint:
-      "Su queja quedó registrada con su número de caso. Puede seguir su estado en sus mensajes seguros.",
+      "Su queja quedó registrada con su número de caso. Puede consultar su estado cuando quiera con ese número.",
   },
   accommodationNames: {
     "screen-reader": "lector de pantalla",

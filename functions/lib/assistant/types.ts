@@ -95,6 +95,8 @@ export interface AssistantTurn {
   language?: Language;
   profile: CustomerProfile;
   state: AssistantState;
+  /** The chat's case number (it exists from the start), for a customer who asks for it. */
+  caseNumber?: string;
 }
 
 export interface AssistantReply {

@@ -1,7 +1,8 @@
 import { randomInt } from "node:crypto";
 
 /**
- * Case numbers read `CC-YYMMDD-XXXXXX`: the UTC date the chat ended and six Crockford base-32
+ * Case numbers read `CC-YYMMDD-XXXXXX`: the UTC date the case was opened (a chat's own case: the day
+ * the chat started; a complaint: the day it was logged) and six Crockford base-32
  * characters (no I, L, O or U, so they are easy to read aloud). With at most 12 digits in all, a case
  * number can never be mistaken for — and masked as — a card number. Uniqueness is enforced by a
  * conditional write of a `CASE#` item; a collision simply draws again.

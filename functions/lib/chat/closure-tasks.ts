@@ -1,4 +1,5 @@
 import { writeChatSummary } from "../assistant/write-summary.ts";
+import { settleChatCase } from "../cases/settle-chat-case.ts";
 import { NotFoundError } from "../errors.ts";
 import { type ReleaseAgentPorts, releaseAgent } from "../handoff/release-agent.ts";
 import type { Needs } from "../kernel/ports.ts";
@@ -30,7 +31,10 @@ export async function assignCaseNumber(deps: Needs<"chats" | "closures">, { chat
   throw new Error("Could not draw a free case number.");
 }
 
-export async function writeSummary(deps: Needs<"chats" | "closures" | "routing">, { chatId }: ClosureInput) {
+export async function writeSummary(
+  deps: Needs<"chats" | "closures" | "routing" | "cases" | "events">,
+  { chatId }: ClosureInput,
+) {
   const [chat, messages] = await Promise.all([deps.chats.get(chatId), deps.chats.listAllMessages(chatId)]);
   if (!chat?.caseNumber) throw new NotFoundError(`Chat ${chatId} has no case number yet.`);
   const summary = writeChatSummary(
@@ -51,6 +55,8 @@ export async function writeSummary(deps: Needs<"chats" | "closures" | "routing">
     { known: (country) => knownContactNumber(deps.routing, country) },
   );
   await deps.closures.complete(chatId, summary);
+  // The chat's own case follows its end (once, however often this step runs).
+  await settleChatCase(deps, { ...chat, endedAt: chat.endedAt ?? new Date().toISOString() });
   return { summaryLength: summary.length };
 }
 

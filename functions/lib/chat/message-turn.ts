@@ -56,6 +56,7 @@ export async function reserveTurn(
           text: inbound.maskedText,
           profile: toProfile(caller.identity),
           state: current.assistant,
+          caseNumber: current.caseNumber,
         }),
       );
       const reply = current.state === "queued" ? whileQueued(answer) : answer;

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { AssistantReply, AssistantState } from "../assistant/types.ts";
 import type { CustomerIdentity } from "../auth/identity.ts";
 import { isCustomer } from "../auth/identity.ts";
+import { createChatWithCase } from "../cases/open-chat-case.ts";
 import type { ChatRecord, MessageRecord } from "../data/records.ts";
 import { BadRequestError, ForbiddenError } from "../errors.ts";
 import type { Caller } from "../kernel/caller.ts";
@@ -12,11 +13,12 @@ import { explainRedaction, maskFreeText } from "../masking/index.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 import { assistantMessage, toProfile } from "./assistant-turn.ts";
+import { newCaseNumber } from "./case-number.ts";
 import { customerMessages } from "./inbound-text.ts";
 
 /** A customer opens a chat; the virtual assistant greets them and answers their first words, if any. */
 export async function startChat(
-  deps: Needs<"chats" | "sender" | "assistant">,
+  deps: Needs<"chats" | "sender" | "assistant" | "cases" | "events">,
   caller: Caller,
   frame: ClientFrame<"startChat">,
 ): Promise<undefined> {
@@ -26,6 +28,8 @@ export async function startChat(
   const language = frame.language ?? languageFromLocale(identity.locale);
   const profile = toProfile(identity);
   const now = new Date().toISOString();
+  // The case number exists from the start: the assistant can give it if the first words ask for it.
+  const caseNumber = newCaseNumber(new Date(now));
 
   const greeting = deps.assistant.greet(profile, language);
   let state: AssistantState = {
@@ -45,6 +49,7 @@ export async function startChat(
       language,
       profile,
       state,
+      caseNumber,
     });
     state = reply.state;
     messages.push(...(inbound?.messages ?? []));
@@ -58,7 +63,7 @@ export async function startChat(
     messages.push(...reply.messages.map((text) => assistantMessage(text, now)));
   }
 
-  const chat: ChatRecord = {
+  const chat: ChatRecord & { caseNumber: string } = {
     chatId: randomUUID(),
     state: "assistant",
     createdAt: now,
@@ -74,15 +79,23 @@ export async function startChat(
     participants: { [identity.sub]: { role: "customer", name: identity.name, joinedAt: now } },
     assistant: state,
     lastSeq: messages.length,
+    caseNumber,
   };
-  const stored = messages.map((message, index) => ({ ...message, seq: index + 1 }));
-  await deps.chats.create(chat, stored, {
-    connectionId: caller.connectionId,
-    userId: identity.sub,
-    role: "customer",
-  });
+  const created = await createChatWithCase(
+    deps,
+    chat,
+    messages.map((message, index) => ({ ...message, seq: index + 1 })),
+    { connectionId: caller.connectionId, userId: identity.sub, role: "customer" },
+  );
+  const stored = created.messages;
   const frames: ServerFrame[] = [
-    { type: "chatStarted", requestId: frame.requestId, chatId: chat.chatId, state: chat.state },
+    {
+      type: "chatStarted",
+      requestId: frame.requestId,
+      chatId: chat.chatId,
+      state: chat.state,
+      caseNumber: created.chat.caseNumber,
+    },
     ...stored.map((message) => toMessageFrame(chat.chatId, message)),
   ];
   await deps.sender.send(caller.connectionId, frames);

@@ -1,10 +1,12 @@
 import { RuleBasedAssistant } from "../assistant/rule-based-assistant.ts";
 import { connectionsClient } from "../aws/connections-client.ts";
 import { stepFunctionsClient } from "../aws/step-functions-client.ts";
+import { withCaseNumberAnswers } from "../cases/case-number-answers.ts";
 import { readEnvironment } from "../config/environment.ts";
 import { readRoutingConfig } from "../config/routing-source.ts";
 import { readRetentionPolicy } from "../data/retention.ts";
 import { FrameSender } from "../delivery/frame-sender.ts";
+import { EventBridgeBus, eventBridgeClient } from "../events/eventbridge-bus.ts";
 import type { Ports } from "../kernel/ports.ts";
 import { ClaimsProfile } from "../verification/claims-profile.ts";
 import { ClosureWorkflow } from "../workflows/closure-workflow.ts";
@@ -41,10 +43,11 @@ export function chatPorts(
     closure: new ClosureWorkflow(stepFunctions, config.CLOSURE_STATE_MACHINE_ARN ?? ""),
     routing,
     // The assistant gets its phone numbers and products from the routing configuration, never loads it.
-    assistant: new RuleBasedAssistant(routing),
+    assistant: withCaseNumberAnswers(new RuleBasedAssistant(routing)),
     // A bank replaces this with an adapter over its system of record (verification/types.ts).
     profiles: new ClaimsProfile(),
     uploadBucket: uploadBucketOf(config, env),
+    events: new EventBridgeBus(eventBridgeClient(env), config.EVENT_BUS_NAME),
   };
   built.set(fn, ports);
   return ports;

@@ -1,6 +1,7 @@
 import { documentClient } from "../aws/document-client.ts";
 import { forgetConnection } from "../connections/close-connection.ts";
 import { AgentStore } from "../data/agent-store.ts";
+import { CaseStore } from "../data/case-store.ts";
 import { ChatStore } from "../data/chat-store.ts";
 import { ClosureStore } from "../data/closure-store.ts";
 import { ConnectionStore } from "../data/connection-store.ts";
@@ -30,6 +31,7 @@ export type StoragePorts = Pick<
   | "userChats"
   | "partitions"
   | "customers"
+  | "cases"
   | "retention"
   | "verifications"
   | "uploads"
@@ -67,6 +69,7 @@ export function storagePorts(
     customers: new CustomerStore(documents, tableName),
     notes: new NoteStore(documents, tableName),
     supervision: new SupervisionStore(documents, tableName),
+    cases: new CaseStore(documents, tableName, retention),
     retention,
     verifications: new VerificationStore(documents, tableName),
     uploads: new UploadStore(documents, tableName),

@@ -46,6 +46,8 @@ export const ENVIRONMENT_VARIABLES = {
   IDLE_CHAT_SECONDS:
     "A chat with no message for this long closes with its summary (default 1200; 0 turns it off).",
   IDLE_WARNING_SECONDS: "How long before an idle chat closes its participants are warned (default 120).",
+  EVENT_BUS_NAME:
+    "The EventBridge bus that case, wrap-up and rating events go to (docs/EVENTS.md); unset: the default bus.",
 } as const;
 
 export type EnvironmentVariable = keyof typeof ENVIRONMENT_VARIABLES;
@@ -107,18 +109,25 @@ export const FUNCTIONS = {
   actions: {
     entry: "functions/handlers/actions.ts",
     required: [...CHAT, "CLOSURE_STATE_MACHINE_ARN"],
-    optional: [...STAFF_RETENTION, "CONNECTION_FRAME_LIMIT", "UPLOAD_BUCKET", "UPLOAD_KMS_KEY_ARN"],
+    optional: [
+      ...STAFF_RETENTION,
+      "CONNECTION_FRAME_LIMIT",
+      "UPLOAD_BUCKET",
+      "UPLOAD_KMS_KEY_ARN",
+      "RETENTION_CASE_DAYS",
+      "EVENT_BUS_NAME",
+    ],
   },
   "chat-closure": {
     entry: "functions/handlers/chat-closure.ts",
     required: CHAT,
-    optional: ["CLOSURE_STATE_MACHINE_ARN", ...CHAT_RETENTION, ...STAFF_RETENTION],
+    optional: ["CLOSURE_STATE_MACHINE_ARN", ...CHAT_RETENTION, ...STAFF_RETENTION, "EVENT_BUS_NAME"],
     aslPlaceholder: "ChatClosureFunctionArn",
   },
   "chat-handoff": {
     entry: "functions/handlers/chat-handoff.ts",
     required: CHAT,
-    optional: ["CLOSURE_STATE_MACHINE_ARN", ...STAFF_RETENTION],
+    optional: ["CLOSURE_STATE_MACHINE_ARN", ...STAFF_RETENTION, "EVENT_BUS_NAME"],
     aslPlaceholder: "ChatHandoffFunctionArn",
   },
   "queue-ticker": {

@@ -29,6 +29,7 @@ export interface OfferContext {
   readonly transferredFrom?: string;
   /** The chat's latest verification outcome, so the next agent knows whether to ask again. */
   readonly verification?: { readonly outcome: string; readonly at: string };
+  readonly caseNumber?: string;
 }
 
 export interface QueueEntry {

@@ -102,7 +102,12 @@ export class ChatStore {
     return isExpired(Item) ? undefined : (Item as ChatRecord | undefined);
   }
 
-  async create(chat: ChatRecord, messages: readonly MessageRecord[], subscription: SubscriptionRecord) {
+  async create(
+    chat: ChatRecord,
+    messages: readonly MessageRecord[],
+    subscription: SubscriptionRecord,
+    withItems: readonly TransactItem[] = [], // last: the chat's case (cases/open-chat-case.ts)
+  ) {
     await this.documents.send(
       new TransactWriteCommand({
         TransactItems: [
@@ -123,7 +128,7 @@ export class ChatStore {
             },
           },
           ...messages.map((message) => this.putMessage(chat.chatId, message)),
-          ...this.subscribeItems(chat.chatId, subscription),
+          ...this.subscribeItems(chat.chatId, subscription).concat(withItems),
         ],
       }),
     );

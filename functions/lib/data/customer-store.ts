@@ -6,7 +6,7 @@ import { indexes } from "./table-definition.ts";
 
 const { byUser } = indexes;
 const CHAT_PREFIX = "CHAT#";
-const PROJECTION = "chatId, #state, lastSeq, agentId, caseNumber";
+const PROJECTION = "chatId, #state, lastSeq, agentId, caseNumber, complaintCases";
 
 /** What erasure needs to know of one of a customer's chats. */
 export interface CustomerChat {
@@ -15,6 +15,8 @@ export interface CustomerChat {
   readonly lastSeq: number;
   readonly agentId?: string;
   readonly caseNumber?: string;
+  /** Complaints logged in the chat, each a case of its own (CaseStore.create). */
+  readonly complaintCases?: ReadonlySet<string>;
 }
 
 /**

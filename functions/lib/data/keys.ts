@@ -96,3 +96,5 @@ export const queueWindowSk = (windowStart: string) => `${QUEUE_WINDOW_PREFIX}${w
 /** Chats an agent took from a queue, so a supervisor can list them; checked against the chat on read. */
 export const LIVE_CHAT_PREFIX = "LIVE#";
 export const liveChatSk = (chatId: string) => `${LIVE_CHAT_PREFIX}${chatId}`;
+/** A queue's wrap-up and rating counters (CaseStore), apart from the versioned STATS item it would race with. */
+export const QUEUE_OUTCOMES_SK = "OUTCOMES";

@@ -31,6 +31,8 @@ export interface ChatRecord {
   readonly assistant: AssistantMemory;
   readonly lastSeq: number;
   readonly caseNumber?: string;
+  /** v2: the complaints logged in this chat, each a case of its own. */
+  readonly complaintCases?: ReadonlySet<string>;
   readonly summary?: string;
   readonly endedAt?: string;
   readonly endedBy?: string;

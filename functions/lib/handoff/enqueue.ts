@@ -192,5 +192,6 @@ function offerContext(chat: ChatRecord, input: HandoffInput): OfferContext {
     ...(chat.verification
       ? { verification: { outcome: chat.verification.outcome, at: chat.verification.at } }
       : {}),
+    caseNumber: chat.caseNumber,
   };
 }

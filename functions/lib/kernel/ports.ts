@@ -1,5 +1,6 @@
 import type { VirtualAssistant } from "../assistant/types.ts";
 import type { AgentStore } from "../data/agent-store.ts";
+import type { CaseStore } from "../data/case-store.ts";
 import type { ChatStore } from "../data/chat-store.ts";
 import type { ClosureStore } from "../data/closure-store.ts";
 import type { ConnectionStore } from "../data/connection-store.ts";
@@ -15,6 +16,7 @@ import type { UploadStore } from "../data/upload-store.ts";
 import type { UserChatStore } from "../data/user-chat-store.ts";
 import type { VerificationStore } from "../data/verification-store.ts";
 import type { FrameSender } from "../delivery/frame-sender.ts";
+import type { EventBus } from "../events/event-bus.ts";
 import type { RoutingConfig } from "../routing/routing-schema.ts";
 import type { UploadBucket } from "../uploads/upload-bucket.ts";
 import type { ProfilePort } from "../verification/types.ts";
@@ -46,6 +48,8 @@ export interface Ports {
   readonly notes: PortOf<NoteStore>;
   /** Queue watchers, queue activity windows and the chats taken from each queue (supervisor tools). */
   readonly supervision: PortOf<SupervisionStore>;
+  /** Cases (a chat's own and complaints) and each queue's wrap-up and rating counters. */
+  readonly cases: PortOf<CaseStore>;
   /** The retention periods this function was configured with (functions/lib/data/retention.ts). */
   readonly retention: RetentionPolicy;
   readonly sender: PortOf<FrameSender>;
@@ -60,6 +64,8 @@ export interface Ports {
   /** Document uploads asked for in a chat, and the bucket their files live in. */
   readonly uploads: PortOf<UploadStore>;
   readonly uploadBucket: PortOf<UploadBucket>;
+  /** Events for the bank's systems (case changes, wrap-ups, ratings); published after commit. */
+  readonly events: EventBus;
 }
 
 export type PortName = keyof Ports;

@@ -89,8 +89,8 @@ async function eraseChat(
     const [refused] = refusals([chat]);
     if (refused) return refused;
     await removeCounted(deps, await chatItems(deps, chatId), counts);
-    if (chat.caseNumber) {
-      const caseItems = await deps.partitions.keys(casePk(chat.caseNumber));
+    for (const caseNumber of [chat.caseNumber, ...(chat.complaintCases ?? [])].filter(Boolean) as string[]) {
+      const caseItems = await deps.partitions.keys(casePk(caseNumber));
       await removeCounted(
         deps,
         caseItems.filter((item) => item.sk === CASE_SK),

@@ -31,6 +31,12 @@ const clientMessages: Record<ClientAction, string> = {
     "The agent holding a chat asks the customer for a document: the customer gets a presigned POST.",
   getAttachment: "A participant asks for a short-lived link to an attachment of the chat.",
   ...staffActionDescriptions,
+  getCase: "A customer reads one of their own cases, from any chat; staff a case of a chat they may see.",
+  updateCase: "Staff move a case to another status (valid transitions only), with an optional note.",
+  logComplaint:
+    "The agent holding the chat logs a complaint: a case of its own; the customer is told its number.",
+  rateChat: "After chatEnded, the customer rates the chat 1-5 with an optional comment, once.",
+  wrapUp: "After a chat ended, a staff member who took part records its wrap-up code and note, once.",
 };
 
 const serverMessages: Record<ServerFrameType, string> = {
@@ -66,6 +72,10 @@ const serverMessages: Record<ServerFrameType, string> = {
     "A stored file was refused (wrong type by its content, too large, reused or expired) and deleted.",
   attachmentUrl: "A short-lived link to an attachment (reply to getAttachment).",
   ...staffFrameDescriptions,
+  case: "A case: status, status history (who changed what, when), kind (reply to getCase/updateCase).",
+  complaintLogged: "The complaint is a case under `caseNumber` (reply to logComplaint).",
+  chatRated: "The rating is stored (reply to rateChat).",
+  wrappedUp: "The wrap-up is stored with the chat's case (reply to wrapUp).",
 };
 
 /** The success replies of each client action; every action may also be answered with `error`. */
@@ -90,6 +100,11 @@ const clientReplies: Record<ClientAction, readonly ServerFrameType[]> = {
   requestUpload: ["uploadPending"],
   getAttachment: ["attachmentUrl"],
   ...staffActionReplies,
+  getCase: ["case"],
+  updateCase: ["case"],
+  logComplaint: ["complaintLogged"],
+  rateChat: ["chatRated"],
+  wrapUp: ["wrappedUp"],
 };
 
 export const asyncApiDescriptions = { clientMessages, serverMessages };

@@ -42,7 +42,57 @@ export const resumeFrame = z.object({
 });
 
 export const typingFrame = z.object({ action: z.literal("typing"), requestId, chatId });
-export const endChatFrame = z.object({ action: z.literal("endChat"), requestId, chatId });
+/** v2: a case number as typed ("cc-261201-ab12cd " is found): trimmed and upper-cased. */
+const caseNumber = z.pipe(
+  z.string().check(z.minLength(1), z.maxLength(40)),
+  z.transform((value) => value.trim().toUpperCase()),
+);
+const caseStatus = z.enum(["open", "in-progress", "resolved", "closed"]);
+const wrapUpCode = z.string().check(z.minLength(1), z.maxLength(40));
+const caseNote = z.optional(z.string().check(z.maxLength(1_000)));
+
+export const endChatFrame = z.object({
+  action: z.literal("endChat"),
+  requestId,
+  chatId,
+  /** v2: the agent's wrap-up, recorded with the chat's case (see `wrapUp`). */
+  wrapUp: z.optional(z.object({ code: wrapUpCode, note: caseNote })),
+});
+
+/** v2: cases. A customer reads their own; staff the cases of chats they may see. */
+export const getCaseFrame = z.object({ action: z.literal("getCase"), requestId, caseNumber });
+
+export const updateCaseFrame = z.object({
+  action: z.literal("updateCase"),
+  requestId,
+  caseNumber,
+  status: caseStatus,
+  note: caseNote,
+});
+
+export const logComplaintFrame = z.object({
+  action: z.literal("logComplaint"),
+  requestId,
+  chatId,
+  text: z.string().check(z.minLength(1), z.maxLength(4_000)),
+});
+
+export const rateChatFrame = z.object({
+  action: z.literal("rateChat"),
+  requestId,
+  chatId,
+  score: z.number().check(z.int(), z.gte(1), z.lte(5)),
+  comment: caseNote,
+});
+
+/** v2: the wrap-up of a chat that has ended, by a staff member who took part in it. */
+export const wrapUpFrame = z.object({
+  action: z.literal("wrapUp"),
+  requestId,
+  chatId,
+  code: wrapUpCode,
+  note: caseNote,
+});
 
 export const getTranscriptFrame = z.object({
   action: z.literal("getTranscript"),
@@ -135,6 +185,11 @@ export const clientFrameSchemas = {
   requestUpload: requestUploadFrame,
   getAttachment: getAttachmentFrame,
   ...staffActionSchemas,
+  getCase: getCaseFrame,
+  updateCase: updateCaseFrame,
+  logComplaint: logComplaintFrame,
+  rateChat: rateChatFrame,
+  wrapUp: wrapUpFrame,
 } as const;
 
 export type ClientAction = keyof typeof clientFrameSchemas;

@@ -12,6 +12,7 @@ import {
 
 export type { UploadRejectionReason, VerificationOutcome } from "./secure-step-frames.ts";
 
+import { caseFrame, chatRatedFrame, complaintLoggedFrame, wrappedUpFrame } from "./case-frames.ts";
 import { noteEntry, staffFrameSchemas } from "./staff-frames.ts";
 
 /** Every server frame of the protocol, defined once; see docs/PROTOCOL.md. */
@@ -58,6 +59,8 @@ export const chatStartedFrame = z.object({
   requestId,
   chatId: z.string(),
   state: z.enum(chatStates),
+  /** v2: the chat's case number, which exists from the start (the same one `chatEnded` gives). */
+  caseNumber: z.string(),
 });
 
 export const ackFrame = z.object({
@@ -160,6 +163,8 @@ export const offerContext = z.object({
   reason: z.optional(z.string()),
   transferredFrom: z.optional(z.string()),
   verification: z.optional(z.object({ outcome: z.string(), at: z.string() })),
+  /** v2: the chat's case number, so the agent can give it and find the case. */
+  caseNumber: z.optional(z.string()),
 });
 
 export const chatOfferedFrame = z.object({
@@ -266,6 +271,10 @@ export const serverFrameSchemas = {
   participantJoined: participantJoinedFrame,
   participantLeft: participantLeftFrame,
   ...staffFrameSchemas,
+  case: caseFrame,
+  complaintLogged: complaintLoggedFrame,
+  chatRated: chatRatedFrame,
+  wrappedUp: wrappedUpFrame,
 } as const;
 
 export type ServerFrameType = keyof typeof serverFrameSchemas;

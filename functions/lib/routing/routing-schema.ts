@@ -28,6 +28,22 @@ const queueId = z
     z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "expected a queue id of lower-case letters, digits and dashes"),
   );
 const text = z.string().check(z.trim(), z.minLength(1));
+/** Wrap-up codes agents of a queue choose from when a chat ends (functions/lib/cases/wrap-up-codes.ts). */
+const wrapUpCodes = z
+  .array(
+    z
+      .string()
+      .check(
+        z.regex(
+          /^[a-z0-9][a-z0-9-]{0,39}$/,
+          "expected a wrap-up code of lower-case letters, digits and dashes",
+        ),
+      ),
+  )
+  .check(
+    z.minLength(1),
+    z.refine((codes) => new Set(codes).size === codes.length, { message: "wrap-up codes must be unique" }),
+  );
 const priority = z.int().check(z.gte(-999), z.lte(999));
 
 /** `"*"`, `["*"]` or a list of values; parsed to `"*"` or the list. */
@@ -108,6 +124,8 @@ const routingQueueSchema = z.strictObject({
    */
   maxWaitSeconds: z._default(z.int().check(z.gte(1), z.lte(86_400)), 3_600),
   basePriority: z._default(priority, 0),
+  /** The wrap-up codes of this queue; without them, the default codes (one per topic of the seed). */
+  wrapUpCodes: z.optional(wrapUpCodes),
 });
 
 /**

@@ -225,6 +225,11 @@ describe("CarechatStack: WebSocket API", () => {
       "watchQueues",
       "unwatchQueues",
       "listQueueChats",
+      "getCase",
+      "updateCase",
+      "logComplaint",
+      "rateChat",
+      "wrapUp",
     ]);
     expect([...stack.api.routes.keys()].sort()).toEqual(expected);
   });
@@ -729,6 +734,7 @@ describe("CarechatStack: outputs and warnings", () => {
         "ClosureStateMachineArn",
         "DashboardName",
         "EraseCustomerFunctionArn",
+        "EventBusName",
         "HandoffStateMachineArn",
         "ManagementEndpoint",
         "RevokeFunctionArn",

@@ -12,6 +12,7 @@ import {
 } from "../../../functions/lib/routing/index.ts";
 import { ClaimsProfile } from "../../../functions/lib/verification/claims-profile.ts";
 import { MemoryAgentStore } from "./memory-agent-store.ts";
+import { MemoryCaseStore, RecordingEventBus } from "./memory-cases.ts";
 import { MemoryChatStore } from "./memory-chat-store.ts";
 import { MemoryMessageLog } from "./memory-message-log.ts";
 import { MemoryPartitions } from "./memory-partitions.ts";
@@ -68,6 +69,8 @@ export interface InMemoryWorld {
   readonly handoff: RecordingHandoffWorkflow;
   readonly closure: RecordingClosureWorkflow;
   readonly assistant: ScriptedAssistant;
+  readonly cases: MemoryCaseStore;
+  readonly events: RecordingEventBus;
   /** Opens a connection for `identity` (what `$connect` records) and returns its caller. */
   connect(identity: Identity, connectionId?: string): Caller;
   seedChat(chat: ChatRecord, subscribers?: readonly Caller[]): void;
@@ -83,6 +86,8 @@ export function inMemoryWorld(routing: RoutingConfig = testRouting): InMemoryWor
   const handoff = new RecordingHandoffWorkflow();
   const closure = new RecordingClosureWorkflow();
   const assistant = new ScriptedAssistant();
+  const cases = new MemoryCaseStore();
+  const events = new RecordingEventBus();
   const ports: Ports = {
     chats: new MemoryChatStore(table),
     messageLog: new MemoryMessageLog(table),
@@ -107,10 +112,14 @@ export function inMemoryWorld(routing: RoutingConfig = testRouting): InMemoryWor
     profiles: new ClaimsProfile(),
     uploads: new MemoryUploadStore(),
     uploadBucket: new MemoryUploadBucket(),
+    cases,
+    events,
   };
   return {
     ports,
     table,
+    cases,
+    events,
     sender,
     handoff,
     closure,

@@ -54,7 +54,13 @@ const recordingRoutes = (calls: RouteCall[]): Routes => ({
   },
   startChat: async (caller, frame) => {
     calls.push({ action: "startChat", caller, frame });
-    return { type: "chatStarted", requestId: frame.requestId, chatId: "chat-1", state: "assistant" };
+    return {
+      type: "chatStarted",
+      requestId: frame.requestId,
+      chatId: "chat-1",
+      state: "assistant",
+      caseNumber: "CC-261125-7K3M9Q",
+    };
   },
   typing: async (caller, frame) => {
     calls.push({ action: "typing", caller, frame });

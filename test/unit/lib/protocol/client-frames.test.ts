@@ -34,6 +34,11 @@ const minimalFrames: { [A in ClientAction]: Record<string, unknown> } = {
   watchQueues: { action: "watchQueues" },
   unwatchQueues: { action: "unwatchQueues" },
   listQueueChats: { action: "listQueueChats" },
+  getCase: { action: "getCase", caseNumber: "CC-261125-7K3M9Q" },
+  updateCase: { action: "updateCase", caseNumber: "CC-261125-7K3M9Q", status: "in-progress" },
+  logComplaint: { action: "logComplaint", chatId: "chat-1", text: "Charged twice and nobody called back." },
+  rateChat: { action: "rateChat", chatId: "chat-1", score: 5 },
+  wrapUp: { action: "wrapUp", chatId: "chat-1", code: "dispute-filed" },
 };
 
 const requiredFieldCases = Object.entries(minimalFrames).flatMap(([action, frame]) =>
@@ -72,6 +77,11 @@ describe("clientFrameSchemas", () => {
       "stopMonitoring",
       "unwatchQueues",
       "listQueueChats",
+      "getCase",
+      "updateCase",
+      "logComplaint",
+      "rateChat",
+      "wrapUp",
     ];
 
     // Act

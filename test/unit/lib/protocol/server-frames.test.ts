@@ -92,7 +92,13 @@ const realisticFrames: { [T in ServerFrameType]: Record<string, unknown> } = {
     sentAt: "2026-11-25T14:02:00.000Z",
     redacted: false,
   },
-  chatStarted: { type: "chatStarted", requestId: "r-5", chatId: "chat-1", state: "assistant" },
+  chatStarted: {
+    type: "chatStarted",
+    requestId: "r-5",
+    chatId: "chat-1",
+    state: "assistant",
+    caseNumber: "CC-261125-7K3M9Q",
+  },
   ack: {
     type: "ack",
     requestId: "r-6",
@@ -258,6 +264,40 @@ const realisticFrames: { [T in ServerFrameType]: Record<string, unknown> } = {
         participants: [{ id: "agent-1", name: "Sam", role: "agent" }],
       },
     ],
+  },
+  case: {
+    type: "case",
+    requestId: "r-13",
+    caseNumber: "CC-261125-7K3M9Q",
+    chatId: "chat-1",
+    kind: "complaint",
+    status: "in-progress",
+    createdAt: "2026-11-25T14:05:00.000Z",
+    updatedAt: "2026-11-26T09:00:00.000Z",
+    history: [
+      { status: "open", at: "2026-11-25T14:05:00.000Z", by: { role: "agent", id: "agent-7", name: "Bo" } },
+      {
+        status: "in-progress",
+        at: "2026-11-26T09:00:00.000Z",
+        note: "Called the merchant.",
+        by: { role: "supervisor", name: "Kim" },
+      },
+    ],
+    text: "Charged twice.",
+  },
+  complaintLogged: {
+    type: "complaintLogged",
+    requestId: "r-14",
+    chatId: "chat-1",
+    caseNumber: "CC-261125-7K3M9Q",
+  },
+  chatRated: { type: "chatRated", requestId: "r-15", chatId: "chat-1" },
+  wrappedUp: {
+    type: "wrappedUp",
+    requestId: "r-16",
+    chatId: "chat-1",
+    caseNumber: "CC-261125-7K3M9Q",
+    code: "dispute-filed",
   },
 };
 

@@ -5,6 +5,7 @@ import { declineChat } from "../lib/agents/decline-chat.ts";
 import { requestAgent } from "../lib/agents/request-agent.ts";
 import { setPresence } from "../lib/agents/set-presence.ts";
 import { transferChat } from "../lib/agents/transfer-chat.ts";
+import { listCannedResponses } from "../lib/canned/list-canned-responses.ts";
 import { endChat } from "../lib/chat/end-chat.ts";
 import { getTranscript } from "../lib/chat/get-transcript.ts";
 import { listChats } from "../lib/chat/list-chats.ts";
@@ -14,6 +15,8 @@ import { sendMessage } from "../lib/chat/send-message.ts";
 import { startChat } from "../lib/chat/start-chat.ts";
 import { typing } from "../lib/chat/typing.ts";
 import { chatPorts } from "../lib/composition/chat-root.ts";
+import { inviteToChat } from "../lib/conference/invite-to-chat.ts";
+import { leaveChat } from "../lib/conference/leave-chat.ts";
 import { logger } from "../lib/logger.ts";
 import { connectionLimits } from "../lib/middleware/connection-limits.ts";
 import { publishMetrics } from "../lib/middleware/publish-metrics.ts";
@@ -41,6 +44,9 @@ const router = wsRouter({
   escalateChat: (caller, frame) => transferChat(ports(), caller, frame),
   ping: (_caller, frame) => ping(frame),
   listChats: (caller, frame) => listChats(ports(), caller, frame),
+  inviteToChat: (caller, frame) => inviteToChat(ports(), caller, frame),
+  leaveChat: (caller, frame) => leaveChat(ports(), caller, frame),
+  listCannedResponses: (caller, frame) => listCannedResponses(ports(), caller, frame),
 });
 
 export const handler = middy<WsEvent, WsResult, Error, WsContext>()

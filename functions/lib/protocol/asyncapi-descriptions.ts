@@ -21,6 +21,10 @@ const clientMessages: Record<ClientAction, string> = {
   escalateChat: "The agent holding a chat hands it to a supervisor, with a reason.",
   ping: "A keep-alive under the 10-minute idle timeout; answered with `pong`.",
   listChats: "A customer lists their open and recent chats, to resume them after losing state.",
+  inviteToChat:
+    "The agent holding a chat invites a queue's eligible agent or a named agent, with a reason (conference).",
+  leaveChat: "A staff participant leaves a chat that goes on with the other staff; the last agent cannot.",
+  listCannedResponses: "A staff participant lists the canned responses of the chat, placeholders filled.",
 };
 
 const serverMessages: Record<ServerFrameType, string> = {
@@ -45,6 +49,15 @@ const serverMessages: Record<ServerFrameType, string> = {
   error: "A refused or failed request: a code of the protocol, echoing the request's `requestId`.",
   pong: "Reply to ping.",
   chats: "The customer's open and recent chats, newest first (reply to listChats).",
+  participantJoined:
+    "A staff member joined the chat (an invitee, a supervisor barging in); to every participant.",
+  participantLeft: "A staff member left the chat, which goes on; to the remaining participants.",
+  inviteSent: "The invitation is being offered (reply to inviteToChat).",
+  inviteEnded:
+    "The inviter's invitation ended: accepted, not accepted in time, or nobody free to offer it to.",
+  holderChanged: "The holder left; another staff participant now holds the chat.",
+  leftChat: "The caller left the chat (reply to leaveChat).",
+  cannedResponses: "The chat's canned responses, filled for it (reply to listCannedResponses).",
 };
 
 /** The success replies of each client action; every action may also be answered with `error`. */
@@ -63,6 +76,9 @@ const clientReplies: Record<ClientAction, readonly ServerFrameType[]> = {
   escalateChat: ["transferStarted"],
   ping: ["pong"],
   listChats: ["chats"],
+  inviteToChat: ["inviteSent"],
+  leaveChat: ["leftChat"],
+  listCannedResponses: ["cannedResponses"],
 };
 
 export const asyncApiDescriptions = { clientMessages, serverMessages };

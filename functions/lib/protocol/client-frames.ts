@@ -77,6 +77,26 @@ export const pingFrame = z.object({ action: z.literal("ping"), requestId });
 /** v2: the caller's open and recent chats, so a client that lost its state (a page reload) can resume. */
 export const listChatsFrame = z.object({ action: z.literal("listChats"), requestId });
 
+/** v2: the holder brings a queue's agent or a named agent into the chat (conference / consult). */
+export const inviteToChatFrame = z.object({
+  action: z.literal("inviteToChat"),
+  requestId,
+  chatId,
+  queueId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  agentId: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
+  reason: z.string().check(z.minLength(1), z.maxLength(1_000)),
+});
+
+/** v2: a staff participant leaves a chat that goes on with the other staff. */
+export const leaveChatFrame = z.object({ action: z.literal("leaveChat"), requestId, chatId });
+
+/** v2: the canned responses of the chat's queue and language, filled for this chat. */
+export const listCannedResponsesFrame = z.object({
+  action: z.literal("listCannedResponses"),
+  requestId,
+  chatId,
+});
+
 export const clientFrameSchemas = {
   startChat: startChatFrame,
   sendMessage: sendMessageFrame,
@@ -92,6 +112,9 @@ export const clientFrameSchemas = {
   escalateChat: escalateChatFrame,
   ping: pingFrame,
   listChats: listChatsFrame,
+  inviteToChat: inviteToChatFrame,
+  leaveChat: leaveChatFrame,
+  listCannedResponses: listCannedResponsesFrame,
 } as const;
 
 export type ClientAction = keyof typeof clientFrameSchemas;

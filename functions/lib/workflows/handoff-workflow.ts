@@ -23,7 +23,13 @@ export interface HandoffInput {
   readonly fromAgentId?: string;
   /** The chat's handoff number this execution serves (it names the execution too). */
   readonly handoff?: number;
+  /** A conference invitation to offer (functions/lib/conference/): the invite states, not the queue's. */
+  readonly inviteId?: string;
 }
+
+/** By chat and handoff number, or by invitation: a duplicate start cannot start a second execution. */
+export const executionName = (input: HandoffInput, attempt: number) =>
+  (input.inviteId ? `invite-${input.inviteId}` : `handoff-${input.chatId}-${attempt}`).slice(0, 80);
 
 /** Starts the handoff state machine and answers its callback tasks. */
 export class HandoffWorkflow {
@@ -38,7 +44,7 @@ export class HandoffWorkflow {
       await this.stepFunctions.send(
         new StartExecutionCommand({
           stateMachineArn: this.stateMachineArn,
-          name: `handoff-${input.chatId}-${attempt}`.slice(0, 80),
+          name: executionName(input, attempt),
           input: JSON.stringify({ ...input, handoff: attempt }),
         }),
       );

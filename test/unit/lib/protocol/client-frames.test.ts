@@ -22,6 +22,9 @@ const minimalFrames: { [A in ClientAction]: Record<string, unknown> } = {
   escalateChat: { action: "escalateChat", chatId: "chat-1", reason: "Needs a supervisor." },
   ping: { action: "ping" },
   listChats: { action: "listChats" },
+  inviteToChat: { action: "inviteToChat", chatId: "chat-1", reason: "Travel question." },
+  leaveChat: { action: "leaveChat", chatId: "chat-1" },
+  listCannedResponses: { action: "listCannedResponses", chatId: "chat-1" },
 };
 
 const requiredFieldCases = Object.entries(minimalFrames).flatMap(([action, frame]) =>
@@ -47,6 +50,9 @@ describe("clientFrameSchemas", () => {
       // Added in v2.
       "ping",
       "listChats",
+      "inviteToChat",
+      "leaveChat",
+      "listCannedResponses",
     ];
 
     // Act

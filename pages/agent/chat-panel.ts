@@ -2,6 +2,7 @@ import type { CareChatClient, MessageFrame, ServerFrame } from "../../client/src
 import { el, throttle } from "../shared/dom.ts";
 import { type StringKey, t } from "../shared/i18n.ts";
 import { MessageLog } from "../shared/message-log.ts";
+import { ConferenceTools } from "./conference.ts";
 import { contextList } from "./context-list.ts";
 
 let panels = 0;
@@ -121,6 +122,8 @@ export class ChatPanel {
       this.typing,
       this.status,
       send,
+      new ConferenceTools(client, assigned.chatId, message, () => this.finish(t("conference.youLeft")))
+        .element,
       el("div", { class: "actions" }, end),
       el(
         "details",

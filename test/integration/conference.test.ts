@@ -132,16 +132,16 @@ describe("inviting by queue", () => {
       { action: "inviteToChat", chatId, queueId: "travel-b", reason: "Trip" },
       "inviteSent",
     );
-    const firstOffer = await Promise.race([
-      first.client.next(conferenceOfferFor(chatId), 15_000).then(() => first),
-      second.client.next(conferenceOfferFor(chatId), 15_000).then(() => second),
-    ]);
+    // Frames are looked at, not taken: whichever agent is offered it first, the other must see it next.
+    const offered = (candidate: typeof first) => candidate.client.frames.some(conferenceOfferFor(chatId));
+    await expect.poll(() => offered(first) || offered(second), { timeout: 20_000 }).toBe(true);
+    const firstOffer = offered(first) ? first : second;
     const other = firstOffer === first ? second : first;
     const withdrawn = await firstOffer.client.next(
       (frame) => frame.type === "offerWithdrawn" && frame.chatId === chatId,
       20_000,
     );
-    await other.client.next(conferenceOfferFor(chatId), 20_000);
+    await expect.poll(() => offered(other), { timeout: 20_000 }).toBe(true);
     await other.client.request({ action: "acceptChat", chatId }, "chatAssigned");
 
     // Assess

@@ -163,7 +163,9 @@ export class MemoryChatStore implements PortOf<ChatStore> {
         if (change.expectAgent && chat.agentId !== change.expectAgent) return false;
         return (change.expect ?? []).every((expectation) => {
           const found = valueAt(chat, expectation.path);
-          return "equals" in expectation ? found === expectation.equals : (found !== undefined) === expectation.exists;
+          return "equals" in expectation
+            ? found === expectation.equals
+            : (found !== undefined) === expectation.exists;
         });
       },
       apply: () => {

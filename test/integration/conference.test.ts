@@ -20,7 +20,7 @@ const open: ChatClient[] = [];
 
 beforeAll(async () => {
   stack = await startConferenceStack();
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await Promise.all(open.map((client) => client.close()));

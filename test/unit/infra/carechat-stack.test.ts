@@ -218,6 +218,9 @@ describe("CarechatStack: WebSocket API", () => {
       "escalateChat",
       "ping",
       "listChats",
+      "inviteToChat",
+      "leaveChat",
+      "listCannedResponses",
     ]);
     expect([...stack.api.routes.keys()].sort()).toEqual(expected);
   });

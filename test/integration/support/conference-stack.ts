@@ -58,10 +58,28 @@ export function conferenceRouting() {
   };
 }
 
-export function startConferenceStack(): Promise<LocalProcess> {
+export async function startConferenceStack(): Promise<LocalProcess> {
   const file = join(mkdtempSync(join(tmpdir(), "carechat-conference-")), "routing.json");
   writeFileSync(file, JSON.stringify(conferenceRouting()));
-  return startLocalProcess({ env: { CARECHAT_ROUTING_FILE: file, CARECHAT_TICK_MS: "1000" } });
+  const stack = await startLocalProcess({ env: { CARECHAT_ROUTING_FILE: file, CARECHAT_TICK_MS: "1000" } });
+  await warmUp(stack);
+  return stack;
+}
+
+/**
+ * One connection before the tests: the first `$connect` loads the handlers and imports the signing keys,
+ * which on a loaded machine can outlast a client's open timeout. Paid here, under the hook's timeout.
+ */
+async function warmUp(stack: LocalProcess): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const client = await ChatClient.connect(stack.wsUrl, await devToken(stack.httpUrl, customerClaims()));
+      await client.close();
+      return;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+    }
+  }
 }
 
 export interface HeldChat {

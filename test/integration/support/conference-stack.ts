@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fastRouting } from "../fixtures/fast-routing.ts";
-import type { ChatClient, Frame } from "./chat-client.ts";
+import { ChatClient, customerClaims, devToken, type Frame } from "./chat-client.ts";
 import { available, connectAgent, customerChat, offerFor } from "./handoff-stack.ts";
 import { type LocalProcess, startLocalProcess } from "./local-process.ts";
 

@@ -56,7 +56,7 @@ describe("leaving", () => {
       );
     await invite();
     await riley.client.next(conferenceOfferFor(chatId), 20_000);
-    await riley.client.request({ action: "acceptChat", chatId }, "chatAssigned");
+    await riley.client.request({ action: "acceptChat", chatId }, "chatAssigned", 30_000);
     const other = await held("BE");
     const full = await other.holder.client.request(
       { action: "inviteToChat", chatId: other.chatId, queueId: "travel-c", reason: "Travel" },
@@ -73,9 +73,9 @@ describe("leaving", () => {
     );
 
     // Act: the invitee leaves, is invited again, then the holder leaves.
-    const rileyLeft = await riley.client.request({ action: "leaveChat", chatId }, "leftChat");
-    const leftAtCustomer = await customer.nextOfType("participantLeft");
-    const leftNotice = await customer.next(systemMessage(chatId, /Riley has left/));
+    const rileyLeft = await riley.client.request({ action: "leaveChat", chatId }, "leftChat", 30_000);
+    const leftAtCustomer = await customer.nextOfType("participantLeft", 30_000);
+    const leftNotice = await customer.next(systemMessage(chatId, /Riley has left/), 30_000);
     const rileySlots = await activeChats(riley.client);
     const afterLeaving = await riley.client.request(
       { action: "sendMessage", chatId, clientMessageId: "after-leave", text: "still here?" },
@@ -87,19 +87,19 @@ describe("leaving", () => {
     );
     await invite();
     await riley.client.next((frame) => conferenceOfferFor(chatId)(frame), 20_000);
-    await riley.client.request({ action: "acceptChat", chatId }, "chatAssigned");
-    const holderLeft = await holder.client.request({ action: "leaveChat", chatId }, "leftChat");
-    const handedOver = await riley.client.nextOfType("holderChanged");
+    await riley.client.request({ action: "acceptChat", chatId }, "chatAssigned", 30_000);
+    const holderLeft = await holder.client.request({ action: "leaveChat", chatId }, "leftChat", 30_000);
+    const handedOver = await riley.client.nextOfType("holderChanged", 30_000);
     const holderLeftAtCustomer = await customer.next(
       (frame) => frame.type === "participantLeft" && (frame.participant as Frame).id === holder.id,
     );
     const holderSlots = await activeChats(holder.client, "away");
-    const lastOne = await riley.client.request({ action: "leaveChat", chatId }, "leftChat");
+    const lastOne = await riley.client.request({ action: "leaveChat", chatId }, "leftChat", 30_000);
     const stillTalking = await riley.client.request(
       { action: "sendMessage", chatId, clientMessageId: "r1", text: "I'll finish this for you." },
       "ack",
     );
-    await customer.request({ action: "endChat", chatId }, "chatEnding");
+    await customer.request({ action: "endChat", chatId }, "chatEnding", 30_000);
     await riley.client.nextOfType("chatEnded", 20_000);
 
     // Assess
@@ -114,16 +114,16 @@ describe("leaving", () => {
     expect(leftNotice.text).toBe("Riley has left the chat. Sam Holder is still with you.");
     expect(rileySlots).toBe(0);
     expect(afterLeaving).toMatchObject({ type: "error", code: "NOT_FOUND" });
-    expect(holderStill.type).toBe("ack");
-    expect(holderLeft.type).toBe("leftChat");
+    expect(holderStill.type).toBe("ack", 30_000);
+    expect(holderLeft.type).toBe("leftChat", 30_000);
     expect(handedOver).toMatchObject({ chatId, holder: { id: riley.id, name: "Riley" } });
     expect(holderLeftAtCustomer).toMatchObject({ participant: { id: holder.id } });
     expect(holderSlots).toBe(0);
     expect(lastOne).toMatchObject({ type: "error", code: "CONFLICT" });
-    expect(stillTalking.type).toBe("ack");
+    expect(stillTalking.type).toBe("ack", 30_000);
     await expect.poll(() => activeChats(riley.client), { timeout: 10_000 }).toBe(0);
     await available(riley.client, "offline");
-    await other.customer.request({ action: "endChat", chatId: other.chatId }, "chatEnding");
+    await other.customer.request({ action: "endChat", chatId: other.chatId }, "chatEnding", 30_000);
   }, 120_000);
 });
 
@@ -179,6 +179,6 @@ describe("canned responses and who may act", () => {
     expect(leaveByCustomer).toMatchObject({ type: "error", code: "FORBIDDEN" });
     await available(stranger.client, "offline");
     for (const chat of [english, spanish])
-      await chat.customer.request({ action: "endChat", chatId: chat.chatId }, "chatEnding");
+      await chat.customer.request({ action: "endChat", chatId: chat.chatId }, "chatEnding", 30_000);
   }, 90_000);
 });

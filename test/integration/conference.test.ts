@@ -61,11 +61,11 @@ describe("inviting by queue", () => {
       "inviteSent",
     );
     const offer = await riley.client.next(conferenceOfferFor(chatId));
-    const assigned = await riley.client.request({ action: "acceptChat", chatId }, "chatAssigned");
-    const ended = await holder.client.nextOfType("inviteEnded");
-    const joinedAtCustomer = await customer.nextOfType("participantJoined");
-    const joinedAtHolder = await holder.client.nextOfType("participantJoined");
-    const notice = await customer.next(systemMessage(chatId, /Riley/));
+    const assigned = await riley.client.request({ action: "acceptChat", chatId }, "chatAssigned", 30_000);
+    const ended = await holder.client.nextOfType("inviteEnded", 30_000);
+    const joinedAtCustomer = await customer.nextOfType("participantJoined", 30_000);
+    const joinedAtHolder = await holder.client.nextOfType("participantJoined", 30_000);
+    const notice = await customer.next(systemMessage(chatId, /Riley/), 30_000);
     const said: number[] = [];
     for (const [client, text] of [
       [holder.client, "I've asked our travel team to join."],
@@ -113,7 +113,7 @@ describe("inviting by queue", () => {
     );
     expect(spanishOnly.client.frames.some(conferenceOfferFor(chatId))).toBe(false);
     expect(await activeChats(riley.client)).toBe(1);
-    await customer.request({ action: "endChat", chatId }, "chatEnding");
+    await customer.request({ action: "endChat", chatId }, "chatEnding", 30_000);
     await riley.client.nextOfType("chatEnded", 20_000);
     await expect.poll(() => activeChats(riley.client), { timeout: 10_000 }).toBe(0);
     await expect.poll(() => activeChats(holder.client, "away"), { timeout: 10_000 }).toBe(0);
@@ -142,7 +142,7 @@ describe("inviting by queue", () => {
       20_000,
     );
     await expect.poll(() => offered(other), { timeout: 20_000 }).toBe(true);
-    await other.client.request({ action: "acceptChat", chatId }, "chatAssigned");
+    await other.client.request({ action: "acceptChat", chatId }, "chatAssigned", 30_000);
 
     // Assess
     expect(withdrawn).toMatchObject({ reason: "expired" });
@@ -186,7 +186,7 @@ describe("inviting a named agent", () => {
     expect(slotsWhileOffered).toBe(1);
     expect(withdrawn).toMatchObject({ reason: "expired" });
     expect(ended).toMatchObject({ chatId, inviteId: sent.inviteId, outcome: "notAccepted" });
-    expect(again.type).toBe("inviteSent");
+    expect(again.type).toBe("inviteSent", 30_000);
     expect(declined).toMatchObject({ type: "offerWithdrawn", reason: "declined" });
     expect(endedAgain).toMatchObject({ inviteId: again.inviteId, outcome: "notAccepted" });
     expect(await activeChats(dana.client)).toBe(0);

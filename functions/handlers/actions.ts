@@ -6,12 +6,14 @@ import { leaveQueue } from "../lib/agents/leave-queue.ts";
 import { requestAgent } from "../lib/agents/request-agent.ts";
 import { setPresence } from "../lib/agents/set-presence.ts";
 import { transferChat } from "../lib/agents/transfer-chat.ts";
+import { listCannedResponses } from "../lib/canned/list-canned-responses.ts";
 import { endChatWithWrapUp } from "../lib/cases/end-chat-with-wrap-up.ts";
 import { getCase } from "../lib/cases/get-case.ts";
 import { logComplaint } from "../lib/cases/log-complaint.ts";
 import { rateChat } from "../lib/cases/rate-chat.ts";
 import { updateCase } from "../lib/cases/update-case.ts";
 import { wrapUpChat } from "../lib/cases/wrap-up.ts";
+import { endChat } from "../lib/chat/end-chat.ts";
 import { getTranscript } from "../lib/chat/get-transcript.ts";
 import { listChats } from "../lib/chat/list-chats.ts";
 import { ping } from "../lib/chat/ping.ts";
@@ -20,6 +22,8 @@ import { sendMessage } from "../lib/chat/send-message.ts";
 import { startChat } from "../lib/chat/start-chat.ts";
 import { typing } from "../lib/chat/typing.ts";
 import { chatPorts } from "../lib/composition/chat-root.ts";
+import { inviteToChat } from "../lib/conference/invite-to-chat.ts";
+import { leaveChat } from "../lib/conference/leave-chat.ts";
 import { logger } from "../lib/logger.ts";
 import { connectionLimits } from "../lib/middleware/connection-limits.ts";
 import { publishMetrics } from "../lib/middleware/publish-metrics.ts";
@@ -63,6 +67,9 @@ const router = wsRouter({
   logComplaint: (caller, frame) => logComplaint(ports(), caller, frame),
   rateChat: (caller, frame) => rateChat(ports(), caller, frame),
   wrapUp: (caller, frame) => wrapUpChat(ports(), caller, frame),
+  inviteToChat: (caller, frame) => inviteToChat(ports(), caller, frame),
+  leaveChat: (caller, frame) => leaveChat(ports(), caller, frame),
+  listCannedResponses: (caller, frame) => listCannedResponses(ports(), caller, frame),
 });
 
 export const handler = middy<WsEvent, WsResult, Error, WsContext>()

@@ -3,6 +3,7 @@ import { el, throttle } from "../shared/dom.ts";
 import { type StringKey, t } from "../shared/i18n.ts";
 import { MessageLog } from "../shared/message-log.ts";
 import { caseTools } from "./case-tools.ts";
+import { ConferenceTools } from "./conference.ts";
 import { contextList } from "./context-list.ts";
 import { secureTools } from "./secure-tools.ts";
 
@@ -124,6 +125,8 @@ export class ChatPanel {
       this.status,
       send,
       secureTools(client, assigned.chatId, assigned.history),
+      new ConferenceTools(client, assigned.chatId, message, () => this.finish(t("conference.youLeft")))
+        .element,
       el("div", { class: "actions" }, end),
       caseTools(client, assigned.chatId, assigned.context.caseNumber),
       el(

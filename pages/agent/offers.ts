@@ -1,6 +1,7 @@
 import type { CareChatClient, ServerFrame } from "../../client/src/index.ts";
 import { byId, el, show } from "../shared/dom.ts";
 import { onLanguage, t } from "../shared/i18n.ts";
+import { conferenceNote } from "./conference.ts";
 import { contextList } from "./context-list.ts";
 
 interface Offer {
@@ -46,6 +47,7 @@ export class Offers {
       "li",
       { class: "offer", "aria-labelledby": headingId },
       el("h3", { id: headingId, text: t("agent.offerFrom", { name, queue: frame.queueId }) }),
+      conferenceNote(frame),
       contextList(frame.context),
       countdown,
       el("div", { class: "actions" }, accept, decline),

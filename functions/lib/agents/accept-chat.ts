@@ -1,3 +1,4 @@
+import { acceptInvite, isInviteAnswer } from "../conference/accept-invite.ts";
 import type { OfferContext } from "../data/agent-records.ts";
 import { heldIndex } from "../data/watch-index.ts";
 import { ConflictError } from "../errors.ts";
@@ -35,6 +36,7 @@ export async function acceptChat(
   const current = await deps.chats.get(frame.chatId);
   if (current?.state === "assigned" && current.agentId === identity.sub && current.assignedFrom)
     return assigned(deps, frame, current.chatId, current.assignedFrom.queueId, current.assignedFrom.context);
+  if (isInviteAnswer(current, identity.sub)) return acceptInvite(deps, caller, frame, current);
   const { chat, entry } = await heldOffer(deps, frame.chatId, identity.sub);
   const now = new Date().toISOString();
   const accepted = await commitAndWake(

@@ -1,3 +1,4 @@
+import { declineInvite, isInviteAnswer } from "../conference/accept-invite.ts";
 import { RETRY, retryOnConflict } from "../data/retry-on-conflict.ts";
 import { ConflictError } from "../errors.ts";
 import { releaseOffer } from "../handoff/release-offer.ts";
@@ -11,11 +12,13 @@ import { heldOffer, OFFER_GONE } from "./held-offer.ts";
 
 /** The offered agent passes: the offer and the slot are given back and the workflow re-offers at once. */
 export async function declineChat(
-  deps: Needs<"chats" | "queues" | "agents" | "transactions" | "handoff">,
+  deps: Needs<"chats" | "queues" | "agents" | "transactions" | "handoff" | "sender" | "routing">,
   caller: Caller,
   frame: ClientFrame<"declineChat">,
 ): Promise<ServerFrame<"offerWithdrawn">> {
   const identity = requireStaff(caller);
+  const current = await deps.chats.get(frame.chatId);
+  if (isInviteAnswer(current, identity.sub)) return declineInvite(deps, caller, frame, current);
   const { chat, entry } = await heldOffer(deps, frame.chatId, identity.sub);
   const released = await retryOnConflict(
     async () => {

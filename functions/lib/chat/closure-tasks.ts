@@ -1,5 +1,6 @@
 import { writeChatSummary } from "../assistant/write-summary.ts";
 import { settleChatCase } from "../cases/settle-chat-case.ts";
+import { releaseSeats } from "../conference/release-seats.ts";
 import { NotFoundError } from "../errors.ts";
 import { type ReleaseAgentPorts, releaseAgent } from "../handoff/release-agent.ts";
 import type { Needs } from "../kernel/ports.ts";
@@ -78,12 +79,14 @@ export async function notifyParticipants(
   return { notified: subscriptions.length };
 }
 
-/** Gives the agent's slot back (and learns the handle time) once the chat has ended. */
+/** Gives the agents' slots back (and learns the handle time) once the chat has ended. */
 export async function releaseAgents(deps: ReleaseAgentPorts, { chatId }: ClosureInput) {
   const chat = await deps.chats.get(chatId);
   if (!chat) throw new NotFoundError(`Chat ${chatId} does not exist.`);
   await releaseAgent(deps, chat);
-  return { released: chat.agentId !== undefined };
+  // Invitees of a conference hold slots of their own.
+  const seats = await releaseSeats(deps, chat);
+  return { released: chat.agentId !== undefined, seats };
 }
 
 /**

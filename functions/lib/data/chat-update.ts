@@ -15,7 +15,14 @@ export interface ChatChange {
   readonly fromStates: readonly ChatState[];
   /** Apply only while this agent holds the chat. */
   readonly expectAgent?: string;
+  /** Further conditions, all of which must hold: a nested attribute equals a value, or exists or not. */
+  readonly expect?: readonly ChatExpectation[];
 }
+
+/** One condition on a chat attribute: `equals` a scalar, or `exists` (true) / is absent (false). */
+export type ChatExpectation =
+  | { readonly path: AttributePath; readonly equals: string | number | boolean }
+  | { readonly path: AttributePath; readonly exists: boolean };
 
 /**
  * The transaction item that changes chat-level fields under a condition on the current state. Every
@@ -46,6 +53,13 @@ export function chatUpdateItem(tableName: string, chatId: string, change: ChatCh
   if (change.expectAgent) {
     condition += " AND agentId = :expectAgent";
     values[":expectAgent"] = change.expectAgent;
+  }
+  for (const [index, expectation] of (change.expect ?? []).entries()) {
+    const path = placeholder(expectation.path, `e${index}`);
+    if ("equals" in expectation) {
+      values[`:e${index}`] = expectation.equals;
+      condition += ` AND ${path} = :e${index}`;
+    } else condition += ` AND ${expectation.exists ? "attribute_exists" : "attribute_not_exists"}(${path})`;
   }
   return {
     Update: {

@@ -1,12 +1,15 @@
 import type { AssistantState } from "../assistant/types.ts";
 import type { ChatState, ParticipantRole } from "../protocol/server-frames.ts";
 import type { OfferContext } from "./agent-records.ts";
+import type { ConferenceSeat, PendingInvite } from "./invite-records.ts";
 
 /** Items as stored. Key attributes (pk, sk, gsi1pk, gsi1sk) are added by the stores. */
 export interface Participant {
   readonly role: Exclude<ParticipantRole, "assistant" | "system">;
   readonly name: string;
   readonly joinedAt: string;
+  /** A staff member brought in by `inviteToChat`: they hold a slot of their own for this chat. */
+  readonly conference?: ConferenceSeat;
 }
 
 export interface CustomerContext {
@@ -67,6 +70,8 @@ export interface ChatRecord {
   readonly fraudRemindedAt?: string;
   /** The latest verification's outcome (never the values given), for the agent and the next offer. */
   readonly verification?: VerificationNote;
+  /** The holder's invitation (conference) being offered, at most one at a time (see invite-records.ts). */
+  readonly invite?: PendingInvite;
 }
 
 export interface VerificationNote {

@@ -1,3 +1,5 @@
+import { awaitInviteAnswer, expireInvite } from "../conference/invite-steps.ts";
+import { type InviteRef, offerInvite } from "../conference/offer-invite.ts";
 import type { Ports } from "../kernel/ports.ts";
 import type { HandoffInput } from "../workflows/handoff-workflow.ts";
 import { enqueue } from "./enqueue.ts";
@@ -18,7 +20,9 @@ export type HandoffTaskEvent =
   | { step: "awaitOffer" | "awaitAnswer"; ref: WaitRef; taskToken: string }
   | { step: "expireOffer" | "overflow" | "noAgents"; ref: WaitRef }
   | { step: "afterHours"; chatId: string; queueId: string }
-  | { step: "recover"; chatId: string };
+  | { step: "recover"; chatId: string }
+  | { step: "awaitInviteAnswer"; ref: InviteRef; taskToken: string }
+  | { step: "expireInvite"; ref: InviteRef };
 
 export type HandoffStep = HandoffTaskEvent["step"];
 /** The event of one step (a union member may serve several steps, e.g. both waits). */
@@ -36,7 +40,11 @@ type EventOf<S extends HandoffStep> = HandoffTaskEvent extends infer E
  * someone signals it.
  */
 export const handoffSteps: { [S in HandoffStep]: (deps: Ports, event: EventOf<S>) => Promise<unknown> } = {
-  enqueue: (deps, event) => enqueue(deps, event.input),
+  // A conference invitation enters at Enqueue too, and is offered instead of queued.
+  enqueue: (deps, { input }) =>
+    input.inviteId
+      ? offerInvite(deps, { chatId: input.chatId, inviteId: input.inviteId })
+      : enqueue(deps, input),
   awaitOffer: async (deps, event) => {
     await awaitOffer(deps, event.ref, event.taskToken);
     return { registered: true };
@@ -51,6 +59,11 @@ export const handoffSteps: { [S in HandoffStep]: (deps: Ports, event: EventOf<S>
   noAgents: (deps, event) => noAgents(deps, event.ref),
   afterHours: (deps, event) => afterHours(deps, event),
   recover: (deps, event) => recover(deps, event),
+  awaitInviteAnswer: async (deps, event) => {
+    await awaitInviteAnswer(deps, event.ref, event.taskToken);
+    return { registered: true };
+  },
+  expireInvite: (deps, event) => expireInvite(deps, event.ref),
 };
 
 /** The chat a task event is about, for the log keys. */

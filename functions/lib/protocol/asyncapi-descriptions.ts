@@ -37,6 +37,10 @@ const clientMessages: Record<ClientAction, string> = {
     "The agent holding the chat logs a complaint: a case of its own; the customer is told its number.",
   rateChat: "After chatEnded, the customer rates the chat 1-5 with an optional comment, once.",
   wrapUp: "After a chat ended, a staff member who took part records its wrap-up code and note, once.",
+  inviteToChat:
+    "The agent holding a chat invites a queue's eligible agent or a named agent, with a reason (conference).",
+  leaveChat: "A staff participant leaves a chat that goes on with the other staff; the last agent cannot.",
+  listCannedResponses: "A staff participant lists the canned responses of the chat, placeholders filled.",
 };
 
 const serverMessages: Record<ServerFrameType, string> = {
@@ -76,6 +80,15 @@ const serverMessages: Record<ServerFrameType, string> = {
   complaintLogged: "The complaint is a case under `caseNumber` (reply to logComplaint).",
   chatRated: "The rating is stored (reply to rateChat).",
   wrappedUp: "The wrap-up is stored with the chat's case (reply to wrapUp).",
+  participantJoined:
+    "A staff member joined the chat (an invitee, a supervisor barging in); to every participant.",
+  participantLeft: "A staff member left the chat, which goes on; to the remaining participants.",
+  inviteSent: "The invitation is being offered (reply to inviteToChat).",
+  inviteEnded:
+    "The inviter's invitation ended: accepted, not accepted in time, or nobody free to offer it to.",
+  holderChanged: "The holder left; another staff participant now holds the chat.",
+  leftChat: "The caller left the chat (reply to leaveChat).",
+  cannedResponses: "The chat's canned responses, filled for it (reply to listCannedResponses).",
 };
 
 /** The success replies of each client action; every action may also be answered with `error`. */
@@ -105,6 +118,9 @@ const clientReplies: Record<ClientAction, readonly ServerFrameType[]> = {
   logComplaint: ["complaintLogged"],
   rateChat: ["chatRated"],
   wrapUp: ["wrappedUp"],
+  inviteToChat: ["inviteSent"],
+  leaveChat: ["leftChat"],
+  listCannedResponses: ["cannedResponses"],
 };
 
 export const asyncApiDescriptions = { clientMessages, serverMessages };

@@ -164,6 +164,26 @@ export const getAttachmentFrame = z.object({
   attachmentId: z.string().check(z.minLength(1), z.maxLength(64)),
 });
 
+/** v2: the holder brings a queue's agent or a named agent into the chat (conference / consult). */
+export const inviteToChatFrame = z.object({
+  action: z.literal("inviteToChat"),
+  requestId,
+  chatId,
+  queueId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  agentId: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
+  reason: z.string().check(z.minLength(1), z.maxLength(1_000)),
+});
+
+/** v2: a staff participant leaves a chat that goes on with the other staff. */
+export const leaveChatFrame = z.object({ action: z.literal("leaveChat"), requestId, chatId });
+
+/** v2: the canned responses of the chat's queue and language, filled for this chat. */
+export const listCannedResponsesFrame = z.object({
+  action: z.literal("listCannedResponses"),
+  requestId,
+  chatId,
+});
+
 export const clientFrameSchemas = {
   startChat: startChatFrame,
   sendMessage: sendMessageFrame,
@@ -190,6 +210,9 @@ export const clientFrameSchemas = {
   logComplaint: logComplaintFrame,
   rateChat: rateChatFrame,
   wrapUp: wrapUpFrame,
+  inviteToChat: inviteToChatFrame,
+  leaveChat: leaveChatFrame,
+  listCannedResponses: listCannedResponsesFrame,
 } as const;
 
 export type ClientAction = keyof typeof clientFrameSchemas;

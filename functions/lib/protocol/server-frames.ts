@@ -167,12 +167,19 @@ export const offerContext = z.object({
   caseNumber: z.optional(z.string()),
 });
 
+/** A conference invitation is offered and assigned like a chat, marked as such. */
+const offerKind = z.optional(z.enum(["chat", "conference"]));
+
 export const chatOfferedFrame = z.object({
   type: z.literal("chatOffered"),
   chatId: z.string(),
   queueId: z.string(),
   context: offerContext,
   expiresInSeconds: z.number().check(z.int(), z.positive()),
+  kind: offerKind,
+  /** With `kind: "conference"`: why the holder invites (masked) and who invites. */
+  reason: z.optional(z.string()),
+  invitedBy: z.optional(agentRef),
 });
 
 export const offerWithdrawnFrame = z.object({
@@ -189,6 +196,7 @@ export const chatAssignedFrame = z.object({
   queueId: z.string(),
   context: offerContext,
   history: z.array(z.omit(messageFrame, { type: true, chatId: true })),
+  kind: offerKind,
 });
 
 export const presenceFrame = z.object({
@@ -227,15 +235,50 @@ export const agentUnavailableFrame = z.object({
  * invitee). Every participant gets it; `role` is never `customer`.
  */
 const participantRef = z.object({ role: z.enum(["agent", "supervisor"]), id: z.string(), name: z.string() });
+
 export const participantJoinedFrame = z.object({
   type: z.literal("participantJoined"),
   chatId: z.string(),
   participant: participantRef,
 });
+
 export const participantLeftFrame = z.object({
   type: z.literal("participantLeft"),
   chatId: z.string(),
   participant: participantRef,
+});
+
+export const inviteSentFrame = z.object({
+  type: z.literal("inviteSent"),
+  requestId,
+  chatId: z.string(),
+  inviteId: z.string(),
+  queueId: z.optional(z.string()),
+  agentId: z.optional(z.string()),
+});
+
+export const inviteEndedFrame = z.object({
+  type: z.literal("inviteEnded"),
+  chatId: z.string(),
+  inviteId: z.string(),
+  /** accepted; notAccepted (offered, nobody took it); noAgents (nobody eligible was free to offer it to). */
+  outcome: z.enum(["accepted", "notAccepted", "noAgents"]),
+  participant: z.optional(participantRef),
+});
+
+export const holderChangedFrame = z.object({
+  type: z.literal("holderChanged"),
+  chatId: z.string(),
+  holder: agentRef,
+});
+
+export const leftChatFrame = z.object({ type: z.literal("leftChat"), requestId, chatId: z.string() });
+
+export const cannedResponsesFrame = z.object({
+  type: z.literal("cannedResponses"),
+  requestId,
+  chatId: z.string(),
+  responses: z.array(z.object({ id: z.string(), title: z.string(), text: z.string() })),
 });
 
 export const serverFrameSchemas = {
@@ -275,6 +318,11 @@ export const serverFrameSchemas = {
   complaintLogged: complaintLoggedFrame,
   chatRated: chatRatedFrame,
   wrappedUp: wrappedUpFrame,
+  inviteSent: inviteSentFrame,
+  inviteEnded: inviteEndedFrame,
+  holderChanged: holderChangedFrame,
+  leftChat: leftChatFrame,
+  cannedResponses: cannedResponsesFrame,
 } as const;
 
 export type ServerFrameType = keyof typeof serverFrameSchemas;

@@ -1,4 +1,5 @@
 import * as z from "../zod.ts";
+import { cannedResponseSchema } from "./canned-responses.ts";
 import { clockMinutes, isValidTimeZone } from "./local-time.ts";
 import type { Day, Selector } from "./types.ts";
 import { DAYS, SEGMENT_VALUES, TOPIC_VALUES } from "./vocabulary.ts";
@@ -172,6 +173,8 @@ export const routingConfigShape = z.strictObject({
     ),
     [],
   ),
+  /** What agents' desks insert into the composer, per queue and language (see canned-responses.ts). */
+  cannedResponses: z._default(z.array(cannedResponseSchema), []),
 });
 
 export type RoutingConfig = z.output<typeof routingConfigShape>;

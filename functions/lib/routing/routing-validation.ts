@@ -1,4 +1,5 @@
 import type * as z from "../zod.ts";
+import { cannedResponseProblems } from "./canned-responses.ts";
 import { routeChat } from "./route-chat.ts";
 import type { RoutingConfig, RoutingQueue } from "./routing-schema.ts";
 import { TOPICS } from "./vocabulary.ts";
@@ -17,7 +18,12 @@ export function validateRoutingConfig(
   config: RoutingConfig,
   ctx: z.core.$RefinementCtx<RoutingConfig>,
 ): void {
-  const issues = [...duplicateIds(config), ...wrongReferences(config), ...overflowProblems(config)];
+  const issues = [
+    ...duplicateIds(config),
+    ...wrongReferences(config),
+    ...overflowProblems(config),
+    ...cannedResponseProblems(config),
+  ];
   for (const issue of issues) ctx.addIssue({ code: "custom", ...issue });
   // The router assumes a consistent configuration, so the promise is checked only on one.
   if (issues.length === 0)

@@ -26,7 +26,13 @@ export interface HandoffInput {
   readonly handoff?: number;
   /** Set by the reconciler's restart: carry on from the chat's queue entry, whichever handoff wrote it. */
   readonly resume?: boolean;
+  /** A conference invitation to offer (functions/lib/conference/): the invite states, not the queue's. */
+  readonly inviteId?: string;
 }
+
+/** By chat and handoff number, or by invitation: a duplicate start cannot start a second execution. */
+export const executionName = (input: HandoffInput, attempt: number) =>
+  input.inviteId ? `invite-${input.inviteId}`.slice(0, 80) : handoffExecutionName(input.chatId, attempt, 0);
 
 /** Starts the handoff state machine and answers its callback tasks. */
 export class HandoffWorkflow {
@@ -42,7 +48,7 @@ export class HandoffWorkflow {
       await client.send(
         new sdk.StartExecutionCommand({
           stateMachineArn: this.stateMachineArn,
-          name: handoffExecutionName(input.chatId, attempt, 0),
+          name: executionName(input, attempt),
           input: JSON.stringify({ ...input, handoff: attempt }),
         }),
       );

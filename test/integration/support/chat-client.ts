@@ -42,6 +42,8 @@ export class ChatClient {
       reconnect: false,
       keepAliveMs: 0,
       maxConnectionMs: 0,
+      // A loaded machine (several local runtimes at once) can take over the default 15 s to open.
+      openTimeoutMs: 30_000,
     });
     const client = new ChatClient(connection);
     try {

@@ -230,6 +230,9 @@ describe("CarechatStack: WebSocket API", () => {
       "logComplaint",
       "rateChat",
       "wrapUp",
+      "inviteToChat",
+      "leaveChat",
+      "listCannedResponses",
     ]);
     expect([...stack.api.routes.keys()].sort()).toEqual(expected);
   });

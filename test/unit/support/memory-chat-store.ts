@@ -36,6 +36,14 @@ function removePath(record: Mutable, path: AttributePath): void {
   if (target) delete target[segments.at(-1) as string];
 }
 
+/** The value at an attribute path, or undefined where any segment is missing. */
+function valueAt(record: object, path: AttributePath): unknown {
+  let target: unknown = record;
+  for (const segment of segmentsOf(path))
+    target = typeof target === "object" && target !== null ? (target as Mutable)[segment] : undefined;
+  return target;
+}
+
 /** The chat store over the in-memory table, with the conditions of functions/lib/data/chat-store.ts. */
 export class MemoryChatStore implements PortOf<ChatStore> {
   constructor(private readonly table: MemoryTable) {}
@@ -152,7 +160,13 @@ export class MemoryChatStore implements PortOf<ChatStore> {
       check: () => {
         const chat = this.table.chats.get(chatId);
         if (!chat || !change.fromStates.includes(chat.state)) return false;
-        return change.expectAgent ? chat.agentId === change.expectAgent : true;
+        if (change.expectAgent && chat.agentId !== change.expectAgent) return false;
+        return (change.expect ?? []).every((expectation) => {
+          const found = valueAt(chat, expectation.path);
+          return "equals" in expectation
+            ? found === expectation.equals
+            : (found !== undefined) === expectation.exists;
+        });
       },
       apply: () => {
         const chat = copy(this.table.chats.get(chatId) as ChatRecord) as unknown as Mutable;

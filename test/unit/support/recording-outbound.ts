@@ -3,10 +3,11 @@ import type { BroadcastOptions, FrameSender } from "../../../functions/lib/deliv
 import type { PortOf } from "../../../functions/lib/kernel/ports.ts";
 import type { ServerFrame } from "../../../functions/lib/protocol/server-frames.ts";
 import type { ClosureWorkflow } from "../../../functions/lib/workflows/closure-workflow.ts";
-import type {
-  HandoffInput,
-  HandoffWorkflow,
-  WaitOutcome,
+import {
+  executionName,
+  type HandoffInput,
+  type HandoffWorkflow,
+  type WaitOutcome,
 } from "../../../functions/lib/workflows/handoff-workflow.ts";
 import type { MemoryConnectionStore } from "./memory-side-stores.ts";
 import type { MemoryTable } from "./memory-table.ts";
@@ -83,7 +84,7 @@ export class RecordingHandoffWorkflow implements PortOf<HandoffWorkflow> {
   readonly signals: { readonly token: string; readonly outcome: WaitOutcome }[] = [];
 
   async start(input: HandoffInput, attempt: number): Promise<void> {
-    const name = `handoff-${input.chatId}-${attempt}`.slice(0, 80);
+    const name = executionName(input, attempt);
     if (this.executions.some((execution) => execution.name === name)) return;
     this.executions.push({ name, input: structuredClone(input) });
   }

@@ -35,6 +35,13 @@ export const english: Wording = {
     unknownCard: (last4) =>
       `I don't see a card ending in ${last4} on your profile. Please check the last 4 digits of the card.`,
   },
+  conference: {
+    joinedFromTeam: (name, team) =>
+      `${name}, a specialist from our ${team} team, has joined the chat to help with your request.`,
+    joined: (name) => `${name} has joined the chat to help with your request.`,
+    left: (name, stillHere) =>
+      stillHere ? `${name} has left the chat. ${stillHere} is still with you.` : `${name} has left the chat.`,
+  },
   handoff: {
     transferring: (queue) =>
       `You're being transferred to our ${queue} team. Your conversation goes with you, so you won't need to repeat yourself.`,

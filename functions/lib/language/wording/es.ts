@@ -35,6 +35,13 @@ export const spanish: Wording = {
     unknownCard: (last4) =>
       `No veo una tarjeta terminada en ${last4} en su perfil. Revise los últimos 4 dígitos de la tarjeta.`,
   },
+  conference: {
+    joinedFromTeam: (name, team) =>
+      `${name}, especialista de nuestro equipo de ${team}, se unió al chat para ayudarle con su solicitud.`,
+    joined: (name) => `${name} se unió al chat para ayudarle con su solicitud.`,
+    left: (name, stillHere) =>
+      stillHere ? `${name} salió del chat. ${stillHere} sigue con usted.` : `${name} salió del chat.`,
+  },
   handoff: {
     transferring: (queue) =>
       `Le estamos transfiriendo al equipo de ${queue}. Su conversación va con usted, así que no tendrá que repetir nada.`,

@@ -35,6 +35,15 @@ export const japanese: Wording = {
     unknownCard: (last4) =>
       `下4桁が${last4}のカードはお客様のご登録にございません。カード番号の下4桁をご確認ください。`,
   },
+  conference: {
+    joinedFromTeam: (name, team) =>
+      `${team}の担当者${name}が、お問い合わせのお手伝いのためチャットに参加しました。`,
+    joined: (name) => `${name}が、お問い合わせのお手伝いのためチャットに参加しました。`,
+    left: (name, stillHere) =>
+      stillHere
+        ? `${name}がチャットから退出しました。引き続き${stillHere}が対応いたします。`
+        : `${name}がチャットから退出しました。`,
+  },
   handoff: {
     transferring: (queue) =>
       `${queue}の担当におつなぎします。これまでの会話は引き継がれますので、繰り返しご説明いただく必要はありません。`,

@@ -116,4 +116,15 @@ export interface Wording {
   readonly redaction: RedactionWording;
   /** Each team as the object of "connecting you with …". */
   readonly teams: Readonly<Record<TeamKey, string>>;
+  readonly conference: ConferenceWording;
+}
+
+/** What the system says in the chat when staff join or leave a conference (functions/lib/conference/). */
+export interface ConferenceWording {
+  /** Someone invited from a queue: `team` is the queue's configured name. */
+  readonly joinedFromTeam: (name: string, team: string) => string;
+  /** A named colleague invited by the agent. */
+  readonly joined: (name: string) => string;
+  /** `stillHere` names who stays with the customer, when someone does. */
+  readonly left: (name: string, stillHere: string | undefined) => string;
 }

@@ -39,6 +39,9 @@ const minimalFrames: { [A in ClientAction]: Record<string, unknown> } = {
   logComplaint: { action: "logComplaint", chatId: "chat-1", text: "Charged twice and nobody called back." },
   rateChat: { action: "rateChat", chatId: "chat-1", score: 5 },
   wrapUp: { action: "wrapUp", chatId: "chat-1", code: "dispute-filed" },
+  inviteToChat: { action: "inviteToChat", chatId: "chat-1", reason: "Travel question." },
+  leaveChat: { action: "leaveChat", chatId: "chat-1" },
+  listCannedResponses: { action: "listCannedResponses", chatId: "chat-1" },
 };
 
 const requiredFieldCases = Object.entries(minimalFrames).flatMap(([action, frame]) =>
@@ -82,6 +85,9 @@ describe("clientFrameSchemas", () => {
       "logComplaint",
       "rateChat",
       "wrapUp",
+      "inviteToChat",
+      "leaveChat",
+      "listCannedResponses",
     ];
 
     // Act

@@ -299,6 +299,27 @@ const realisticFrames: { [T in ServerFrameType]: Record<string, unknown> } = {
     caseNumber: "CC-261125-7K3M9Q",
     code: "dispute-filed",
   },
+  inviteSent: {
+    type: "inviteSent",
+    requestId: "r-13",
+    chatId: "chat-1",
+    inviteId: "5f0c8f0e-0b7e-4f5e-9d59-2b3f1f7c2a11",
+    queueId: "us-travel-en",
+  },
+  inviteEnded: {
+    type: "inviteEnded",
+    chatId: "chat-1",
+    inviteId: "5f0c8f0e-0b7e-4f5e-9d59-2b3f1f7c2a11",
+    outcome: "notAccepted",
+  },
+  holderChanged: { type: "holderChanged", chatId: "chat-1", holder: { id: "agent-travel", name: "Riley" } },
+  leftChat: { type: "leftChat", requestId: "r-14", chatId: "chat-1" },
+  cannedResponses: {
+    type: "cannedResponses",
+    requestId: "r-15",
+    chatId: "chat-1",
+    responses: [{ id: "closing", title: "Closing", text: "Thank you for chatting with us today, Ana." }],
+  },
 };
 
 const serverFrameTypes = Object.keys(serverFrameSchemas) as ServerFrameType[];

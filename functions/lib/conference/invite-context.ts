@@ -1,0 +1,80 @@
+import type { OfferContext, QueueEntry } from "../data/agent-records.ts";
+import type { PendingInvite } from "../data/invite-records.ts";
+import type { ChatRecord, Participant } from "../data/records.ts";
+import type { ServerFrame } from "../protocol/server-frames.ts";
+
+/** What an invitee is shown of the chat: what the assistant learned, as in any offer, plus the reason. */
+export function inviteContext(chat: ChatRecord, invite: PendingInvite): OfferContext {
+  const { details } = chat.assistant;
+  return {
+    topic: chat.assistant.topic,
+    language: chat.assistant.language,
+    country: chat.customer.country,
+    segment: chat.customer.segment,
+    customerName: chat.customer.name,
+    accountLast4: details.cardLast4 ?? chat.customer.accountLast4,
+    details: {
+      amount: details.amount,
+      currency: details.currency,
+      date: details.date,
+      merchant: details.merchant,
+    },
+    accommodations: details.accommodations,
+    note: invite.reason,
+    reason: "conference",
+    transferredFrom: invite.invitedBy,
+  };
+}
+
+/**
+ * The invitation as the dispatcher's eligibility rule reads a queue entry (isEligible), so an invitee is
+ * chosen by the same rules as any chat's agent: the queue, the language, capacity, presence. The
+ * inviter, everyone already in the chat and everyone who let the invitation go count as having declined.
+ */
+export function inviteAsEntry(chat: ChatRecord, invite: PendingInvite, queueId: string): QueueEntry {
+  return {
+    queueId,
+    sk: `INVITE#${invite.inviteId}`,
+    chatId: chat.chatId,
+    customerId: chat.customer.id,
+    priority: 0,
+    enqueuedAt: invite.createdAt,
+    queuedAt: invite.createdAt,
+    language: chat.assistant.language,
+    state: "waiting",
+    declinedBy: new Set([invite.invitedBy, ...invite.declinedBy, ...Object.keys(chat.participants)]),
+    context: inviteContext(chat, invite),
+  };
+}
+
+export const inviteOfferFrame = (
+  chat: ChatRecord,
+  invite: PendingInvite,
+  expiresInSeconds: number,
+): ServerFrame<"chatOffered"> => ({
+  type: "chatOffered",
+  chatId: chat.chatId,
+  queueId: invite.queueId ?? chat.lastQueueId ?? "",
+  context: inviteContext(chat, invite),
+  expiresInSeconds,
+  kind: "conference",
+  reason: invite.reason,
+  invitedBy: { id: invite.invitedBy, name: invite.invitedByName },
+});
+
+export type ParticipantRef = ServerFrame<"participantJoined">["participant"];
+
+export const participantRef = (id: string, participant: Participant): ParticipantRef => ({
+  // Only staff join or leave as participants; the customer is never announced.
+  role: participant.role === "supervisor" ? "supervisor" : "agent",
+  id,
+  name: participant.name,
+});
+
+/** Staff participants other than `except`, who hold a conference seat: who may take over as holder. */
+export function seatedStaff(chat: ChatRecord, except: string): string[] {
+  return Object.entries(chat.participants)
+    .filter(([id, participant]) => id !== except && participant.role !== "customer" && participant.conference)
+    .sort(([, a], [, b]) => a.joinedAt.localeCompare(b.joinedAt))
+    .map(([id]) => id);
+}

@@ -232,8 +232,10 @@ export class LocalGateway {
         routeKey,
       )
       .then((result) => {
-        if (result?.body && connection.socket.readyState === WebSocket.OPEN)
-          connection.socket.send(result.body);
+        if (!result?.body || connection.socket.readyState !== WebSocket.OPEN) return;
+        // API Gateway sends no server message over 128 KB; the client hears of the failure only as an error.
+        if (Buffer.byteLength(result.body) > MAX_MESSAGE_BYTES) throw new Error("Route response too large");
+        connection.socket.send(result.body);
       })
       .catch(() => {
         if (connection.socket.readyState === WebSocket.OPEN)

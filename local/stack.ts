@@ -7,6 +7,7 @@ import { FUNCTIONS, type FunctionName } from "../functions/lib/config/environmen
 import { clientActions } from "../functions/lib/protocol/client-frames.ts";
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadDevAuth } from "./dev-auth.ts";
 import { localCredentials, startDynamoDbLocal } from "./dynamodb-local.ts";
+import { FaultInjector, faultsFromEnvironment } from "./faults.ts";
 import { LocalGateway } from "./gateway.ts";
 import { createHttpRoutes } from "./http-routes.ts";
 import { type LambdaHandler, LambdaRunner } from "./lambda-runner.ts";
@@ -109,6 +110,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   });
   delete process.env.AWS_PROFILE;
 
+  // Fault injection at the SDK clients (local/faults.ts): installed here, and nowhere on AWS.
+  const faults = new FaultInjector(faultsFromEnvironment(process.env.CARECHAT_FAULTS));
   const load = async (name: FunctionName) =>
     ((await import(`../${FUNCTIONS[name].entry}`)) as { handler: LambdaHandler }).handler;
   const runner = new LambdaRunner();
@@ -140,6 +143,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stepFunctions,
     devAuth,
     isReady: () => ready,
+    faults,
     revoke: (request) => runner.invoke("revoke", revoke, request),
   });
   server.on("upgrade", (request, socket, head) => {
@@ -168,6 +172,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         server.closeAllConnections();
         await new Promise<void>((done) => server.close(() => done()));
         await dynamo.stop();
+        faults.uninstall();
       })();
       return stopping;
     },

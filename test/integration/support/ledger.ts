@@ -53,3 +53,30 @@ export async function resumeFromLast(client: ChatClient, chatId: string): Promis
   if (resumed.type !== "resumed") throw new Error(`resume failed: ${JSON.stringify(resumed)}`);
   return resumed;
 }
+
+/**
+ * Sends one message as the SDK's outbox does: the same `clientMessageId` again after `RATE_LIMITED`
+ * (waiting `retryAfterSeconds`) or `INTERNAL`, until it is acknowledged. Returns the ack and every
+ * refusal on the way.
+ */
+export async function sendUntilAcked(
+  client: ChatClient,
+  chatId: string,
+  text: string,
+  clientMessageId = text,
+) {
+  const refusals: Frame[] = [];
+  for (let attempt = 0; attempt < 30; attempt += 1) {
+    const reply = await client.request(
+      { action: "sendMessage", chatId, clientMessageId, text },
+      "ack",
+      20_000,
+    );
+    if (reply.type === "ack") return { ack: reply, refusals };
+    refusals.push(reply);
+    if (reply.code !== "RATE_LIMITED" && reply.code !== "INTERNAL") throw new Error(JSON.stringify(reply));
+    const waitSeconds = reply.code === "RATE_LIMITED" ? Number(reply.retryAfterSeconds) : 0.5;
+    await new Promise((resolve) => setTimeout(resolve, waitSeconds * 1000));
+  }
+  throw new Error(`Never acknowledged: ${text}`);
+}

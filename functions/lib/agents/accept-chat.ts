@@ -29,10 +29,8 @@ export async function acceptChat(
   frame: ClientFrame<"acceptChat">,
 ): Promise<ServerFrame<"chatAssigned">> {
   const identity = requireStaff(caller);
-  // An accept that was committed but whose reply was lost: answer it again rather than "No such offer".
-  const current = await deps.chats.get(frame.chatId);
-  if (current?.state === "assigned" && current.agentId === identity.sub && current.assignedFrom)
-    return assigned(deps, frame, current.chatId, current.assignedFrom.queueId, current.assignedFrom.context);
+  const replay = await acceptedBefore(deps, caller, frame);
+  if (replay) return replay;
   const { chat, entry } = await heldOffer(deps, frame.chatId, identity.sub);
   const now = new Date().toISOString();
   const accepted = await commitAndWake(
@@ -60,7 +58,12 @@ export async function acceptChat(
     ["answerToken"],
     { outcome: "accepted", agentId: identity.sub },
   );
-  if (!accepted) throw new ConflictError(OFFER_GONE);
+  // The same accept sent twice at once: the one that lost the race answers like a retry.
+  if (!accepted) {
+    const again = await acceptedBefore(deps, caller, frame);
+    if (again) return again;
+    throw new ConflictError(OFFER_GONE);
+  }
 
   // Committed: from here on every effect is retried and none can turn the accept into an error.
   await afterCommit("recordAnswered", () =>
@@ -76,6 +79,29 @@ export async function acceptChat(
   );
   await afterCommit("publishQueueStatus", () => publishQueueStatus(deps, entry.queueId));
   return assigned(deps, frame, chat.chatId, entry.queueId, entry.context);
+}
+
+/**
+ * An accept that was committed but whose reply was lost answers again rather than "No such offer". Its
+ * effects may never have run (a crash right after the commit), so those safe to repeat run again: the
+ * workflow is woken (a stale token is ignored) and the customer told (a second agentJoined is harmless).
+ */
+async function acceptedBefore(
+  deps: AcceptPorts,
+  caller: Caller,
+  frame: ClientFrame<"acceptChat">,
+): Promise<ServerFrame<"chatAssigned"> | undefined> {
+  const { identity } = caller;
+  const current = await deps.chats.get(frame.chatId);
+  if (current?.state !== "assigned" || current.agentId !== identity.sub || !current.assignedFrom)
+    return undefined;
+  await afterCommit("wakeAfterAccept", () =>
+    deps.handoff.signal(current.answerToken, { outcome: "accepted", agentId: identity.sub }),
+  );
+  await deps.sender.sendToUser(current.customer.id, [
+    { type: "agentJoined", chatId: current.chatId, agent: { id: identity.sub, name: identity.name } },
+  ]);
+  return assigned(deps, frame, current.chatId, current.assignedFrom.queueId, current.assignedFrom.context);
 }
 
 async function assigned(

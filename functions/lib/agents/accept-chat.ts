@@ -4,6 +4,7 @@ import { publishQueueStatus } from "../handoff/queue-status.ts";
 import { updateStatsQuietly } from "../handoff/stats.ts";
 import { afterCommit } from "../kernel/after-commit.ts";
 import type { Caller } from "../kernel/caller.ts";
+import { newestHistoryPage } from "../kernel/history-page.ts";
 import type { Needs } from "../kernel/ports.ts";
 import { postChatMessage } from "../kernel/post-chat-message.ts";
 import { requireStaff } from "../kernel/require-staff.ts";
@@ -111,13 +112,6 @@ async function assigned(
   queueId: string,
   context: OfferContext,
 ): Promise<ServerFrame<"chatAssigned">> {
-  const history = await deps.chats.listAllMessages(chatId);
-  return {
-    type: "chatAssigned",
-    requestId: frame.requestId,
-    chatId,
-    queueId,
-    context,
-    history: history.map(({ seq, from, text, sentAt, redacted }) => ({ seq, from, text, sentAt, redacted })),
-  };
+  const page = newestHistoryPage(await deps.chats.listAllMessages(chatId));
+  return { type: "chatAssigned", requestId: frame.requestId, chatId, queueId, context, ...page };
 }

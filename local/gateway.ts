@@ -98,7 +98,9 @@ export class LocalGateway {
           isBase64Encoded: false,
         },
       );
-      if ((result?.statusCode ?? 200) >= 300) return refuse(socket, 403, "Forbidden");
+      const status = result?.statusCode ?? 200;
+      // API Gateway refuses the upgrade with the status $connect returned (403 revoked, 429 too many).
+      if (status >= 300) return refuse(socket, status, status === 429 ? "Too Many Requests" : "Forbidden");
     } catch {
       return refuse(socket, 500, "Internal Server Error");
     }

@@ -107,6 +107,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     AWS_ENDPOINT_URL_SFN: httpUrl,
     POWERTOOLS_SERVICE_NAME: "carechat",
+    // No X-Ray daemon here: the tracer is off (on Lambda it is on, with active tracing).
+    POWERTOOLS_TRACE_ENABLED: "false",
   });
   delete process.env.AWS_PROFILE;
 

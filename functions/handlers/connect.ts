@@ -8,6 +8,7 @@ import { openConnection } from "../lib/connections/open-connection.ts";
 import { logger } from "../lib/logger.ts";
 import { metrics } from "../lib/metrics.ts";
 import { publishMetrics } from "../lib/middleware/publish-metrics.ts";
+import { traceHandler } from "../lib/middleware/trace-handler.ts";
 import type { WsEvent, WsResult } from "../lib/middleware/ws-types.ts";
 
 /** `$connect`: the authorizer has already vouched for the caller; record the connection. */
@@ -31,5 +32,6 @@ export async function connect(event: WsEvent): Promise<WsResult> {
 }
 
 export const handler = middy(connect)
+  .use(traceHandler())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(publishMetrics());

@@ -4,6 +4,7 @@ import { tickerPorts } from "../lib/composition/ticker-root.ts";
 import { publishAllQueueStatus } from "../lib/handoff/queue-status.ts";
 import { logger } from "../lib/logger.ts";
 import { publishMetrics } from "../lib/middleware/publish-metrics.ts";
+import { traceHandler } from "../lib/middleware/trace-handler.ts";
 
 /**
  * Runs every minute (an EventBridge schedule on AWS, a timer locally): waiting customers hear their
@@ -16,5 +17,6 @@ export async function tick(): Promise<{ pushed: number }> {
 }
 
 export const handler = middy(tick)
+  .use(traceHandler())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(publishMetrics());

@@ -10,6 +10,7 @@ import { postChatMessage } from "../kernel/post-chat-message.ts";
 import { requireStaff } from "../kernel/require-staff.ts";
 import { commitAndWake } from "../kernel/wake-workflow.ts";
 import { wordingFor } from "../language/wording/index.ts";
+import { metrics } from "../metrics.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 import { recordAnswered } from "../queueing/index.ts";
@@ -67,6 +68,11 @@ export async function acceptChat(
   }
 
   // Committed: from here on every effect is retried and none can turn the accept into an error.
+  metrics.addMetric(
+    "WaitSeconds",
+    "Seconds",
+    Math.max(0, (Date.now() - Date.parse(entry.enqueuedAt)) / 1000),
+  );
   await afterCommit("recordAnswered", () =>
     updateStatsQuietly(deps, entry.queueId, (stats) =>
       recordAnswered(stats, (Date.now() - Date.parse(entry.enqueuedAt)) / 1000, new Date()),

@@ -101,6 +101,7 @@ export function sendMessage(
       }
       if (result.kind === "stale") return RETRY;
       // Committed: posts that fail are recoverable with resume, and the sender is told success.
+      metrics.addMetric("Messages", "Count", result.messages.length);
       const recipients = subscribed ? subscriptions : [...subscriptions, ownSubscription];
       const frames = result.messages.map((message) => toMessageFrame(chat.chatId, message));
       await deps.sender.broadcast(recipients, frames, { chatId: chat.chatId });

@@ -2,6 +2,7 @@ import type { ChatRecord } from "../data/records.ts";
 import { RETRY, retryOnConflict } from "../data/retry-on-conflict.ts";
 import type { Needs } from "../kernel/ports.ts";
 import { commitAndWake } from "../kernel/wake-workflow.ts";
+import { metrics } from "../metrics.ts";
 import { recordAbandoned } from "../queueing/index.ts";
 import { type DispatchPorts, dispatch } from "./dispatcher.ts";
 import { publishQueueStatus } from "./queue-status.ts";
@@ -33,6 +34,7 @@ export async function abandonQueue(deps: AbandonPorts, chat: ChatRecord): Promis
     { operation: "abandonQueue" },
   );
   if (!removed) return;
+  metrics.addMetric("Abandoned", "Count", 1);
   const { entry, agent } = removed;
   if (agent) {
     await deps.sender.sendToUser(agent.agentId, [

@@ -751,6 +751,8 @@ describe("CarechatStack: the runtime contract", () => {
     const preset = new Set([
       "POWERTOOLS_SERVICE_NAME",
       "POWERTOOLS_METRICS_NAMESPACE",
+      "POWERTOOLS_TRACE_ENABLED",
+      "POWERTOOLS_TRACER_CAPTURE_RESPONSE",
       "LOG_LEVEL",
       "NODE_OPTIONS",
     ]);

@@ -1,5 +1,5 @@
 import type { ChildProcess } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import {
@@ -26,8 +26,12 @@ const READY_TIMEOUT_MS = 60_000;
 export async function startDynamoDbLocal(dataDir: string, tableName: string): Promise<LocalDynamo> {
   const path = resolve(dataDir, "dynamodb");
   mkdirSync(path, { recursive: true });
+  const pidFile = resolve(path, "dynamodb-local.pid");
+  await stopOrphan(pidFile);
   const port = await freePort();
   const child = spawn({ port, path, sharedDb: true, stdio: "pipe" });
+  if (child.pid) writeFileSync(pidFile, String(child.pid));
+  child.once("exit", () => rmSync(pidFile, { force: true }));
   let exited = false;
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => {
@@ -59,6 +63,30 @@ export async function startDynamoDbLocal(dataDir: string, tableName: string): Pr
     client.destroy();
   }
   return { endpoint, stop: () => stopChild(child) };
+}
+
+/**
+ * A runtime killed outright (SIGKILL, a crash) leaves its DynamoDB Local running on the data
+ * directory's files; the next start on that directory ends it first, by the pid it wrote, and only if
+ * that pid is still a DynamoDB Local.
+ */
+async function stopOrphan(pidFile: string): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(pidFile, "utf8"));
+  } catch {
+    return;
+  }
+  const isDynamoDbLocal = () => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("DynamoDBLocal");
+    } catch {
+      return false;
+    }
+  };
+  if (!pid || !isDynamoDbLocal()) return;
+  process.kill(pid, "SIGKILL");
+  for (let waited = 0; waited < 5_000 && isDynamoDbLocal(); waited += 100) await sleep(100);
 }
 
 export const localCredentials = { accessKeyId: "local", secretAccessKey: "local" };

@@ -99,7 +99,9 @@ export class LocalGateway {
           isBase64Encoded: false,
         },
       );
-      if ((result?.statusCode ?? 200) >= 300) return refuse(socket, 403, "Forbidden");
+      const status = result?.statusCode ?? 200;
+      // API Gateway refuses the upgrade with the status $connect returned (403 revoked, 429 too many).
+      if (status >= 300) return refuse(socket, status, status === 429 ? "Too Many Requests" : "Forbidden");
     } catch {
       return refuse(socket, 500, "Internal Server Error");
     }
@@ -233,8 +235,10 @@ export class LocalGateway {
         routeKey,
       )
       .then((result) => {
-        if (result?.body && connection.socket.readyState === WebSocket.OPEN)
-          connection.socket.send(result.body);
+        if (!result?.body || connection.socket.readyState !== WebSocket.OPEN) return;
+        // API Gateway sends no server message over 128 KB; the client hears of the failure only as an error.
+        if (Buffer.byteLength(result.body) > MAX_MESSAGE_BYTES) throw new Error("Route response too large");
+        connection.socket.send(result.body);
       })
       .catch((error: unknown) => {
         if (connection.socket.readyState === WebSocket.OPEN)

@@ -1,7 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { MAX_MESSAGE_BYTES } from "../functions/lib/protocol/limits.ts";
 import type { DevAuth } from "./dev-auth.ts";
 import { demoCustomerClaims, TokenRequestError } from "./dev-auth.ts";
 import type { LocalEventLog } from "./event-log.ts";
+import type { FaultRule } from "./fault-plan.ts";
+import { type FaultInjector, FaultPlanError } from "./faults.ts";
 import type { LocalGateway } from "./gateway.ts";
 import { createPageRoutes } from "./pages.ts";
 import { type LocalStepFunctions, StepFunctionsError } from "./step-functions.ts";
@@ -13,6 +16,8 @@ export interface HttpRoutesOptions {
   readonly stepFunctions: LocalStepFunctions;
   readonly devAuth: DevAuth;
   readonly isReady: () => boolean;
+  /** The SDK fault plan (`/dev/faults`). */
+  readonly faults: FaultInjector;
   /** Runs the revoke handler (functions/handlers/revoke.ts) with a `{ sub | jti }` body. */
   readonly revoke: (request: Record<string, unknown>) => Promise<unknown>;
   /** Runs the reconciler (functions/handlers/reconciler.ts) once and answers its report. */
@@ -75,6 +80,7 @@ export function createHttpRoutes(options: HttpRoutesOptions) {
         >;
         return json(response, 200, await options.revoke(body));
       }
+      if (url.pathname === "/dev/faults") return await faults(options.faults, request, response);
       if (url.pathname === "/dev/jwks.json" && request.method === "GET")
         return json(response, 200, options.devAuth.jwks);
       if (await pages(request, response)) return;
@@ -83,6 +89,7 @@ export function createHttpRoutes(options: HttpRoutesOptions) {
       const badRequest =
         error instanceof SyntaxError ||
         error instanceof TokenRequestError ||
+        error instanceof FaultPlanError ||
         (error as { code?: unknown }).code === "BAD_REQUEST";
       json(response, badRequest ? 400 : 500, { message: (error as Error).message });
     }
@@ -101,7 +108,12 @@ async function connections(
   };
   switch (request.method) {
     case "POST": {
-      const body = await readBody(request, 128 * 1024);
+      // API Gateway refuses a server message over 128 KB with 413 PayloadTooLargeException.
+      const body = await readBody(request, MAX_MESSAGE_BYTES).catch(() => undefined);
+      if (!body) {
+        response.setHeader("x-amzn-errortype", "PayloadTooLargeException");
+        return json(response, 413, { message: "Message too long" });
+      }
       if (gateway.post(connectionId, body)) response.writeHead(200).end();
       else gone();
       return;
@@ -119,6 +131,18 @@ async function connections(
     default:
       json(response, 405, { message: "Method not allowed" });
   }
+}
+
+/** POST a plan (`{rules: [...]}` or one rule) to replace the current one, GET what was injected, DELETE to clear. */
+async function faults(injector: FaultInjector, request: IncomingMessage, response: ServerResponse) {
+  if (request.method === "POST") {
+    const body = JSON.parse((await readBody(request)).toString("utf8") || "{}") as
+      | { rules?: FaultRule[] }
+      | FaultRule;
+    injector.set("rules" in body && Array.isArray(body.rules) ? body.rules : [body as FaultRule]);
+  } else if (request.method === "DELETE") injector.set([]);
+  else if (request.method !== "GET") return json(response, 405, { message: "Method not allowed" });
+  json(response, 200, injector.report());
 }
 
 async function stepFunctions(
@@ -158,12 +182,12 @@ function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buf
     let size = 0;
     request.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new Error("Payload too large"));
-        request.destroy();
-      } else chunks.push(chunk);
+      // Read to the end without keeping it, so the answer can still be written on this connection.
+      if (size <= limit) chunks.push(chunk);
     });
-    request.on("end", () => resolve(Buffer.concat(chunks)));
+    request.on("end", () =>
+      size > limit ? reject(new Error("Payload too large")) : resolve(Buffer.concat(chunks)),
+    );
     request.on("error", reject);
   });
 }

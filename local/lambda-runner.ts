@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { Context } from "aws-lambda";
 import { type RecordedCall, recordCalls } from "../functions/lib/aws/call-recorder.ts";
@@ -18,6 +19,17 @@ export interface Invocation {
 export type InvocationListener = (invocation: Invocation) => void;
 
 const TIMEOUT_MS = 29_000;
+
+/** Which function (and route or state) the running code belongs to: fault plans match on it. */
+export interface InvocationScope {
+  readonly functionName: string;
+  readonly label: string;
+}
+
+const scope = new AsyncLocalStorage<InvocationScope>();
+
+/** The invocation the caller runs inside, if any. */
+export const currentInvocation = (): InvocationScope | undefined => scope.getStore();
 
 /** Runs handlers in-process with a Lambda-shaped context, recording their AWS SDK calls. */
 export class LambdaRunner {
@@ -73,7 +85,9 @@ export class LambdaRunner {
     let failed = false;
     let message: string | undefined;
     try {
-      return (await recordCalls(calls, () => handler(event as never, context))) as T;
+      return (await scope.run({ functionName, label }, () =>
+        recordCalls(calls, () => handler(event as never, context)),
+      )) as T;
     } catch (error) {
       failed = true;
       message = `${(error as Error).name}: ${(error as Error).message}`;

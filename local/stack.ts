@@ -10,6 +10,7 @@ import { type AdmissionLimits, actionLimits } from "./admission.ts";
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadDevAuth } from "./dev-auth.ts";
 import { localCredentials, startDynamoDbLocal } from "./dynamodb-local.ts";
 import { LocalEventLog } from "./event-log.ts";
+import { FaultInjector, faultsFromEnvironment } from "./faults.ts";
 import { LocalGateway } from "./gateway.ts";
 import { createHttpRoutes } from "./http-routes.ts";
 import { type LambdaHandler, LambdaRunner } from "./lambda-runner.ts";
@@ -130,9 +131,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     AWS_ENDPOINT_URL_S3: s3.endpoint,
     AWS_ENDPOINT_URL_EVENTBRIDGE: httpUrl,
     POWERTOOLS_SERVICE_NAME: "carechat",
+    // No X-Ray daemon here: the tracer is off (on Lambda it is on, with active tracing).
+    POWERTOOLS_TRACE_ENABLED: "false",
   });
   delete process.env.AWS_PROFILE;
 
+  // Fault injection at the SDK clients (local/faults.ts): installed here, and nowhere on AWS.
+  const faults = new FaultInjector(faultsFromEnvironment(process.env.CARECHAT_FAULTS));
   const load = async (name: FunctionName) =>
     ((await import(`../${FUNCTIONS[name].entry}`)) as { handler: LambdaHandler }).handler;
   const runner = new LambdaRunner();
@@ -171,6 +176,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stepFunctions,
     devAuth,
     isReady: () => ready,
+    faults,
     revoke: (request) => runner.invoke("revoke", revoke, request),
     reconcile,
     events: new LocalEventLog(dataDir),
@@ -223,6 +229,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         await new Promise<void>((done) => server.close(() => done()));
         await s3.stop();
         await dynamo.stop();
+        faults.uninstall();
       })();
       return stopping;
     },

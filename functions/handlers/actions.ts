@@ -27,6 +27,7 @@ import { leaveChat } from "../lib/conference/leave-chat.ts";
 import { logger } from "../lib/logger.ts";
 import { connectionLimits } from "../lib/middleware/connection-limits.ts";
 import { publishMetrics } from "../lib/middleware/publish-metrics.ts";
+import { traceHandler } from "../lib/middleware/trace-handler.ts";
 import { wsRequest } from "../lib/middleware/ws-request.ts";
 import { wsResponse } from "../lib/middleware/ws-response.ts";
 import { wsRouter } from "../lib/middleware/ws-router.ts";
@@ -73,6 +74,7 @@ const router = wsRouter({
 });
 
 export const handler = middy<WsEvent, WsResult, Error, WsContext>()
+  .use(traceHandler())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(publishMetrics())
   .use(wsResponse())

@@ -15,6 +15,7 @@ import { readEnvironment } from "../lib/config/environment.ts";
 import { type RevocationCheck, RevocationStore } from "../lib/data/revocation-store.ts";
 import { logger } from "../lib/logger.ts";
 import { publishMetrics } from "../lib/middleware/publish-metrics.ts";
+import { traceHandler } from "../lib/middleware/trace-handler.ts";
 
 export interface AuthorizerDependencies {
   readonly verifier: TokenVerifier;
@@ -99,5 +100,6 @@ export async function authorize(
 }
 
 export const handler = middy(authorize)
+  .use(traceHandler())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(publishMetrics());

@@ -4,6 +4,7 @@ import { type ClosureStep, closureSteps } from "../lib/chat/closure-tasks.ts";
 import { chatPorts } from "../lib/composition/chat-root.ts";
 import { logger } from "../lib/logger.ts";
 import { publishMetrics } from "../lib/middleware/publish-metrics.ts";
+import { traceHandler } from "../lib/middleware/trace-handler.ts";
 
 /** The task function of the chat-closure state machine; `step` names the state's work. */
 export interface ClosureTaskEvent {
@@ -21,5 +22,6 @@ export async function runClosureStep(event: ClosureTaskEvent) {
 }
 
 export const handler = middy(runClosureStep)
+  .use(traceHandler())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(publishMetrics());

@@ -4,6 +4,7 @@ import { chatPorts } from "../lib/composition/chat-root.ts";
 import { chatIdOf, type HandoffTaskEvent, handoffSteps } from "../lib/handoff/handoff-steps.ts";
 import { logger } from "../lib/logger.ts";
 import { publishMetrics } from "../lib/middleware/publish-metrics.ts";
+import { traceHandler } from "../lib/middleware/trace-handler.ts";
 
 export type { HandoffTaskEvent };
 
@@ -18,5 +19,6 @@ export async function runHandoffStep(event: HandoffTaskEvent): Promise<unknown> 
 }
 
 export const handler = middy(runHandoffStep)
+  .use(traceHandler())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(publishMetrics());

@@ -6,7 +6,9 @@ import { connectionPorts } from "../lib/composition/connection-root.ts";
 import { openConnection } from "../lib/connections/open-connection.ts";
 
 import { logger } from "../lib/logger.ts";
+import { metrics } from "../lib/metrics.ts";
 import { publishMetrics } from "../lib/middleware/publish-metrics.ts";
+import { traceHandler } from "../lib/middleware/trace-handler.ts";
 import type { WsEvent, WsResult } from "../lib/middleware/ws-types.ts";
 
 /** `$connect`: the authorizer has already vouched for the caller; record the connection. */
@@ -15,14 +17,21 @@ export async function connect(event: WsEvent): Promise<WsResult> {
   const identity = fromAuthorizerContext(event.requestContext.authorizer);
   logger.appendKeys({ connectionId, userId: identity.sub, role: identity.role });
   const token = tokenFromAuthorizerContext(event.requestContext.authorizer);
-  if (!(await openConnection(connectionPorts("connect"), connectionId, identity, token))) {
+  const admission = await openConnection(connectionPorts("connect"), connectionId, identity, token);
+  if (admission === "revoked") {
     logger.info("Connection refused: revoked while connecting");
     return { statusCode: 403, body: "" };
+  }
+  if (admission === "tooMany") {
+    logger.info("Connection refused: too many open connections");
+    metrics.addMetric("ConnectionsRefused", "Count", 1);
+    return { statusCode: 429, body: "" };
   }
   logger.info("Connected");
   return { statusCode: 200, body: "" };
 }
 
 export const handler = middy(connect)
+  .use(traceHandler())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(publishMetrics());

@@ -4,6 +4,7 @@ import { connectionPorts } from "../lib/composition/connection-root.ts";
 import { closeConnection } from "../lib/connections/close-connection.ts";
 import { logger } from "../lib/logger.ts";
 import { publishMetrics } from "../lib/middleware/publish-metrics.ts";
+import { traceHandler } from "../lib/middleware/trace-handler.ts";
 import type { WsEvent, WsResult } from "../lib/middleware/ws-types.ts";
 
 /** `$disconnect`: forget the connection and unsubscribe it from its chats. The chats themselves stay. */
@@ -16,5 +17,6 @@ export async function disconnect(event: WsEvent): Promise<WsResult> {
 }
 
 export const handler = middy(disconnect)
+  .use(traceHandler())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(publishMetrics());

@@ -3,6 +3,7 @@ import middy from "@middy/core";
 import { privacyPorts } from "../lib/composition/privacy-root.ts";
 import { logger } from "../lib/logger.ts";
 import { publishMetrics } from "../lib/middleware/publish-metrics.ts";
+import { traceHandler } from "../lib/middleware/trace-handler.ts";
 import { eraseCustomer } from "../lib/privacy/erase-customer.ts";
 import type { ErasureReport } from "../lib/privacy/erasure-report.ts";
 import { parseErasureRequest } from "../lib/privacy/erasure-request.ts";
@@ -27,5 +28,6 @@ export async function erase(event: unknown): Promise<ErasureReport> {
 }
 
 export const handler = middy(erase)
+  .use(traceHandler())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(publishMetrics());

@@ -4,6 +4,7 @@ import { tickerPorts } from "../lib/composition/ticker-root.ts";
 import { publishAllQueueStatus } from "../lib/handoff/queue-status.ts";
 import { logger } from "../lib/logger.ts";
 import { publishMetrics } from "../lib/middleware/publish-metrics.ts";
+import { traceHandler } from "../lib/middleware/trace-handler.ts";
 import { pushSnapshotRounds, WATCH_ROUNDS_PER_MINUTE } from "../lib/supervision/watch-queues.ts";
 
 /**
@@ -27,5 +28,6 @@ export interface TickEvent {
 }
 
 export const handler = middy(tick)
+  .use(traceHandler())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(publishMetrics());

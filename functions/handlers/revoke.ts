@@ -11,6 +11,7 @@ import { RevocationStore } from "../lib/data/revocation-store.ts";
 import { BadRequestError } from "../lib/errors.ts";
 import { logger } from "../lib/logger.ts";
 import { publishMetrics } from "../lib/middleware/publish-metrics.ts";
+import { traceHandler } from "../lib/middleware/trace-handler.ts";
 import * as z from "../lib/zod.ts";
 
 /** `{ sub }`, `{ jti }` or both: the user to sign out everywhere, or the one token to revoke. */
@@ -66,5 +67,6 @@ function isEventBridgeEvent(event: unknown): event is { detail: unknown } {
 }
 
 export const handler = middy(revoke)
+  .use(traceHandler())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(publishMetrics());

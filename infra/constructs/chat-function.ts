@@ -177,6 +177,9 @@ export class ChatFunction extends Construct implements iam.IGrantable {
       environment: {
         POWERTOOLS_SERVICE_NAME: "carechat",
         POWERTOOLS_METRICS_NAMESPACE: "carechat",
+        // The Powertools tracer (functions/lib/tracer.ts) on, beside active tracing; responses never captured.
+        POWERTOOLS_TRACE_ENABLED: "true",
+        POWERTOOLS_TRACER_CAPTURE_RESPONSE: "false",
         LOG_LEVEL: "INFO",
         NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
         ...props.environment,

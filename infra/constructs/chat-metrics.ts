@@ -34,6 +34,14 @@ export const CUSTOM_METRICS = {
   LongestWaitSeconds: "LongestWaitSeconds",
   /** Queued customers who left (or were dropped) before an agent took the chat. Count. */
   Abandoned: "Abandoned",
+  /** Messages stored (a customer's or agent's, with the assistant's answers). Count. */
+  Messages: "Messages",
+  /** Requests refused RATE_LIMITED because DynamoDB throttled them past the SDK's retries. Count. */
+  ServiceThrottled: "ServiceThrottled",
+  /** Connections refused at connect: the user already held MAX_CONNECTIONS_PER_USER. Count. */
+  ConnectionsRefused: "ConnectionsRefused",
+  /** startChat refused: the customer already held MAX_OPEN_CHATS_PER_CUSTOMER open chats. Count. */
+  OpenChatCapReached: "OpenChatCapReached",
 } as const;
 
 export type CustomMetricName = keyof typeof CUSTOM_METRICS;

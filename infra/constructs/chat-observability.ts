@@ -221,6 +221,12 @@ export class ChatObservability extends Construct {
         custom("HandoffFailures"),
         custom("ReconcilerRepairs"),
       ]),
+      graph("Messages, throttles, caps", [
+        custom("Messages"),
+        custom("ServiceThrottled"),
+        custom("ConnectionsRefused"),
+        custom("OpenChatCapReached"),
+      ]),
       graph("API Gateway", [
         apiMetric("ConnectCount"),
         apiMetric("MessageCount"),

@@ -3,6 +3,7 @@ import { startHandoff } from "../handoff/start-handoff.ts";
 import type { Caller } from "../kernel/caller.ts";
 import { requireActive, requireParticipant } from "../kernel/chat-access.ts";
 import type { Needs } from "../kernel/ports.ts";
+import { takeStartToken } from "../kernel/start-rate.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 
 /**
@@ -21,6 +22,8 @@ export async function requestAgent(
   requireActive(chat);
   if (chat.state === "assigned") throw new ConflictError("An agent is already in this chat.");
   if (chat.state === "queued") return undefined;
+  // Only a request that would start a workflow takes a token: a repeat while queued is free.
+  takeStartToken(caller.identity.sub, "requestAgent");
   await startHandoff(deps, chat.chatId, chat.handoffs ?? 0, frame.requestId);
   return undefined;
 }

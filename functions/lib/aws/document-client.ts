@@ -1,5 +1,6 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { traced } from "../tracer.ts";
 import { instrument } from "./instrument.ts";
 
 let cached: { endpoint: string | undefined; client: DynamoDBDocumentClient } | undefined;
@@ -11,7 +12,7 @@ let cached: { endpoint: string | undefined; client: DynamoDBDocumentClient } | u
 export function documentClient(env: NodeJS.ProcessEnv = process.env): DynamoDBDocumentClient {
   const endpoint = env.AWS_ENDPOINT_URL_DYNAMODB;
   if (cached && cached.endpoint === endpoint) return cached.client;
-  const client = DynamoDBDocumentClient.from(instrument(new DynamoDBClient({})), {
+  const client = DynamoDBDocumentClient.from(traced(instrument(new DynamoDBClient({}))), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
   cached = { endpoint, client };

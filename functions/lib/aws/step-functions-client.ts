@@ -1,4 +1,5 @@
 import type { SFNClient } from "@aws-sdk/client-sfn";
+import { traced } from "../tracer.ts";
 import { instrument } from "./instrument.ts";
 
 /** The Step Functions SDK module: its commands and error classes. */
@@ -30,7 +31,7 @@ export function stepFunctionsClient(env: NodeJS.ProcessEnv = process.env): LazyS
       if (cached && cached.endpoint === endpoint) return cached.loading;
       const loading = import("@aws-sdk/client-sfn").then((sdk) => ({
         sdk,
-        client: instrument(new sdk.SFNClient({})),
+        client: traced(instrument(new sdk.SFNClient({}))),
       }));
       // A failed import is not cached: the next request tries again.
       loading.catch(() => {

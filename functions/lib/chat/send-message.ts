@@ -99,6 +99,7 @@ export async function sendMessage(
         ]);
         if (!written) throw new Error("The message's claim was taken over while it was being stored.");
         stored = true;
+        metrics.addMetric("Messages", "Count", records.length);
         // Stored: posts that fail are recoverable with resume, and the sender is told success.
         const recipients = subscribed ? subscriptions : [...subscriptions, ownSubscription];
         const frames = records.map((message) => toMessageFrame(chat.chatId, message));

@@ -8,6 +8,7 @@ import { BadRequestError, ForbiddenError } from "../errors.ts";
 import type { Caller } from "../kernel/caller.ts";
 import { toMessageFrame } from "../kernel/message-frames.ts";
 import type { Needs } from "../kernel/ports.ts";
+import { takeStartToken } from "../kernel/start-rate.ts";
 import { languageFromLocale } from "../language/languages.ts";
 import { explainRedaction, maskFreeText } from "../masking/index.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
@@ -15,15 +16,18 @@ import type { ServerFrame } from "../protocol/server-frames.ts";
 import { assistantMessage, toProfile } from "./assistant-turn.ts";
 import { newCaseNumber } from "./case-number.ts";
 import { customerMessages } from "./inbound-text.ts";
+import { requireRoomForChat } from "./open-chat-cap.ts";
 
 /** A customer opens a chat; the virtual assistant greets them and answers their first words, if any. */
 export async function startChat(
-  deps: Needs<"chats" | "sender" | "assistant" | "cases" | "events">,
+  deps: Needs<"chats" | "sender" | "assistant" | "cases" | "events" | "userChats">,
   caller: Caller,
   frame: ClientFrame<"startChat">,
 ): Promise<undefined> {
   const { identity } = caller;
   if (!isCustomer(identity)) throw new ForbiddenError("Only a customer can start a chat.");
+  takeStartToken(identity.sub, "startChat");
+  await requireRoomForChat(deps, identity.sub);
   const accountLast4 = chosenAccount(identity, frame.accountLast4);
   const language = frame.language ?? languageFromLocale(identity.locale);
   const profile = toProfile(identity);

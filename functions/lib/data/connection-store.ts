@@ -4,7 +4,6 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
-  TransactWriteCommand,
 } from "@aws-sdk/lib-dynamodb";
 import {
   CONNECTION_SK,
@@ -42,28 +41,34 @@ export class ConnectionStore {
     private readonly tableName: string,
   ) {}
 
-  /** Records a connection and counts it among its user's open connections, in one transaction. */
-  async put(connection: ConnectionRecord): Promise<void> {
-    await this.documents.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: this.tableName,
-              Item: {
-                pk: connectionPk(connection.connectionId),
-                sk: CONNECTION_SK,
-                [byUser.partitionKey.name]: userPk(connection.userId),
-                [byUser.sortKey.name]: userConnectionSk(connection.connectionId),
-                ...connection,
-              },
-              ConditionExpression: "attribute_not_exists(pk)",
-            },
+  /**
+   * Records a connection and counts it among its user's open connections, in one transaction. With
+   * `maxOpen`, the count's condition refuses a user already holding that many: nothing is written and
+   * the answer is false (the cap costs no extra call and no race can pass it).
+   */
+  async put(connection: ConnectionRecord, maxOpen?: number): Promise<boolean> {
+    const count = this.countItem(connection.userId, 1, connection.expiresAt);
+    if (maxOpen !== undefined && count.Update) {
+      count.Update.ConditionExpression = "attribute_not_exists(#open) OR #open < :max";
+      count.Update.ExpressionAttributeValues = { ...count.Update.ExpressionAttributeValues, ":max": maxOpen };
+    }
+    const written = await commitItems(this.documents, [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            pk: connectionPk(connection.connectionId),
+            sk: CONNECTION_SK,
+            [byUser.partitionKey.name]: userPk(connection.userId),
+            [byUser.sortKey.name]: userConnectionSk(connection.connectionId),
+            ...connection,
           },
-          this.countItem(connection.userId, 1, connection.expiresAt),
-        ],
-      }),
-    );
+          ConditionExpression: "attribute_not_exists(pk)",
+        },
+      },
+      count,
+    ]);
+    return written.committed;
   }
 
   async get(connectionId: string): Promise<ConnectionRecord | undefined> {

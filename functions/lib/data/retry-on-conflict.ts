@@ -43,6 +43,7 @@ export async function retryOnConflict<T>(attempt: Attempt<T>, options: RetryOpti
   for (let tries = 0; ; tries += 1) {
     const result = await attempt(tries);
     if (result !== RETRY) return result;
+    metrics.addMetric("Conflicts", "Count", 1);
     const delay = Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** tries);
     if (Date.now() + delay >= deadline) {
       logger.warn("Gave up after conflicts", { operation: options.operation, attempts: tries + 1 });

@@ -3,6 +3,7 @@ import { RETRY, retryOnConflict } from "../data/retry-on-conflict.ts";
 import { afterCommit } from "../kernel/after-commit.ts";
 import type { Needs } from "../kernel/ports.ts";
 import { commitAndWake } from "../kernel/wake-workflow.ts";
+import { metrics } from "../metrics.ts";
 import { recordAbandoned } from "../queueing/index.ts";
 import { type DispatchPorts, dispatch } from "./dispatcher.ts";
 import { publishQueueStatus } from "./queue-status.ts";
@@ -34,6 +35,7 @@ export async function abandonQueue(deps: AbandonPorts, chat: ChatRecord): Promis
     { operation: "abandonQueue" },
   );
   if (!removed) return;
+  metrics.addMetric("Abandoned", "Count", 1);
   const { entry, agent } = removed;
   if (agent) {
     await deps.sender.sendToUser(agent.agentId, [

@@ -1,6 +1,7 @@
 import type { AgentRecord, QueueEntry } from "../data/agent-records.ts";
 import type { Needs } from "../kernel/ports.ts";
 import { languageFromLocale, sameLanguage } from "../language/languages.ts";
+import { metrics } from "../metrics.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 import { estimateWaitSeconds, formatWait } from "../queueing/index.ts";
 import type { EligibleAgent, QueueStats } from "../queueing/wait-types.ts";
@@ -67,6 +68,14 @@ export async function publishQueueStatus(
   deps: Needs<"queues" | "agents" | "sender" | "routing">,
   queueId: string,
 ): Promise<number> {
+  return (await publishQueueFigures(deps, queueId)).pushed;
+}
+
+/** publishQueueStatus, with the queue's depth and longest current wait (for the ticker's metrics). */
+async function publishQueueFigures(
+  deps: Needs<"queues" | "agents" | "sender" | "routing">,
+  queueId: string,
+): Promise<{ pushed: number; waiting: number; longestWaitSeconds: number }> {
   const [entries, online, stats] = await Promise.all([
     deps.queues.list(queueId),
     deps.agents.listOnline(),
@@ -94,11 +103,23 @@ export async function publishQueueStatus(
       pushed += 1;
     }),
   );
-  return pushed;
+  const oldest = Math.min(now, ...entries.map((entry) => Date.parse(entry.queuedAt)));
+  return { pushed, waiting: entries.length, longestWaitSeconds: Math.max(0, (now - oldest) / 1000) };
 }
 
 /** Every configured queue's customers, once: the ticker's bounded-interval update. One query per queue. */
 export async function publishAllQueueStatus(deps: Needs<"queues" | "agents" | "sender" | "routing">) {
-  const pushed = await Promise.all(deps.routing.queues.map((queue) => publishQueueStatus(deps, queue.id)));
-  return pushed.reduce((sum, count) => sum + count, 0);
+  const figures = await Promise.all(deps.routing.queues.map((queue) => publishQueueFigures(deps, queue.id)));
+  // The ticker's once-a-minute figures: what the QueueDepth and LongestWait alarms read.
+  metrics.addMetric(
+    "QueueDepth",
+    "Count",
+    figures.reduce((sum, each) => sum + each.waiting, 0),
+  );
+  metrics.addMetric(
+    "LongestWaitSeconds",
+    "Seconds",
+    Math.max(0, ...figures.map((each) => each.longestWaitSeconds)),
+  );
+  return figures.reduce((sum, each) => sum + each.pushed, 0);
 }

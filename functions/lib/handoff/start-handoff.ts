@@ -1,4 +1,5 @@
 import type { Needs } from "../kernel/ports.ts";
+import { metrics } from "../metrics.ts";
 
 /**
  * Starts the handoff workflow for a chat the assistant holds. The chat's handoff counter moves first,
@@ -17,4 +18,5 @@ export async function startHandoff(
   ]);
   if (!counted) return;
   await deps.handoff.start({ chatId, requestId, reason: "request" }, handoffs);
+  metrics.addMetric("HandoffsStarted", "Count", 1);
 }

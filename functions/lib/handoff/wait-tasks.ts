@@ -5,6 +5,7 @@ import { afterCommit } from "../kernel/after-commit.ts";
 import type { Needs } from "../kernel/ports.ts";
 import { ASSISTANT, postChatMessage } from "../kernel/post-chat-message.ts";
 import { wordingFor } from "../language/wording/index.ts";
+import { metrics } from "../metrics.ts";
 import { recordAbandoned } from "../queueing/index.ts";
 import { contactNumberFor } from "../routing/contact-numbers.ts";
 import { findQueue } from "../routing/find-queue.ts";
@@ -78,6 +79,7 @@ export async function expireOffer(deps: WaitPorts, ref: WaitRef): Promise<NextSt
         await afterCommit("countOfferTimedOut", () =>
           deps.supervision.count(ref.queueId, { offersTimedOut: 1 }),
         );
+        metrics.addMetric("OffersExpired", "Count", 1);
         await deps.sender.sendToUser(entry.offeredTo, [
           { type: "offerWithdrawn", chatId: entry.chatId, reason: "expired" },
         ]);
@@ -215,6 +217,8 @@ export async function recover(deps: WaitPorts, input: { chatId: string }) {
   ];
   if (entry) items.push(deps.queues.deleteItem(entry));
   if (!(await deps.transactions.commit(items))) return { recovered: false };
+  // Recover runs only when a handoff task failed after its retries (the ASL's Catch).
+  metrics.addMetric("HandoffFailures", "Count", 1);
   await postChatMessage(deps, chat.chatId, wordingFor(chat.assistant.language).handoff.failed);
   return { recovered: true };
 }

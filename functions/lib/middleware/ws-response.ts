@@ -2,6 +2,7 @@ import type { MiddlewareObj } from "@middy/core";
 import { isCareChatError, RateLimitedError } from "../errors.ts";
 import { logger } from "../logger.ts";
 import type { ErrorFrame, ServerFrame } from "../protocol/server-frames.ts";
+import { asServiceBusy } from "./service-busy.ts";
 import type { WsContext, WsEvent, WsResult } from "./ws-types.ts";
 
 /**
@@ -19,7 +20,7 @@ export const wsResponse = (): MiddlewareObj<WsEvent, WsResult, Error, WsContext>
       : { statusCode: 200, body: "" };
   },
   onError: (request) => {
-    const { error } = request;
+    const error = asServiceBusy(request.error);
     const requestId = requestIdOf(request.event.body);
     let frame: ErrorFrame;
     if (isCareChatError(error)) {

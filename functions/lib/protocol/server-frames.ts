@@ -197,6 +197,9 @@ export const chatAssignedFrame = z.object({
   context: offerContext,
   history: z.array(z.omit(messageFrame, { type: true, chatId: true })),
   kind: offerKind,
+  /** False when the history was cut to keep the frame under 128 KB: older messages via getTranscript. */
+  historyComplete: z.optional(z.boolean()),
+  historyFromSeq: z.optional(z.number().check(z.int(), z.positive())),
 });
 
 export const presenceFrame = z.object({

@@ -773,6 +773,8 @@ describe("CarechatStack: the runtime contract", () => {
     const preset = new Set([
       "POWERTOOLS_SERVICE_NAME",
       "POWERTOOLS_METRICS_NAMESPACE",
+      "POWERTOOLS_TRACE_ENABLED",
+      "POWERTOOLS_TRACER_CAPTURE_RESPONSE",
       "LOG_LEVEL",
       "NODE_OPTIONS",
     ]);
@@ -794,5 +796,37 @@ describe("CarechatStack: the runtime contract", () => {
 
     // Assess
     expect(problems).toEqual([]);
+  });
+});
+
+describe("CarechatStack: tracing", () => {
+  it("traces every function (active X-Ray, the Powertools tracer on) and every state machine", () => {
+    // Act
+    const functions = Object.values(template.findResources("AWS::Lambda::Function")).map(
+      (resource) => resource.Properties,
+    );
+    const carechat = functions.filter(
+      (fn) => fn.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === "carechat",
+    );
+    const machines = Object.values(template.findResources("AWS::StepFunctions::StateMachine"));
+
+    // Assess
+    expect(carechat.length).toBeGreaterThanOrEqual(9);
+    for (const fn of carechat) {
+      expect(fn.TracingConfig).toEqual({ Mode: "Active" });
+      expect(fn.Environment.Variables.POWERTOOLS_TRACE_ENABLED).toBe("true");
+      expect(fn.Environment.Variables.POWERTOOLS_TRACER_CAPTURE_RESPONSE).toBe("false");
+    }
+    expect(machines.length).toBe(2);
+    for (const machine of machines)
+      expect(machine.Properties.TracingConfiguration).toEqual({ Enabled: true });
+  });
+
+  it("wraps every handler in the tracer's middleware", () => {
+    // Prepare
+    const handlers = Object.values(FUNCTIONS).map((fn) => readFileSync(`${REPO_ROOT}/${fn.entry}`, "utf8"));
+
+    // Assess
+    for (const source of handlers) expect(source).toContain(".use(traceHandler())");
   });
 });

@@ -107,6 +107,8 @@ describe("ChatFunction bundling", () => {
     expect(fn.Environment.Variables).toEqual({
       POWERTOOLS_SERVICE_NAME: "carechat",
       POWERTOOLS_METRICS_NAMESPACE: "carechat",
+      POWERTOOLS_TRACE_ENABLED: "true",
+      POWERTOOLS_TRACER_CAPTURE_RESPONSE: "false",
       LOG_LEVEL: "DEBUG",
       NODE_OPTIONS: "--enable-source-maps",
     });

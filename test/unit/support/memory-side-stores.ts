@@ -9,8 +9,10 @@ import { copy, type MemoryTable } from "./memory-table.ts";
 export class MemoryConnectionStore implements PortOf<ConnectionStore> {
   constructor(private readonly table: MemoryTable) {}
 
-  async put(connection: ConnectionRecord): Promise<void> {
+  async put(connection: ConnectionRecord, maxOpen?: number): Promise<boolean> {
+    if (maxOpen !== undefined && (await this.openCount(connection.userId)) >= maxOpen) return false;
     this.table.connections.set(connection.connectionId, copy(connection));
+    return true;
   }
 
   async get(connectionId: string): Promise<ConnectionRecord | undefined> {

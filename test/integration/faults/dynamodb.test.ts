@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ChatClient, customerClaims, devToken } from "../support/chat-client.ts";
+import { clearFaults, faultReport, setFaults } from "../support/faults.ts";
+import { expectLedgerSound, resumeFromLast, sendUntilAcked } from "../support/ledger.ts";
+import { type LocalProcess, startLocalProcess } from "../support/local-process.ts";
+
+/** Long enough that the SDK's own three attempts give up inside it, short enough for a quick file. */
+const WINDOW_MS = 2_500;
+
+let stack: LocalProcess;
+beforeAll(async () => {
+  stack = await startLocalProcess({ outputLimit: 2_000_000 });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function customer() {
+  const token = await devToken(stack.httpUrl, customerClaims());
+  const client = await ChatClient.connect(stack.wsUrl, token);
+  const started = await client.request({ action: "startChat" }, "chatStarted");
+  const chatId = String(started.chatId);
+  await client.next((frame) => frame.type === "message" && frame.chatId === chatId);
+  return { client, chatId };
+}
+
+async function sendThrough(client: ChatClient, chatId: string, texts: readonly string[]) {
+  const outcomes = await Promise.all(texts.map((text) => sendUntilAcked(client, chatId, text)));
+  return {
+    acks: outcomes.map((outcome) => outcome.ack),
+    refusals: outcomes.flatMap((outcome) => outcome.refusals),
+  };
+}
+
+async function endAndWait(client: ChatClient, chatId: string) {
+  const ending = await client.request({ action: "endChat", chatId }, "chatEnding");
+  expect(ending.type).toBe("chatEnding");
+  return client.next((frame) => frame.type === "chatEnded" && frame.chatId === chatId, 20_000);
+}
+
+describe("DynamoDB faults", () => {
+  it("throttling for a while: the customer is told to retry (RATE_LIMITED), nothing is lost or doubled", async () => {
+    // Prepare
+    const { client, chatId } = await customer();
+    await setFaults(stack.httpUrl, [
+      { service: "dynamodb", error: "ThrottlingException", functionName: "actions", durationMs: WINDOW_MS },
+    ]);
+
+    // Act
+    const texts = ["throttled one", "throttled two", "throttled three"];
+    const { acks, refusals } = await sendThrough(client, chatId, texts);
+    const injected = (await faultReport(stack.httpUrl)).injected;
+    await clearFaults(stack.httpUrl);
+    await resumeFromLast(client, chatId);
+    const ended = await endAndWait(client, chatId);
+
+    // Assess
+    expect(injected).toBeGreaterThan(0);
+    expect(refusals.length).toBeGreaterThan(0);
+    for (const refusal of refusals) {
+      expect(refusal.code).toBe("RATE_LIMITED");
+      expect(refusal.retryAfterSeconds).toBeGreaterThan(0);
+    }
+    expect(new Set(acks.map((ack) => ack.seq)).size).toBe(texts.length);
+    await expectLedgerSound(client, chatId, texts);
+    expect(ended.caseNumber).toEqual(expect.any(String));
+    expect(stack.output()).toContain('"ServiceThrottled"');
+  }, 60_000);
+
+  it("5xx for a while: INTERNAL before any commit, the retries land once each, the chat still closes", async () => {
+    // Prepare
+    const { client, chatId } = await customer();
+    await setFaults(stack.httpUrl, [
+      { service: "dynamodb", error: "InternalServerError", functionName: "actions", durationMs: WINDOW_MS },
+    ]);
+
+    // Act
+    const texts = ["through a 5xx one", "through a 5xx two"];
+    const { acks, refusals } = await sendThrough(client, chatId, texts);
+    const injected = (await faultReport(stack.httpUrl)).injected;
+    await clearFaults(stack.httpUrl);
+    await resumeFromLast(client, chatId);
+    const ended = await endAndWait(client, chatId);
+
+    // Assess
+    expect(injected).toBeGreaterThan(0);
+    expect(refusals.map((refusal) => refusal.code)).toContain("INTERNAL");
+    expect(refusals.every((refusal) => refusal.code === "INTERNAL")).toBe(true);
+    expect(new Set(acks.map((ack) => ack.seq)).size).toBe(texts.length);
+    await expectLedgerSound(client, chatId, texts);
+    expect(ended.caseNumber).toEqual(expect.any(String));
+  }, 60_000);
+});

@@ -118,14 +118,17 @@ describe("cdk-nag AwsSolutions checks", () => {
     expect(perStack).toEqual({
       // 16 routes other than $connect: WebSocket APIs authorize on $connect only.
       "AwsSolutions-APIG4": 16,
-      // 7 functions pinned to nodejs22.x.
-      "AwsSolutions-L1": 9,
-      // X-Ray (7 function tracing policies) and the 2 state machines' CDK-managed logging/X-Ray statements.
-      "AwsSolutions-IAM5[Resource::*]": 11,
-      // ManageConnections for the actions, chat-closure, chat-handoff and queue-ticker functions (one
-      // acknowledgement on each default policy; each region's id appears in one of the two stacks).
-      "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:us-east-1:<AWS::AccountId>:<WebSocketApi>/prod/*/@connections/*]": 2.5,
-      "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:eu-west-1:<AWS::AccountId>:<WebSocketApi>/prod/*/@connections/*]": 2.5,
+      // 10 functions pinned to nodejs22.x.
+      "AwsSolutions-L1": 10,
+      // X-Ray (10 function tracing policies) and the 2 state machines' CDK-managed logging/X-Ray statements.
+      "AwsSolutions-IAM5[Resource::*]": 12,
+      // ManageConnections for the actions, chat-closure, chat-handoff, queue-ticker, revoke and reconciler
+      // functions (one acknowledgement on each default policy; each region's id appears in one stack).
+      "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:us-east-1:<AWS::AccountId>:<WebSocketApi>/prod/*/@connections/*]": 3,
+      "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:eu-west-1:<AWS::AccountId>:<WebSocketApi>/prod/*/@connections/*]": 3,
+      // The reconciler reads the status of the handoff executions it may restart (one region per stack).
+      "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:us-east-1:<AWS::AccountId>:execution:carechat-us-east-1-chat-handoff:*]": 0.5,
+      "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:eu-west-1:<AWS::AccountId>:execution:carechat-eu-west-1-chat-handoff:*]": 0.5,
       // The alarm topic, created without a customer managed key.
       "AwsSolutions-SNS2": 1,
       // The API Gateway account logging role.

@@ -29,7 +29,7 @@ describe("handoffText", () => {
 
     // Assess
     expect(spanish).toEqual(english);
-    expect(english).toEqual(["closed", "failed", "joined", "noAgents", "transferring"]);
+    expect(english).toEqual(["closed", "failed", "idleWarning", "joined", "noAgents", "transferring"]);
   });
 
   it.each(LANGUAGES)("writes every message in %s as a non-empty sentence", (language) => {

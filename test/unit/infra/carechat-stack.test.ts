@@ -321,7 +321,7 @@ describe("CarechatStack: functions", () => {
     const functions = Object.values(template.findResources("AWS::Lambda::Function"));
 
     // Assess
-    expect(functions).toHaveLength(9);
+    expect(functions).toHaveLength(11);
     const tickerId = logicalId(stack.functions.queueTicker.function);
     for (const [id, fn] of Object.entries(template.findResources("AWS::Lambda::Function"))) {
       expect(fn.Properties).toMatchObject({
@@ -348,7 +348,7 @@ describe("CarechatStack: functions", () => {
 
     // Assess
     // 7 functions, the stage's access logs, 2 state machines.
-    expect(logGroups).toHaveLength(9 + 1 + 2);
+    expect(logGroups).toHaveLength(10 + 1 + 2);
     for (const logGroup of logGroups) expect(logGroup.Properties.RetentionInDays).toBe(30);
   });
 
@@ -411,8 +411,8 @@ describe("CarechatStack: functions", () => {
       .map(([name]) => name);
 
     // Assess
-    expect(withHandoffArn.sort()).toEqual(["actions", "chatClosure", "chatHandoff"]);
-    for (const name of ["actions", "chatClosure"]) {
+    expect(withHandoffArn.sort()).toEqual(["actions", "chatClosure", "chatHandoff", "reconciler"]);
+    for (const name of ["actions", "chatClosure", "reconciler"]) {
       expect(environment[name]?.HANDOFF_STATE_MACHINE_ARN).toEqual(handoffRef);
     }
     // chat-handoff is invoked by the handoff state machine: a reference to it would be a cycle.
@@ -439,6 +439,9 @@ describe("CarechatStack: functions", () => {
       chatClosure: "/var/task/routing.json",
       chatHandoff: "/var/task/routing.json",
       queueTicker: "/var/task/routing.json",
+      reconciler: "/var/task/routing.json",
+      revoke: undefined,
+      eraseCustomer: undefined,
     });
   });
 });

@@ -29,7 +29,15 @@ describe("handoffText", () => {
 
     // Assess
     expect(spanish).toEqual(english);
-    expect(english).toEqual(["closed", "failed", "joined", "noAgents", "supervisorJoined", "transferring"]);
+    expect(english).toEqual([
+      "closed",
+      "failed",
+      "idleWarning",
+      "joined",
+      "noAgents",
+      "supervisorJoined",
+      "transferring",
+    ]);
   });
 
   it.each(LANGUAGES)("writes every message in %s as a non-empty sentence", (language) => {

@@ -218,6 +218,7 @@ describe("CarechatStack: WebSocket API", () => {
       "escalateChat",
       "ping",
       "listChats",
+      "leaveQueue",
     ]);
     expect([...stack.api.routes.keys()].sort()).toEqual(expected);
   });

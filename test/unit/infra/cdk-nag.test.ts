@@ -116,8 +116,8 @@ describe("cdk-nag AwsSolutions checks", () => {
       [...byRule].map(([id, count]) => [id, count / carechat.stacks.length]),
     );
     expect(perStack).toEqual({
-      // 16 routes other than $connect: WebSocket APIs authorize on $connect only.
-      "AwsSolutions-APIG4": 16,
+      // 17 routes other than $connect: WebSocket APIs authorize on $connect only.
+      "AwsSolutions-APIG4": 17,
       // 7 functions pinned to nodejs22.x.
       "AwsSolutions-L1": 9,
       // X-Ray (7 function tracing policies) and the 2 state machines' CDK-managed logging/X-Ray statements.

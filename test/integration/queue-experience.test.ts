@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ChatClient, customerClaims, devToken, type Frame } from "./support/chat-client.ts";
 import { available, connectAgent, customerChat, offerFor } from "./support/handoff-stack.ts";
 import type { LocalProcess } from "./support/local-process.ts";
-import { startShippedStack, warmUp } from "./support/shipped-stack.ts";
+import { patiently, startShippedStack, warmUp } from "./support/shipped-stack.ts";
 
 /**
  * The customer's time in a queue on the running local stack (shipped routing, short timers): leaving the
@@ -31,14 +31,14 @@ afterAll(async () => {
 });
 
 async function staff(options: Parameters<typeof connectAgent>[1]) {
-  const connected = await connectAgent(stack, options);
+  const connected = await patiently(() => connectAgent(stack, options));
   open.push(connected.client);
   signedIn.push(connected.client);
   return connected;
 }
 
 async function customer(text: string, claims: Record<string, unknown> = {}) {
-  const chat = await customerChat(stack, claims, text);
+  const chat = await patiently(() => customerChat(stack, claims, text));
   open.push(chat.client);
   chats.push(chat);
   return chat;
@@ -57,7 +57,7 @@ describe("leaveQueue", () => {
     await available(agent.client);
     const { client, chatId } = await customer("I have a question about my bill");
     await client.request({ action: "requestAgent", chatId }, "queued");
-    await agent.client.next(offerFor(chatId));
+    await agent.client.next(offerFor(chatId), 30_000);
     const joining = await client.next((frame) => frame.type === "agentJoining" && frame.chatId === chatId);
 
     // Act
@@ -83,7 +83,7 @@ describe("leaveQueue", () => {
     );
     const answer = await client.next(fromAssistantAfter(chatId, Number(asked.seq)));
     const queuedAgain = await client.request({ action: "requestAgent", chatId }, "queued");
-    const offeredAgain = await agent.client.next(offerFor(chatId));
+    const offeredAgain = await agent.client.next(offerFor(chatId), 30_000);
 
     // Assess
     expect(joining).toMatchObject({ queueId: "us-consumer-en", text: "An agent is about to join the chat." });
@@ -163,7 +163,7 @@ describe("while queued", () => {
     const still = await client.next(fromAssistantAfter(chatId, Number(ask.seq)));
     const agent = await staff({ queues: ["us-rewards-en"] });
     await available(agent.client);
-    const offer = await agent.client.next(offerFor(chatId));
+    const offer = await agent.client.next(offerFor(chatId), 30_000);
     const transcript = await client.request({ action: "getTranscript", chatId }, "transcript");
 
     // Assess

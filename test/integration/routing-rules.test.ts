@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ChatClient, Frame } from "./support/chat-client.ts";
 import { available, connectAgent, customerChat, offerFor } from "./support/handoff-stack.ts";
 import type { LocalProcess } from "./support/local-process.ts";
-import { startShippedStack, warmUp } from "./support/shipped-stack.ts";
+import { patiently, startShippedStack, warmUp } from "./support/shipped-stack.ts";
 
 /**
  * Contract v2's routing rules and requested teams on the running local stack, with the shipped routing
@@ -33,14 +33,14 @@ afterAll(async () => {
 });
 
 async function staff(options: Parameters<typeof connectAgent>[1]) {
-  const connected = await connectAgent(stack, options);
+  const connected = await patiently(() => connectAgent(stack, options));
   open.push(connected.client);
   signedIn.push(connected.client);
   return connected;
 }
 
 async function customer(claims: Record<string, unknown> = {}, text?: string) {
-  const chat = await customerChat(stack, claims, text);
+  const chat = await patiently(() => customerChat(stack, claims, text));
   open.push(chat.client);
   chats.push(chat);
   return chat;
@@ -52,9 +52,10 @@ const offersOf = (client: ChatClient, chatId: string) => client.frames.filter(of
 async function heldBy(holder: ChatClient) {
   const chat = await customer({}, "I have a question about my bill");
   await chat.client.request({ action: "requestAgent", chatId: chat.chatId }, "queued");
-  await holder.next(offerFor(chat.chatId));
-  await holder.request({ action: "acceptChat", chatId: chat.chatId }, "chatAssigned");
-  await chat.client.nextOfType("agentJoined");
+  await holder.next(offerFor(chat.chatId), 30_000);
+  const assigned = await holder.request({ action: "acceptChat", chatId: chat.chatId }, "chatAssigned");
+  expect(assigned).toMatchObject({ type: "chatAssigned", chatId: chat.chatId });
+  await chat.client.nextOfType("agentJoined", 30_000);
   return chat;
 }
 
@@ -73,7 +74,7 @@ describe("escalation and transfer rules", () => {
       { action: "escalateChat", chatId, reason: "Customer wants a supervisor" },
       "transferStarted",
     );
-    const offer = await supervisor.client.next(offerFor(chatId));
+    const offer = await supervisor.client.next(offerFor(chatId), 30_000);
     await supervisor.client.request({ action: "acceptChat", chatId }, "chatAssigned");
     const joined = await client.next((frame) => frame.type === "agentJoined" && frame.chatId === chatId);
 
@@ -99,7 +100,7 @@ describe("escalation and transfer rules", () => {
     // `queued` comes after the dispatch that would have offered it back to the only available agent.
     const queued = await client.next((frame) => frame.type === "queued" && frame.chatId === chatId);
     await available(later.client);
-    const offer = await later.client.next(offerFor(chatId));
+    const offer = await later.client.next(offerFor(chatId), 30_000);
 
     // Assess
     expect(queued).toMatchObject({ queueId: "us-consumer-en" });
@@ -121,7 +122,7 @@ describe("escalation and transfer rules", () => {
     );
     await client.next((frame) => frame.type === "queued" && frame.chatId === chatId);
     await available(second.client);
-    const offer = await second.client.next(offerFor(chatId));
+    const offer = await second.client.next(offerFor(chatId), 30_000);
 
     // Assess
     expect(offer).toMatchObject({ queueId: "supervisors" });

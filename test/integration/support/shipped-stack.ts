@@ -8,14 +8,14 @@ import { type LocalProcess, startLocalProcess } from "./local-process.ts";
 
 /**
  * A local runtime with the shipped routing configuration (its real queues, teams and numbers) whose
- * timers are shortened for tests: offers expire after 5 s and a waiting fraud chat is reminded after 3 s.
+ * timers are shortened for tests: offers expire after 20 s (time enough to accept on a loaded machine) and a waiting fraud chat is reminded after 3 s.
  */
 export function startShippedStack(): Promise<LocalProcess> {
   const shipped = structuredClone(defaultRouting) as RoutingConfigInput;
   const routing: RoutingConfigInput = {
     ...shipped,
     fraudReminderSeconds: 3,
-    queues: shipped.queues.map((queue) => ({ ...queue, offerTimeoutSeconds: 5 })),
+    queues: shipped.queues.map((queue) => ({ ...queue, offerTimeoutSeconds: 20 })),
   };
   const file = join(mkdtempSync(join(tmpdir(), "carechat-routing-")), "routing.json");
   writeFileSync(file, JSON.stringify(routing));
@@ -48,6 +48,20 @@ export async function warmUp(stack: LocalProcess): Promise<void> {
       return;
     } catch (error) {
       if (attempt >= 8) throw error;
+    }
+  }
+}
+
+/**
+ * Retries an opening step (a connection) that timed out: on a machine shared by many test runs a socket
+ * can take longer to open than the client waits. Any other failure is thrown at once.
+ */
+export async function patiently<T>(open: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await open();
+    } catch (error) {
+      if (attempt >= 3 || !String((error as Error).message).includes("did not open in time")) throw error;
     }
   }
 }

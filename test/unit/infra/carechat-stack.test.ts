@@ -233,6 +233,7 @@ describe("CarechatStack: WebSocket API", () => {
       "inviteToChat",
       "leaveChat",
       "listCannedResponses",
+      "leaveQueue",
     ]);
     expect([...stack.api.routes.keys()].sort()).toEqual(expected);
   });

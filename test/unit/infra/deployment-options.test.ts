@@ -79,7 +79,7 @@ describe("a bank's deployment from context", () => {
       SSESpecification: { SSEEnabled: true, SSEType: "KMS" },
       Replicas: [Match.objectLike({ SSESpecification: { KMSMasterKeyId: keyArn() } })],
     });
-    expect(logGroups).toHaveLength(9 + 1 + 2);
+    expect(logGroups).toHaveLength(10 + 1 + 2);
     for (const logGroup of logGroups) {
       expect(logGroup.Properties).toMatchObject({ KmsKeyId: keyArn(), RetentionInDays: 90 });
     }
@@ -136,7 +136,7 @@ describe("a bank's deployment from context", () => {
     );
 
     // Assess
-    expect(functions).toHaveLength(9);
+    expect(functions).toHaveLength(10);
     for (const fn of functions) expect(fn.Properties.MemorySize).toBe(1024);
     template.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
       DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 80 }),
@@ -218,6 +218,8 @@ describe("an existing key, no alarms", () => {
           Action: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"],
           Resource: context.kmsKeyArn,
         },
+        // The document bucket's objects, with the same key: sign uploads (SSE-KMS) and downloads.
+        { Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: context.kmsKeyArn },
       ]);
     },
     SYNTH_TIMEOUT_MS,

@@ -59,9 +59,10 @@ describe("verify", () => {
     const counting = {
       ...world.ports,
       profiles: {
-        matches: (...args: Parameters<typeof profiles.matches>) => (
-          (comparisons += 1), profiles.matches(...args)
-        ),
+        matches: (...args: Parameters<typeof profiles.matches>) => {
+          comparisons += 1;
+          return profiles.matches(...args);
+        },
       },
     };
 

@@ -6,11 +6,13 @@ import * as iam from "aws-cdk-lib/aws-iam";
 import * as kms from "aws-cdk-lib/aws-kms";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
 import * as s3 from "aws-cdk-lib/aws-s3";
-import * as s3n from "aws-cdk-lib/aws-s3-notifications";
 import { Construct } from "constructs";
-import { SCAN_RESULT_DETAIL_TYPE } from "../../functions/lib/uploads/upload-events.ts";
+import {
+  OBJECT_CREATED_DETAIL_TYPE,
+  SCAN_RESULT_DETAIL_TYPE,
+} from "../../functions/lib/uploads/upload-events.ts";
 import { INCOMING_PREFIX, STORED_PREFIX } from "../../functions/lib/uploads/upload-policy.ts";
-import { acknowledgeManagedPolicy, acknowledgeWildcardResource } from "./nag-acknowledgements.ts";
+import { acknowledgeWildcardResource } from "./nag-acknowledgements.ts";
 
 /** Properties of {@link DocumentBucket}. */
 export interface DocumentBucketProps {
@@ -100,24 +102,25 @@ export class DocumentBucket extends Construct {
     if (this.malwareScanning) this.malwareProtectionPlan = this.scanUploads();
   }
 
-  /** The function that checks arrivals: on the S3 notification, or on GuardDuty's verdict when scanning. */
+  /** The function that checks arrivals: on S3's Object Created event, or on GuardDuty's verdict when scanning. */
   notify(fn: lambda.IFunction): void {
     if (!this.malwareScanning) {
-      this.bucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(fn), {
-        prefix: INCOMING_PREFIX,
+      // S3 sends its events to EventBridge (set on the bucket itself: no notifications custom resource).
+      (this.bucket.node.defaultChild as s3.CfnBucket).notificationConfiguration = {
+        eventBridgeConfiguration: { eventBridgeEnabled: true },
+      };
+      new events.Rule(this, "Uploads", {
+        description: "carechat: a customer's document arrived in the bucket",
+        eventPattern: {
+          source: ["aws.s3"],
+          detailType: [OBJECT_CREATED_DETAIL_TYPE],
+          detail: {
+            bucket: { name: [this.bucket.bucketName] },
+            object: { key: [{ prefix: INCOMING_PREFIX }] },
+          },
+        },
+        targets: [new targets.LambdaFunction(fn, { retryAttempts: 2 })],
       });
-      // CDK's own singleton that configures bucket notifications runs with the basic execution role.
-      const handler = Stack.of(this).node.children.find((child) =>
-        child.node.id.startsWith("BucketNotificationsHandler"),
-      );
-      const role = handler?.node.tryFindChild("Role");
-      if (role)
-        acknowledgeManagedPolicy(
-          role,
-          iam.ManagedPolicy.fromAwsManagedPolicyName("service-role/AWSLambdaBasicExecutionRole")
-            .managedPolicyArn,
-          "CDK's bucket-notifications custom resource: it only writes its own logs with this policy.",
-        );
       return;
     }
     new events.Rule(this, "ScanResults", {

@@ -1,8 +1,9 @@
 import type { StagedFile } from "./receive-upload.ts";
 
 /**
- * The files an invocation of `upload-received` is about. Two sources: an S3 event notification
- * (`ObjectCreated:*`, keys URL-encoded as S3 sends them) when the bucket is not scanned, and GuardDuty
+ * The files an invocation of `upload-received` is about. Three shapes: S3's "Object Created" event
+ * through EventBridge (the deployed bucket), an S3 event notification (`ObjectCreated:*`, keys
+ * URL-encoded as S3 sends them; the local s3rver) when the bucket is not scanned, and GuardDuty
  * Malware Protection's "Object Scan Result" event through EventBridge when it is, so a file is only
  * looked at once its verdict is known. With scanning required, S3 notifications are ignored.
  */
@@ -22,6 +23,13 @@ interface ScanResultEvent {
 }
 
 export const SCAN_RESULT_DETAIL_TYPE = "GuardDuty Malware Protection Object Scan Result";
+/** S3's own event through EventBridge (how the deployed bucket notifies, docs/UPLOADS.md). */
+export const OBJECT_CREATED_DETAIL_TYPE = "Object Created";
+
+interface ObjectCreatedEvent {
+  readonly "detail-type"?: string;
+  readonly detail?: { readonly object?: { readonly key?: string } };
+}
 
 export function stagedFilesOf(event: unknown, scanRequired: boolean): StagedFile[] {
   const scan = event as ScanResultEvent;
@@ -31,6 +39,11 @@ export function stagedFilesOf(event: unknown, scanRequired: boolean): StagedFile
     return key ? [{ key, scanStatus }] : [];
   }
   if (scanRequired) return [];
+  const created = event as ObjectCreatedEvent;
+  if (created?.["detail-type"] === OBJECT_CREATED_DETAIL_TYPE) {
+    const key = created.detail?.object?.key;
+    return key ? [{ key }] : [];
+  }
   return ((event as S3Notification)?.Records ?? [])
     .filter((record) => record.eventName?.startsWith("ObjectCreated:"))
     .flatMap((record) => {

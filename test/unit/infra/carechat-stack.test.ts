@@ -234,6 +234,10 @@ describe("CarechatStack: WebSocket API", () => {
       "leaveChat",
       "listCannedResponses",
       "leaveQueue",
+      "requestVerification",
+      "verify",
+      "requestUpload",
+      "getAttachment",
     ]);
     expect([...stack.api.routes.keys()].sort()).toEqual(expected);
   });
@@ -567,7 +571,7 @@ describe("CarechatStack: queue ticker schedule", () => {
       JSON.stringify(rule.Properties.Targets).includes(tickerArn["Fn::GetAtt"][0] ?? ""),
     );
 
-    // Assess
+    // Assess: the one scheduled rule (the document bucket's rule reacts to S3 events).
     expect(rules).toHaveLength(1);
     const [ruleId, rule] = rules[0] ?? [];
     expect(QUEUE_TICKER_SCHEDULE).toBe("rate(1 minute)");

@@ -123,11 +123,10 @@ describe("cdk-nag AwsSolutions checks", () => {
       // X-Ray (10 function tracing policies) and the 2 state machines' CDK-managed logging/X-Ray statements.
       "AwsSolutions-IAM5[Resource::*]": 12,
       // Document uploads: actions signs staged POSTs and attachment GETs; upload-received works on both
-      // prefixes (one per function and prefix); the access-log bucket; CDK's bucket-notifications handler.
+      // prefixes (one per function and prefix); the access-log bucket.
       "AwsSolutions-IAM5[Resource::<DocumentsBucket089EA665.Arn>/attachments/*]": 2,
       "AwsSolutions-IAM5[Resource::<DocumentsBucket089EA665.Arn>/incoming/*]": 2,
       "AwsSolutions-S1": 1,
-      "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]": 1,
       // ManageConnections for the actions, chat-closure, chat-handoff, queue-ticker, revoke and
       // upload-received functions (one acknowledgement on each default policy; each region's id appears
       // in one of the two stacks).

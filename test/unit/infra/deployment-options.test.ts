@@ -224,6 +224,8 @@ describe("an existing key, no alarms", () => {
           Action: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"],
           Resource: context.kmsKeyArn,
         },
+        // The document bucket's objects, with the same key: sign uploads (SSE-KMS) and downloads.
+        { Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: context.kmsKeyArn },
       ]);
     },
     SYNTH_TIMEOUT_MS,

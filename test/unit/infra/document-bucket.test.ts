@@ -64,16 +64,17 @@ describe("DocumentBucket", () => {
         ]),
       },
     });
-    template.hasResourceProperties("Custom::S3BucketNotifications", {
-      NotificationConfiguration: {
-        LambdaFunctionConfigurations: [
-          Match.objectLike({
-            Events: ["s3:ObjectCreated:*"],
-            Filter: { Key: { FilterRules: [{ Name: "prefix", Value: "incoming/" }] } },
-          }),
-        ],
-      },
+    template.hasResourceProperties("AWS::S3::Bucket", {
+      NotificationConfiguration: { EventBridgeConfiguration: { EventBridgeEnabled: true } },
     });
+    template.hasResourceProperties("AWS::Events::Rule", {
+      EventPattern: Match.objectLike({
+        source: ["aws.s3"],
+        "detail-type": ["Object Created"],
+        detail: Match.objectLike({ object: { key: [{ prefix: "incoming/" }] } }),
+      }),
+    });
+    template.resourceCountIs("Custom::S3BucketNotifications", 0);
     template.resourceCountIs("AWS::GuardDuty::MalwareProtectionPlan", 0);
   });
 
@@ -117,6 +118,6 @@ describe("DocumentBucket", () => {
         ]),
       },
     });
-    template.resourceCountIs("Custom::S3BucketNotifications", 0);
+    template.resourceCountIs("AWS::Events::Rule", 1);
   });
 });

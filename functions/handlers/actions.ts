@@ -13,7 +13,6 @@ import { logComplaint } from "../lib/cases/log-complaint.ts";
 import { rateChat } from "../lib/cases/rate-chat.ts";
 import { updateCase } from "../lib/cases/update-case.ts";
 import { wrapUpChat } from "../lib/cases/wrap-up.ts";
-import { endChat } from "../lib/chat/end-chat.ts";
 import { getTranscript } from "../lib/chat/get-transcript.ts";
 import { listChats } from "../lib/chat/list-chats.ts";
 import { ping } from "../lib/chat/ping.ts";

@@ -3,6 +3,7 @@ import middy from "@middy/core";
 import { reconcilerPorts } from "../lib/composition/reconciler-root.ts";
 import { logger } from "../lib/logger.ts";
 import { publishMetrics } from "../lib/middleware/publish-metrics.ts";
+import { traceHandler } from "../lib/middleware/trace-handler.ts";
 import { reconcile } from "../lib/reconcile/reconcile.ts";
 import type { ReconcileReport } from "../lib/reconcile/reconcile-types.ts";
 
@@ -15,5 +16,6 @@ export async function runReconciler(): Promise<ReconcileReport> {
 }
 
 export const handler = middy(runReconciler)
+  .use(traceHandler())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(publishMetrics());

@@ -3,6 +3,7 @@ import middy from "@middy/core";
 import { uploadPorts } from "../lib/composition/upload-root.ts";
 import { logger } from "../lib/logger.ts";
 import { publishMetrics } from "../lib/middleware/publish-metrics.ts";
+import { traceHandler } from "../lib/middleware/trace-handler.ts";
 import { type ReceiveOutcome, receiveUpload } from "../lib/uploads/receive-upload.ts";
 import { stagedFilesOf } from "../lib/uploads/upload-events.ts";
 
@@ -21,5 +22,6 @@ export async function received(event: unknown): Promise<{ outcomes: ReceiveOutco
 }
 
 export const handler = middy(received)
+  .use(traceHandler())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(publishMetrics());

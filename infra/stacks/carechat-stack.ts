@@ -1,20 +1,10 @@
-import {
-  Annotations,
-  CfnOutput,
-  Duration,
-  Lazy,
-  type RemovalPolicy,
-  Stack,
-  type StackProps,
-} from "aws-cdk-lib";
-import * as events from "aws-cdk-lib/aws-events";
-import * as targets from "aws-cdk-lib/aws-events-targets";
+import { Annotations, CfnOutput, Lazy, type RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
+import type * as events from "aws-cdk-lib/aws-events";
 import * as kms from "aws-cdk-lib/aws-kms";
 import * as sns from "aws-cdk-lib/aws-sns";
 import * as subscriptions from "aws-cdk-lib/aws-sns-subscriptions";
 import * as sfn from "aws-cdk-lib/aws-stepfunctions";
 import type { Construct } from "constructs";
-import { WATCH_ROUNDS_PER_MINUTE } from "../../functions/lib/supervision/watch-queues.ts";
 import { ChatEncryptionKey } from "../constructs/chat-encryption-key.ts";
 import { ChatEventBus } from "../constructs/chat-event-bus.ts";
 import { ChatObservability } from "../constructs/chat-observability.ts";
@@ -38,6 +28,7 @@ import {
   jwtAuthEnvironment,
   PLACEHOLDER_JWT_AUTH,
 } from "./jwt-auth-config.ts";
+import { scheduleQueueTicker } from "./queue-ticker-schedule.ts";
 import { wireReconciler } from "./reconciler-wiring.ts";
 import { removalPolicyFromContext, warnAndOutput } from "./stack-outputs.ts";
 import { resolveStackSettings, type StackSettings, type StackSettingsProps } from "./stack-settings.ts";
@@ -213,20 +204,7 @@ export class CarechatStack extends Stack {
     // dispatches waiting chats when an agent's slot frees.
     for (const fn of [actions, chatHandoff, chatClosure]) this.handoffWorkflow.grantTaskResponse(fn);
 
-    // The ticker: a failed or late tick is not retried; the next one, a minute later, is fresher.
-    queueTicker.function.configureAsyncInvoke({ retryAttempts: 0, maxEventAge: Duration.minutes(1) });
-    this.queueTickerRule = new events.Rule(this, "QueueTickerSchedule", {
-      description: "Runs the carechat queue ticker: queue position and wait estimates for waiting customers",
-      schedule: events.Schedule.expression(QUEUE_TICKER_SCHEDULE),
-      targets: [
-        new targets.LambdaFunction(queueTicker.function, {
-          // Eight snapshot rounds 8 s apart for supervisors watching the queues (watch-queues.ts).
-          event: events.RuleTargetInput.fromObject({ watchRounds: WATCH_ROUNDS_PER_MINUTE }),
-          retryAttempts: 0,
-          maxEventAge: Duration.minutes(1),
-        }),
-      ],
-    });
+    this.queueTickerRule = scheduleQueueTicker(this, queueTicker, QUEUE_TICKER_SCHEDULE);
 
     if (settings.alarms) {
       this.observability = new ChatObservability(this, "Observability", {

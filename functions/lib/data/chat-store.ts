@@ -5,8 +5,8 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
-import type { ChatState } from "../protocol/server-frames.ts";
 import type { BucketState } from "../rate/token-bucket.ts";
+import type { AppendRequest, AppendResult, ChatWithSubscribers } from "./chat-store-types.ts";
 import { type ChatChange, chatUpdateItem } from "./chat-update.ts";
 import {
   CHAT_META_SK,
@@ -26,35 +26,12 @@ import {
   watchSk,
 } from "./keys.ts";
 import { queryAll } from "./query-all.ts";
-import type { AssistantMemory, ChatRecord, MessageRecord, SubscriptionRecord } from "./records.ts";
+import type { ChatRecord, MessageRecord, SubscriptionRecord } from "./records.ts";
 import { isExpired, subscriptionExpiry } from "./retention.ts";
 import { indexes } from "./table-definition.ts";
 import { commitItems, type TransactItem } from "./transaction.ts";
 
-export interface ChatWithSubscribers {
-  readonly chat: ChatRecord | undefined;
-  readonly subscriptions: SubscriptionRecord[];
-  /** Each sender's message-rate bucket in this chat, by user id. */
-  readonly rates: ReadonlyMap<string, BucketState>;
-}
-
-export interface AppendRequest {
-  readonly chat: ChatRecord;
-  readonly messages: readonly Omit<MessageRecord, "seq">[];
-  readonly allowedStates: readonly ChatState[];
-  readonly assistant?: AssistantMemory;
-  readonly idempotency?: { senderId: string; clientMessageId: string };
-  readonly subscribe?: SubscriptionRecord;
-  /** Records, with the message, that the assistant asked for a handoff (see ChatRecord.handoffWanted). */
-  readonly handoffWanted?: boolean;
-  /** The sender's rate bucket after this message; written in the same transaction, so no extra call. */
-  readonly rate?: { readonly userId: string; readonly bucket: BucketState };
-}
-
-export type AppendResult =
-  | { kind: "stored"; messages: MessageRecord[] }
-  | { kind: "duplicate"; seq: number }
-  | { kind: "stale" };
+export type { AppendRequest, AppendResult, ChatWithSubscribers } from "./chat-store-types.ts";
 
 /** Chats, their messages and their subscribed connections, all in the chat's own partition. */
 export class ChatStore {

@@ -13,6 +13,15 @@ import {
 export type { UploadRejectionReason, VerificationOutcome } from "./secure-step-frames.ts";
 
 import { caseFrame, chatRatedFrame, complaintLoggedFrame, wrappedUpFrame } from "./case-frames.ts";
+import {
+  cannedResponsesFrame,
+  holderChangedFrame,
+  inviteEndedFrame,
+  inviteSentFrame,
+  leftChatFrame,
+  participantJoinedFrame,
+  participantLeftFrame,
+} from "./conference-frames.ts";
 import { noteEntry, staffFrameSchemas } from "./staff-frames.ts";
 
 /** Every server frame of the protocol, defined once; see docs/PROTOCOL.md. */
@@ -231,57 +240,6 @@ export const agentUnavailableFrame = z.object({
   reason: z.enum(["closed", "noAgents"]),
   hours: z.string(),
   contactNumber: z.string(),
-});
-
-/**
- * v2: someone joined or left the chat as a participant (a supervisor barging in, a conference
- * invitee). Every participant gets it; `role` is never `customer`.
- */
-const participantRef = z.object({ role: z.enum(["agent", "supervisor"]), id: z.string(), name: z.string() });
-
-export const participantJoinedFrame = z.object({
-  type: z.literal("participantJoined"),
-  chatId: z.string(),
-  participant: participantRef,
-});
-
-export const participantLeftFrame = z.object({
-  type: z.literal("participantLeft"),
-  chatId: z.string(),
-  participant: participantRef,
-});
-
-export const inviteSentFrame = z.object({
-  type: z.literal("inviteSent"),
-  requestId,
-  chatId: z.string(),
-  inviteId: z.string(),
-  queueId: z.optional(z.string()),
-  agentId: z.optional(z.string()),
-});
-
-export const inviteEndedFrame = z.object({
-  type: z.literal("inviteEnded"),
-  chatId: z.string(),
-  inviteId: z.string(),
-  /** accepted; notAccepted (offered, nobody took it); noAgents (nobody eligible was free to offer it to). */
-  outcome: z.enum(["accepted", "notAccepted", "noAgents"]),
-  participant: z.optional(participantRef),
-});
-
-export const holderChangedFrame = z.object({
-  type: z.literal("holderChanged"),
-  chatId: z.string(),
-  holder: agentRef,
-});
-
-export const leftChatFrame = z.object({ type: z.literal("leftChat"), requestId, chatId: z.string() });
-
-export const cannedResponsesFrame = z.object({
-  type: z.literal("cannedResponses"),
-  requestId,
-  chatId: z.string(),
-  responses: z.array(z.object({ id: z.string(), title: z.string(), text: z.string() })),
 });
 
 export const serverFrameSchemas = {

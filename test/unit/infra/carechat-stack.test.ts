@@ -218,6 +218,11 @@ describe("CarechatStack: WebSocket API", () => {
       "escalateChat",
       "ping",
       "listChats",
+      "leaveQueue",
+      "requestVerification",
+      "verify",
+      "requestUpload",
+      "getAttachment",
       "monitorChat",
       "stopMonitoring",
       "whisper",
@@ -233,11 +238,6 @@ describe("CarechatStack: WebSocket API", () => {
       "inviteToChat",
       "leaveChat",
       "listCannedResponses",
-      "leaveQueue",
-      "requestVerification",
-      "verify",
-      "requestUpload",
-      "getAttachment",
     ]);
     expect([...stack.api.routes.keys()].sort()).toEqual(expected);
   });
@@ -352,8 +352,8 @@ describe("CarechatStack: functions", () => {
     const logGroups = Object.values(template.findResources("AWS::Logs::LogGroup"));
 
     // Assess
-    // 7 functions, the stage's access logs, 2 state machines.
-    expect(logGroups).toHaveLength(10 + 1 + 2);
+    // 11 functions (upload-received and the reconciler included), the stage's access logs, 2 state machines.
+    expect(logGroups).toHaveLength(11 + 1 + 2);
     for (const logGroup of logGroups) expect(logGroup.Properties.RetentionInDays).toBe(30);
   });
 

@@ -80,7 +80,7 @@ describe("a bank's deployment from context", () => {
       SSESpecification: { SSEEnabled: true, SSEType: "KMS" },
       Replicas: [Match.objectLike({ SSESpecification: { KMSMasterKeyId: keyArn() } })],
     });
-    expect(logGroups).toHaveLength(10 + 1 + 2);
+    expect(logGroups).toHaveLength(11 + 1 + 2);
     for (const logGroup of logGroups) {
       expect(logGroup.Properties).toMatchObject({ KmsKeyId: keyArn(), RetentionInDays: 90 });
     }
@@ -137,7 +137,7 @@ describe("a bank's deployment from context", () => {
     );
 
     // Assess
-    expect(functions).toHaveLength(10);
+    expect(functions).toHaveLength(11);
     for (const fn of functions) expect(fn.Properties.MemorySize).toBe(1024);
     // Only the actions function has a cap of its own: the others keep the account's unreserved pool.
     const reserved = functions.filter((fn) => fn.Properties.ReservedConcurrentExecutions !== undefined);

@@ -3,8 +3,11 @@ import type { ChatState, MessageFrame } from "./types.ts";
 interface TrackedChat {
   lastSeq: number;
   state?: ChatState;
-  /** Messages that arrived ahead of a gap, by seq, delivered once the gap is filled. */
-  readonly ahead: Map<number, MessageFrame>;
+  /**
+   * Messages that arrived ahead of a gap, by seq, delivered once the gap is filled; `null` for a seq the
+   * server said holds no message (`resumed.skipped`), passed over without an event.
+   */
+  readonly ahead: Map<number, MessageFrame | null>;
 }
 
 /**
@@ -56,12 +59,26 @@ export class ChatTracker {
       chat.ahead.set(message.seq, message);
       return [];
     }
-    const ready = [message];
     chat.lastSeq = message.seq;
-    for (let next = chat.ahead.get(chat.lastSeq + 1); next; next = chat.ahead.get(chat.lastSeq + 1)) {
-      chat.ahead.delete(next.seq);
-      ready.push(next);
-      chat.lastSeq = next.seq;
+    return [message, ...this.advance(chat)];
+  }
+
+  /** Seqs the server closed without a message (`resumed.skipped`): the messages they held back. */
+  skip(chatId: string, seqs: readonly number[]): MessageFrame[] {
+    const chat = this.chats.get(chatId);
+    if (!chat) return [];
+    for (const seq of seqs) if (seq > chat.lastSeq && !chat.ahead.has(seq)) chat.ahead.set(seq, null);
+    return this.advance(chat);
+  }
+
+  /** Moves past every seq now in order behind `lastSeq`, returning the messages among them. */
+  private advance(chat: TrackedChat): MessageFrame[] {
+    const ready: MessageFrame[] = [];
+    while (chat.ahead.has(chat.lastSeq + 1)) {
+      const next = chat.ahead.get(chat.lastSeq + 1);
+      chat.ahead.delete(chat.lastSeq + 1);
+      if (next) ready.push(next);
+      chat.lastSeq += 1;
     }
     for (const seq of chat.ahead.keys()) if (seq <= chat.lastSeq) chat.ahead.delete(seq);
     return ready;

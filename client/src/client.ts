@@ -20,6 +20,9 @@ import type {
 const MAX_FRAME_BYTES = 32 * 1024;
 const encoder = new TextEncoder();
 const GAP_RESUME_ATTEMPTS = 5;
+/** How often, and how many times, a gap that a successful resume left is checked again (see fillGap). */
+const GAP_SETTLE_CHECK_SECONDS = 15;
+const GAP_SETTLE_CHECKS = 6;
 
 /**
  * A carechat client for customers and staff, in browsers and Node. Requests return promises of
@@ -114,6 +117,7 @@ export class CareChatClient extends Emitter<ClientEvents> {
     try {
       const resumed = await this.request("resume", { chatId, afterSeq }, ["resumed"]);
       this.tracker.setState(chatId, resumed.state);
+      for (const ready of this.tracker.skip(chatId, resumed.skipped ?? [])) this.emit("message", ready);
       return resumed;
     } finally {
       this.resuming.delete(chatId);
@@ -233,14 +237,22 @@ export class CareChatClient extends Emitter<ClientEvents> {
    * is still there: otherwise the messages behind it would wait for the chat's next live message.
    */
   private fillGap(chatId: string, attempt = 0) {
-    this.resume(chatId).catch((error: unknown) => {
-      if (attempt >= GAP_RESUME_ATTEMPTS) return;
-      const seconds = error instanceof CareChatError ? (error.retryAfterSeconds ?? 1) : 1;
+    const again = (seconds: number) =>
       setTimeout(() => {
         if (this.connection.isOpen && this.tracker.hasGap(chatId) && !this.resuming.has(chatId))
           this.fillGap(chatId, attempt + 1);
       }, seconds * 1000);
-    });
+    this.resume(chatId).then(
+      () => {
+        // Still a gap: a seq reserved by an attempt that died, which the server closes once it has
+        // settled (resumed.skipped); ask again until then rather than wait for the next live message.
+        if (attempt < GAP_SETTLE_CHECKS && this.tracker.hasGap(chatId)) again(GAP_SETTLE_CHECK_SECONDS);
+      },
+      (error: unknown) => {
+        if (attempt >= GAP_RESUME_ATTEMPTS) return;
+        again(error instanceof CareChatError ? (error.retryAfterSeconds ?? 1) : 1);
+      },
+    );
   }
 
   private async keepAlive() {

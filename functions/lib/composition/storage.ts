@@ -11,6 +11,7 @@ import { NoteStore } from "../data/note-store.ts";
 import { PartitionStore } from "../data/partition-store.ts";
 import { QueueStore } from "../data/queue-store.ts";
 import { defaultRetention, type RetentionPolicy } from "../data/retention.ts";
+import { SeqHoles } from "../data/seq-holes.ts";
 import { SupervisionStore } from "../data/supervision-store.ts";
 import { Transactions } from "../data/transaction.ts";
 import { UploadStore } from "../data/upload-store.ts";
@@ -36,6 +37,7 @@ export type StoragePorts = Pick<
   | "verifications"
   | "uploads"
   | "notes"
+  | "seqHoles"
   | "supervision"
 >;
 
@@ -68,6 +70,7 @@ export function storagePorts(
     partitions: new PartitionStore(documents, tableName),
     customers: new CustomerStore(documents, tableName),
     notes: new NoteStore(documents, tableName),
+    seqHoles: new SeqHoles(documents, tableName),
     supervision: new SupervisionStore(documents, tableName),
     cases: new CaseStore(documents, tableName, retention),
     retention,

@@ -200,15 +200,21 @@ export class ChatStore {
         Limit: limit,
       }),
     );
-    const messages = (page.Items ?? []).map(toMessage);
-    return { messages, hasMore: page.LastEvaluatedKey !== undefined };
+    const items = page.Items ?? [];
+    // A seq closed by resume (seq-holes.ts) is no message: listed apart, so a reader can skip it.
+    const messages = items.filter((item) => item.void !== true).map(toMessage);
+    const voided = items.filter((item) => item.void === true).map((item) => Number(item.seq));
+    const lastListedSeq = items.length > 0 ? Number(items.at(-1)?.seq) : undefined;
+    return { messages, voided, lastListedSeq, hasMore: page.LastEvaluatedKey !== undefined };
   }
 
   async listAllMessages(chatId: string): Promise<MessageRecord[]> {
     const all: MessageRecord[] = [];
+    let after = 0;
     for (;;) {
-      const page = await this.listMessages(chatId, all.at(-1)?.seq ?? 0, 500);
+      const page = await this.listMessages(chatId, after, 500);
       all.push(...page.messages);
+      after = page.lastListedSeq ?? after;
       if (!page.hasMore) return all;
     }
   }

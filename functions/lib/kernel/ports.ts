@@ -10,6 +10,7 @@ import type { NoteStore } from "../data/note-store.ts";
 import type { PartitionStore } from "../data/partition-store.ts";
 import type { QueueStore } from "../data/queue-store.ts";
 import type { RetentionPolicy } from "../data/retention.ts";
+import type { SeqHoles } from "../data/seq-holes.ts";
 import type { SupervisionStore } from "../data/supervision-store.ts";
 import type { Transactions } from "../data/transaction.ts";
 import type { UploadStore } from "../data/upload-store.ts";
@@ -46,6 +47,8 @@ export interface Ports {
   readonly customers: PortOf<CustomerStore>;
   /** Staff notes of a chat (whisper), numbered apart from its messages. */
   readonly notes: PortOf<NoteStore>;
+  /** Closes seqs that were reserved and never filled, so in-order delivery never waits for ever. */
+  readonly seqHoles: PortOf<SeqHoles>;
   /** Queue watchers, queue activity windows and the chats taken from each queue (supervisor tools). */
   readonly supervision: PortOf<SupervisionStore>;
   /** Cases (a chat's own and complaints) and each queue's wrap-up and rating counters. */

@@ -89,6 +89,8 @@ export const resumedFrame = z.object({
   state: z.enum(chatStates),
   lastSeq: z.number().check(z.int(), z.gte(0)),
   caseNumber: z.optional(z.string()),
+  /** Seqs after `afterSeq` that hold no message (reserved, never filled, closed): count them as seen. */
+  skipped: z.optional(z.array(z.number().check(z.int(), z.gte(1)))),
 });
 
 export const typingServerFrame = z.object({

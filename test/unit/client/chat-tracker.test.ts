@@ -13,6 +13,24 @@ const message = (seq: number, chatId = "chat-1"): MessageFrame => ({
 });
 
 describe("ChatTracker", () => {
+  it("passes over seqs the server closed without a message, releasing what waited behind them", () => {
+    // Prepare: 1 delivered, 3 and 5 waiting behind holes at 2 and 4.
+    const tracker = new ChatTracker();
+    tracker.track("chat-1", 0);
+    for (const seq of [1, 3, 5]) tracker.accept(message(seq));
+
+    // Act
+    const first = tracker.skip("chat-1", [2]).map((m) => m.seq);
+    const second = tracker.skip("chat-1", [4, 1]).map((m) => m.seq);
+
+    // Assess
+    expect(first).toEqual([3]);
+    expect(second).toEqual([5]);
+    expect(tracker.lastSeq("chat-1")).toBe(5);
+    expect(tracker.hasGap("chat-1")).toBe(false);
+    expect(tracker.accept(message(4))).toEqual([]);
+  });
+
   it("delivers each seq once and in order, holding messages behind a gap until it is filled", () => {
     // Prepare
     const tracker = new ChatTracker();

@@ -101,6 +101,8 @@ export function inMemoryWorld(routing: RoutingConfig = testRouting): InMemoryWor
     partitions: new MemoryPartitions(),
     customers: new MemoryPartitions(),
     notes: new MemoryNoteStore(),
+    // The in-memory message log fills every seq it reserves: no hole to close.
+    seqHoles: { close: async () => true },
     supervision: new MemorySupervisionStore(table),
     retention: defaultRetention,
     sender,

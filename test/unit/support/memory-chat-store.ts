@@ -141,7 +141,8 @@ export class MemoryChatStore implements PortOf<ChatStore> {
       sentAt,
       redacted,
     }));
-    return { messages, hasMore: all.length > limit };
+    const lastListedSeq = all.slice(0, limit).at(-1)?.seq;
+    return { messages, voided: [] as number[], lastListedSeq, hasMore: all.length > limit };
   }
 
   async listAllMessages(chatId: string): Promise<MessageRecord[]> {

@@ -165,8 +165,14 @@ describe("canned responses and who may act", () => {
     );
 
     // Assess
+    // Every chat has its case number from the start, so the response that needs it is filled too.
     expect(en.responses).toEqual([
       { id: "closing", title: "Closing", text: "Thanks, Ana. This was Sam Holder." },
+      {
+        id: "case",
+        title: "Case",
+        text: expect.stringMatching(/^Your case number is CC-\d{6}-[A-Z0-9]{6}\.$/),
+      },
       { id: "nl-only", title: "Dutch desk", text: "Only on the NL desk." },
     ]);
     expect(es.responses).toEqual([

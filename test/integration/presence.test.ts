@@ -165,7 +165,13 @@ describe("presence", () => {
     expect(entry).toMatchObject({ offeredTo: agent.id });
     expect([...((entry?.declinedBy as Set<string>) ?? [])]).toContain(ghost);
     expect((await getItem(stack, { pk: `AGENT#${ghost}`, sk: "AGENT" }))?.activeChats).toBe(0);
-    expect(stack.output()).toContain('"OffersUndelivered"');
+    // The metric is flushed when the invocation that withdrew the offer ends, just after the new offer went out.
+    const output = await until(
+      async () => stack.output(),
+      (text) => text.includes('"OffersUndelivered"'),
+      "the OffersUndelivered metric",
+    );
+    expect(output).toContain('"OffersUndelivered"');
     await available(agent.client, "offline");
   }, 60_000);
 });

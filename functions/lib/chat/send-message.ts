@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Claim, MessageKey } from "../data/message-log.ts";
-import type { SubscriptionRecord } from "../data/records.ts";
+import type { MessageRecord, SubscriptionRecord } from "../data/records.ts";
 import { RETRY, retryOnConflict } from "../data/retry-on-conflict.ts";
 import { RateLimitedError } from "../errors.ts";
 import { startHandoff } from "../handoff/start-handoff.ts";
@@ -20,7 +20,7 @@ import { settleClaim } from "./message-claim.ts";
 import { reserveTurn } from "./message-turn.ts";
 
 export type SendMessagePorts = Needs<
-  "chats" | "messageLog" | "sender" | "assistant" | "handoff" | "transactions"
+  "chats" | "messageLog" | "sender" | "assistant" | "handoff" | "transactions" | "seqHoles"
 >;
 
 /**
@@ -88,12 +88,14 @@ export async function sendMessage(
           role: identity.role,
         };
         const [written] = await Promise.all([
-          deps.messageLog.write({
-            key,
-            claimId,
-            messages: records,
-            rate: { userId: identity.sub, bucket: rate.next },
-          }),
+          writeOrClose(deps, chat.chatId, records, () =>
+            deps.messageLog.write({
+              key,
+              claimId,
+              messages: records,
+              rate: { userId: identity.sub, bucket: rate.next },
+            }),
+          ),
           // A sender that is not subscribed yet (a second tab) is; should its connection be gone, so is it.
           subscribed ? undefined : deps.chats.subscribe(chat.chatId, ownSubscription).catch(() => undefined),
         ]);
@@ -111,9 +113,34 @@ export async function sendMessage(
       { operation: "sendMessage" },
     );
   } finally {
-    // Refused before any seq was reserved for it: a later retry may send it.
+    // Not stored: a later retry may send it. Retried, so that a throttled moment does not leave the
+    // claim to go stale (a retry would wait for it a minute).
     if (claim?.kind === "claimed" && !stored)
-      await deps.messageLog.release(key, claimId).catch(() => undefined);
+      await afterCommit("releaseClaim", () => deps.messageLog.release(key, claimId));
+  }
+}
+
+/**
+ * Writes the messages at their reserved seqs. Should the write fail (throttled beyond the SDK's
+ * retries, say), its seqs must not stay holes that hold every client's in-order delivery: they are
+ * closed at once, retried within a budget. A seq found filled instead means the write did commit
+ * (only its answer was lost), and the message counts as stored.
+ */
+async function writeOrClose(
+  deps: SendMessagePorts,
+  chatId: string,
+  records: readonly MessageRecord[],
+  write: () => Promise<boolean>,
+): Promise<boolean> {
+  try {
+    return await write();
+  } catch (error) {
+    let committed = false;
+    await afterCommit("closeReservedSeqs", async () => {
+      for (const record of records) if (!(await deps.seqHoles.close(chatId, record.seq))) committed = true;
+    });
+    if (committed) return true;
+    throw error;
   }
 }
 

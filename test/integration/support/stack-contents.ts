@@ -6,17 +6,21 @@ import {
   SFNClient,
 } from "@aws-sdk/client-sfn";
 import { localCredentials } from "../../../local/dynamodb-local.ts";
+import { readRuntimeFile } from "../../../local/runtime-file.ts";
 import { stateMachineArn } from "../../../local/step-functions.ts";
 import type { Haystack } from "../../support/card-scanner.ts";
 import type { LocalProcess } from "./local-process.ts";
 
 const STATE_MACHINES = ["chat-handoff", "chat-closure"];
 
-/** Where the local runtime keeps its table: printed in its start-up banner. */
+/**
+ * Where the local runtime keeps its table: the runtime file it writes into its data dir (its start-up
+ * banner says the same, but a busy runtime's kept output may no longer hold the banner).
+ */
 export function tableOf(stack: LocalProcess): { endpoint: string; tableName: string } {
-  const match = /DynamoDB:\s+(\S+) \(table (\S+)\)/.exec(stack.output());
-  if (!match?.[1] || !match[2]) throw new Error("The runtime's banner names no DynamoDB endpoint.");
-  return { endpoint: match[1], tableName: match[2] };
+  const runtime = readRuntimeFile(stack.dataDir);
+  if (!runtime) throw new Error(`No runtime file in ${stack.dataDir}: is the local runtime up?`);
+  return { endpoint: runtime.dynamodbEndpoint, tableName: runtime.tableName };
 }
 
 /** Every item of the runtime's table, as DynamoDB returns it (a test may scan). */

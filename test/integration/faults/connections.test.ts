@@ -64,6 +64,10 @@ describe("@connections faults", () => {
     expect(injected).toBeGreaterThan(2);
     // The first throttled message never arrived live: only resume brought it.
     await expectLedgerSound(client, chatId, [...texts, "after the throttle"]);
+    // Metrics are flushed when the invocation ends, which may be after the replies the test waited for.
+    const deadline = Date.now() + 15_000;
+    while (!stack.output().includes('"DeliveriesFailed"') && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 200));
     expect(stack.output()).toContain('"DeliveriesFailed"');
   }, 60_000);
 

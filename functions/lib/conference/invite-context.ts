@@ -1,25 +1,13 @@
 import type { OfferContext, QueueEntry } from "../data/agent-records.ts";
 import type { PendingInvite } from "../data/invite-records.ts";
 import type { ChatRecord, Participant } from "../data/records.ts";
+import { learnedContext } from "../kernel/offer-context.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 
 /** What an invitee is shown of the chat: what the assistant learned, as in any offer, plus the reason. */
 export function inviteContext(chat: ChatRecord, invite: PendingInvite): OfferContext {
-  const { details } = chat.assistant;
   return {
-    topic: chat.assistant.topic,
-    language: chat.assistant.language,
-    country: chat.customer.country,
-    segment: chat.customer.segment,
-    customerName: chat.customer.name,
-    accountLast4: details.cardLast4 ?? chat.customer.accountLast4,
-    details: {
-      amount: details.amount,
-      currency: details.currency,
-      date: details.date,
-      merchant: details.merchant,
-    },
-    accommodations: details.accommodations,
+    ...learnedContext(chat),
     note: invite.reason,
     reason: "conference",
     transferredFrom: invite.invitedBy,

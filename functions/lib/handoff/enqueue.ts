@@ -4,6 +4,7 @@ import type { ChatRecord } from "../data/records.ts";
 import { RETRY, retryOnConflict } from "../data/retry-on-conflict.ts";
 import { openIndex } from "../data/watch-index.ts";
 import { NotFoundError } from "../errors.ts";
+import { learnedContext } from "../kernel/offer-context.ts";
 import type { Needs } from "../kernel/ports.ts";
 import { postChatMessage } from "../kernel/post-chat-message.ts";
 import { wordingFor } from "../language/wording/index.ts";
@@ -170,21 +171,8 @@ async function handOver(deps: EnqueuePorts, chat: ChatRecord, input: HandoffInpu
 }
 
 function offerContext(chat: ChatRecord, input: HandoffInput): OfferContext {
-  const { details } = chat.assistant;
   return {
-    topic: chat.assistant.topic,
-    language: chat.assistant.language,
-    country: chat.customer.country,
-    segment: chat.customer.segment,
-    customerName: chat.customer.name,
-    accountLast4: details.cardLast4 ?? chat.customer.accountLast4,
-    details: {
-      amount: details.amount,
-      currency: details.currency,
-      date: details.date,
-      merchant: details.merchant,
-    },
-    accommodations: details.accommodations,
+    ...learnedContext(chat),
     // The note travels on the chat, not in the workflow's input: executions keep their input for 90 days.
     note: input.reason === "request" ? undefined : chat.handoffNote || undefined,
     reason: input.reason,

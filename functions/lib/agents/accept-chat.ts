@@ -40,7 +40,14 @@ export async function acceptChat(
   // An accept that was committed but whose reply was lost: answer it again rather than "No such offer".
   const replay = await acceptedBefore(deps, caller, frame, current);
   if (replay) return replay;
-  const { chat, entry } = await heldOffer(deps, frame.chatId, identity.sub);
+  const held = await heldOffer(deps, frame.chatId, identity.sub).catch(async (error: unknown) => {
+    // A copy of this accept committed between the read above and this one: answer like a retry.
+    const again = await acceptedBefore(deps, caller, frame);
+    if (again) return again;
+    throw error;
+  });
+  if ("type" in held) return held;
+  const { chat, entry } = held;
   const now = new Date().toISOString();
   const accepted = await commitAndWake(
     deps,

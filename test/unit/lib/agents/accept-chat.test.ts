@@ -100,6 +100,29 @@ describe("acceptChat", () => {
     expect(world.table.subscriptionsOf("chat-1").has(caller.connectionId)).toBe(false);
   });
 
+  it("answers chatAssigned to a copy whose twin commits between its first read and its offer check", async () => {
+    // Prepare: the copy's first read sees the chat queued; its twin then accepts before it goes on.
+    const { world, caller } = offeredWorld();
+    let twin: Promise<unknown> | undefined;
+    const chats = world.ports.chats;
+    const racingChats = Object.assign(Object.create(chats), {
+      get: async (chatId: string) => {
+        const read = await chats.get(chatId);
+        twin ??= acceptChat(world.ports, caller, frame);
+        await twin;
+        return read;
+      },
+    });
+
+    // Act
+    const reply = await acceptChat({ ...world.ports, chats: racingChats }, caller, frame);
+
+    // Assess
+    expect(reply.type).toBe("chatAssigned");
+    expect(await twin).toMatchObject({ type: "chatAssigned" });
+    expect((await world.ports.chats.get("chat-1"))?.agentId).toBe("agent-1");
+  });
+
   it("answers NOT_FOUND when the chat is not waiting in a queue", async () => {
     // Prepare
     const world = inMemoryWorld();

@@ -27,12 +27,13 @@ const KB = 1024;
 export async function runBundleBench(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), "carechat-bundles-"));
   try {
-    // The bundles import the AWS SDK from the runtime; here the project's node_modules stands in for it.
+    // The bundles import the AWS SDK from the runtime and Powertools from its layer; here the project's
+    // node_modules stands in for both.
     symlinkSync(join(REPO_ROOT, "node_modules"), join(outDir, "node_modules"), "dir");
     const bundles = await buildBundles(REPO_ROOT, outDir);
     const script = writeChildScript(outDir);
-    // Beside each bundle, a module that only imports the same AWS SDK packages: the part of the cold
-    // start that loading the SDK costs, which the bundle's size does not show.
+    // Beside each bundle, a module that only imports the same external packages: the part of the cold
+    // start that loading the SDK and Powertools costs, which the bundle's size does not show.
     const sdkOnly = new Map(bundles.map((bundle) => [bundle.name, writeSdkOnlyModule(outDir, bundle)]));
     const timed = [...bundles.map((bundle) => bundle.file), ...new Set(sdkOnly.values())];
     const imports = new Map<string, ColdImport[]>(timed.map((file) => [file, []]));
@@ -120,7 +121,7 @@ function report(results: readonly BundleResult[]): string {
       .map((load) => fixed(load, 1))
       .join(" ")}`,
     "  init ms = wall time of the import (median, min–max); CPU ms = its median CPU time, steadier on a busy machine;",
-    "  SDK alone = a fresh import of only the AWS SDK packages that bundle imports (part of its init time)",
+    "  SDK alone = a fresh import of only the packages that bundle takes from the runtime (AWS SDK) and the Powertools layer (part of its init time)",
     `  ${"function".padEnd(12)} ${"KB".padStart(7)} ${"size".padStart(5)} ${"init ms".padStart(8)} ${"(min–max)".padStart(15)} ${"init".padStart(5)} ${"CPU ms".padStart(7)} ${"SDK alone ms".padStart(13)} ${"CPU ms".padStart(7)}  zod locales KB`,
   ];
   for (const result of results) {
@@ -130,7 +131,7 @@ function report(results: readonly BundleResult[]): string {
     );
   }
   lines.push(
-    "  largest packages per bundle (KB in the minified output) and the AWS SDK packages it imports:",
+    "  largest packages per bundle (KB in the minified output) and the packages it imports from the runtime and the Powertools layer:",
   );
   for (const result of results) {
     const top = result.topPackages.map((share) => `${share.name} ${fixed(share.kb, 1)}`).join(", ");

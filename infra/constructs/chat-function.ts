@@ -1,13 +1,13 @@
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Duration, RemovalPolicy, Validations } from "aws-cdk-lib";
+import { Duration, RemovalPolicy, Stack, Validations } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import type * as kms from "aws-cdk-lib/aws-kms";
 import * as lambda from "aws-cdk-lib/aws-lambda";
 import { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
-import { cdkBundlingOptions, FUNCTION_NODE_OPTIONS } from "./bundling.ts";
+import { cdkBundlingOptions, FUNCTION_NODE_OPTIONS, POWERTOOLS_LAYER_VERSION } from "./bundling.ts";
 
 /** The repository root: `infra/constructs/` is two levels below it. */
 export const REPO_ROOT: string = fileURLToPath(new URL("../..", import.meta.url));
@@ -79,6 +79,16 @@ export interface ChatFunctionProps {
    * @default - none
    */
   readonly bundledFiles?: Readonly<Record<string, string>>;
+
+  /**
+   * The version of AWS's public Powertools for AWS Lambda (TypeScript) layer
+   * (`AWSLambdaPowertoolsTypeScriptV2`) the function loads Powertools from: the bundles leave
+   * `@aws-lambda-powertools/*` out (see bundling.ts), so the layer must carry the same major version as
+   * package.json.
+   *
+   * @default POWERTOOLS_LAYER_VERSION
+   */
+  readonly powertoolsLayerVersion?: number;
 
   /**
    * What happens to the function's log group when it is removed from the stack.
@@ -172,6 +182,13 @@ export class ChatFunction extends Construct implements iam.IGrantable {
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       role: this.role,
       logGroup: this.logGroup,
+      layers: [
+        lambda.LayerVersion.fromLayerVersionArn(
+          this,
+          "PowertoolsLayer",
+          `arn:${Stack.of(this).partition}:lambda:${Stack.of(this).region}:094274105915:layer:AWSLambdaPowertoolsTypeScriptV2:${props.powertoolsLayerVersion ?? POWERTOOLS_LAYER_VERSION}`,
+        ),
+      ],
       projectRoot,
       depsLockFilePath: props.depsLockFilePath ?? path.join(projectRoot, "package-lock.json"),
       environment: {

@@ -35,14 +35,20 @@ function fakeClient(fail: (index: number) => boolean = () => false) {
       return { FailedEntryCount: entries.filter((entry) => "ErrorCode" in entry).length, Entries: entries };
     },
   };
-  return { calls, client: client as unknown as EventBridgeClient };
+  const eventBridge = {
+    load: async () => ({
+      sdk: await import("@aws-sdk/client-eventbridge"),
+      client: client as unknown as EventBridgeClient,
+    }),
+  };
+  return { calls, eventBridge };
 }
 
 describe("EventBridgeBus", () => {
   it("sends source carechat, the detail type and JSON detail, ten entries per call, to the named bus", async () => {
     // Prepare
-    const { calls, client } = fakeClient();
-    const bus = new EventBridgeBus(client, "carechat-events");
+    const { calls, eventBridge } = fakeClient();
+    const bus = new EventBridgeBus(eventBridge, "carechat-events");
 
     // Act
     await bus.publish(Array.from({ length: 12 }, (_, n) => event(n)));
@@ -62,8 +68,8 @@ describe("EventBridgeBus", () => {
 
   it("throws when EventBridge refuses an entry, so the caller's retry sends it again", async () => {
     // Prepare
-    const { client } = fakeClient((index) => index === 1);
-    const bus = new EventBridgeBus(client, undefined);
+    const { eventBridge } = fakeClient((index) => index === 1);
+    const bus = new EventBridgeBus(eventBridge, undefined);
 
     // Act
     const published = bus.publish([event(1), event(2)]);

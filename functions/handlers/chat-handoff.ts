@@ -1,10 +1,10 @@
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import middy from "@middy/core";
 import { chatPorts } from "../lib/composition/chat-root.ts";
-import { chatIdOf, type HandoffTaskEvent, handoffSteps } from "../lib/handoff/handoff-steps.ts";
 import { logger } from "../lib/logger.ts";
 import { publishMetrics } from "../lib/middleware/publish-metrics.ts";
 import { traceHandler } from "../lib/middleware/trace-handler.ts";
+import { chatIdOf, type HandoffTaskEvent, handoffSteps } from "../lib/steps/handoff-steps.ts";
 
 export type { HandoffTaskEvent };
 

@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CASE_NUMBER_PATTERN } from "../../functions/lib/chat/case-number.ts";
+import { CASE_NUMBER_PATTERN } from "../../functions/lib/cases/case-number.ts";
 import { eventDetailSchemas } from "../../functions/lib/events/event-schemas.ts";
 import { fastRouting } from "./fixtures/fast-routing.ts";
 import { ChatClient, customerClaims, devToken, type Frame } from "./support/chat-client.ts";

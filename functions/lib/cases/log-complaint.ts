@@ -1,18 +1,18 @@
-import { newCaseNumber } from "../chat/case-number.ts";
 import type { CaseRecord } from "../data/case-records.ts";
 import { ChatClosedError, ForbiddenError } from "../errors.ts";
-import { publishEvents } from "../events/publish-events.ts";
 import { afterCommit } from "../kernel/after-commit.ts";
 import type { Caller } from "../kernel/caller.ts";
 import { requireParticipant } from "../kernel/chat-access.ts";
 import type { Needs } from "../kernel/ports.ts";
 import { postChatMessage } from "../kernel/post-chat-message.ts";
+import { publishEvents } from "../kernel/publish-events.ts";
 import { requireStaff } from "../kernel/require-staff.ts";
 import { caseWordingFor } from "../language/case-wording.ts";
 import { maskFreeText } from "../masking/index.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 import { caseCreatedEvent, complaintLoggedEvent } from "./case-events.ts";
+import { newCaseNumber } from "./case-number.ts";
 
 const CASE_NUMBER_DRAWS = 5;
 

@@ -1,10 +1,10 @@
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { newCaseNumber } from "../chat/case-number.ts";
 import type { CaseRecord } from "../data/case-records.ts";
 import type { ChatRecord, MessageRecord, SubscriptionRecord } from "../data/records.ts";
-import { publishEvents } from "../events/publish-events.ts";
 import type { Needs } from "../kernel/ports.ts";
+import { publishEvents } from "../kernel/publish-events.ts";
 import { caseCreatedEvent } from "./case-events.ts";
+import { newCaseNumber } from "./case-number.ts";
 
 const CASE_NUMBER_DRAWS = 5;
 

@@ -1,9 +1,9 @@
 import type { RatingRecord } from "../data/case-records.ts";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors.ts";
-import { publishEvents } from "../events/publish-events.ts";
 import type { Caller } from "../kernel/caller.ts";
 import { requireParticipant } from "../kernel/chat-access.ts";
 import type { Needs } from "../kernel/ports.ts";
+import { publishEvents } from "../kernel/publish-events.ts";
 import { maskFreeText } from "../masking/index.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";

@@ -1,9 +1,9 @@
 import type { CaseHistoryEntry } from "../data/case-records.ts";
 import type { ChatRecord } from "../data/records.ts";
 import { RETRY, retryOnConflict } from "../data/retry-on-conflict.ts";
-import { publishEvents } from "../events/publish-events.ts";
 import { afterCommit } from "../kernel/after-commit.ts";
 import type { Needs } from "../kernel/ports.ts";
+import { publishEvents } from "../kernel/publish-events.ts";
 import { caseStatusChangedEvent } from "./case-events.ts";
 import { CHAT_END_STATUS, MOVED_BY_CHAT_END } from "./case-status.ts";
 

@@ -1,9 +1,9 @@
 import type { CaseHistoryEntry } from "../data/case-records.ts";
 import { RETRY, retryOnConflict } from "../data/retry-on-conflict.ts";
 import { ConflictError } from "../errors.ts";
-import { publishEvents } from "../events/publish-events.ts";
 import type { Caller } from "../kernel/caller.ts";
 import type { Needs } from "../kernel/ports.ts";
+import { publishEvents } from "../kernel/publish-events.ts";
 import { requireStaff } from "../kernel/require-staff.ts";
 import { maskFreeText } from "../masking/index.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";

@@ -1,4 +1,5 @@
 import { writeChatSummary } from "../assistant/write-summary.ts";
+import { newCaseNumber } from "../cases/case-number.ts";
 import { settleChatCase } from "../cases/settle-chat-case.ts";
 import { releaseSeats } from "../conference/release-seats.ts";
 import { NotFoundError } from "../errors.ts";
@@ -6,7 +7,6 @@ import { type ReleaseAgentPorts, releaseAgent } from "../handoff/release-agent.t
 import type { Needs } from "../kernel/ports.ts";
 import { knownContactNumber } from "../routing/contact-numbers.ts";
 import { applyRetention } from "./apply-retention.ts";
-import { newCaseNumber } from "./case-number.ts";
 
 /**
  * The steps of the chat-closure workflow. Each is idempotent, because Step Functions retries a

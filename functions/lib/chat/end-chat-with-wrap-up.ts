@@ -1,11 +1,11 @@
-import { endChat } from "../chat/end-chat.ts";
+import { checkWrapUp, recordWrapUp, type WrapUpPorts } from "../cases/wrap-up.ts";
 import { afterCommit } from "../kernel/after-commit.ts";
 import type { Caller } from "../kernel/caller.ts";
 import { requireParticipant } from "../kernel/chat-access.ts";
 import { requireStaff } from "../kernel/require-staff.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
-import { checkWrapUp, recordWrapUp, type WrapUpPorts } from "./wrap-up.ts";
+import { endChat } from "./end-chat.ts";
 
 type EndChatPorts = Parameters<typeof endChat>[0];
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { AssistantReply, AssistantState } from "../assistant/types.ts";
 import type { CustomerIdentity } from "../auth/identity.ts";
 import { isCustomer } from "../auth/identity.ts";
+import { newCaseNumber } from "../cases/case-number.ts";
 import { createChatWithCase } from "../cases/open-chat-case.ts";
 import type { ChatRecord, MessageRecord } from "../data/records.ts";
 import { BadRequestError, ForbiddenError } from "../errors.ts";
@@ -14,7 +15,6 @@ import { explainRedaction, maskFreeText } from "../masking/index.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 import { assistantMessage, toProfile } from "./assistant-turn.ts";
-import { newCaseNumber } from "./case-number.ts";
 import { customerMessages } from "./inbound-text.ts";
 import { requireRoomForChat } from "./open-chat-cap.ts";
 

@@ -44,7 +44,7 @@ export function chatPorts(
     routing,
     // The assistant gets its phone numbers and products from the routing configuration, never loads it.
     assistant: withCaseNumberAnswers(new RuleBasedAssistant(routing)),
-    // A bank replaces this with an adapter over its system of record (verification/types.ts).
+    // A bank replaces this with an adapter over its system of record (auth/profile-port.ts).
     profiles: new ClaimsProfile(),
     uploadBucket: uploadBucketOf(config, env),
     events: new EventBridgeBus(eventBridgeClient(env), config.EVENT_BUS_NAME),

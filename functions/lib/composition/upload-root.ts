@@ -1,9 +1,9 @@
 import { connectionsClient } from "../aws/connections-client.ts";
 import { s3Client } from "../aws/s3-client.ts";
 import { readEnvironment } from "../config/environment.ts";
+import { UploadBucket } from "../data/upload-bucket.ts";
 import { FrameSender } from "../delivery/frame-sender.ts";
 import type { Needs } from "../kernel/ports.ts";
-import { UploadBucket } from "../uploads/upload-bucket.ts";
 import { connectionDirectory, storagePorts } from "./storage.ts";
 
 /** The document bucket of a function whose contract may declare it (`actions`, `upload-received`). */

@@ -1,12 +1,4 @@
-import {
-  CopyObjectCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  type S3Client,
-} from "@aws-sdk/client-s3";
-import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
-import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import type { LazyS3 } from "../aws/s3-client.ts";
 
 export interface PresignedForm {
   readonly url: string;
@@ -27,7 +19,7 @@ export interface StagedObject {
  */
 export class UploadBucket {
   constructor(
-    private readonly s3: S3Client,
+    private readonly s3: LazyS3,
     private readonly bucket: string,
     private readonly kmsKeyArn?: string,
   ) {}
@@ -45,7 +37,8 @@ export class UploadBucket {
           "x-amz-server-side-encryption-aws-kms-key-id": this.kmsKeyArn,
         }
       : {};
-    const { url, fields } = await createPresignedPost(this.s3, {
+    const { sdk, client } = await this.s3.load();
+    const { url, fields } = await sdk.createPresignedPost(client, {
       Bucket: this.bucket,
       Key: key,
       Conditions: [
@@ -62,8 +55,9 @@ export class UploadBucket {
 
   /** The staged object's size, ETag and name, or undefined when it is gone. */
   async head(key: string): Promise<StagedObject | undefined> {
+    const { sdk, client } = await this.s3.load();
     try {
-      const head = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      const head = await client.send(new sdk.s3.HeadObjectCommand({ Bucket: this.bucket, Key: key }));
       const name = head.Metadata?.filename;
       return { size: head.ContentLength ?? 0, etag: head.ETag ?? "", ...(name ? { name } : {}) };
     } catch (error) {
@@ -74,8 +68,9 @@ export class UploadBucket {
 
   /** The first `count` bytes of an object (a ranged GET: the rest is never read). */
   async readStart(key: string, count: number): Promise<Uint8Array> {
-    const object = await this.s3.send(
-      new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${count - 1}` }),
+    const { sdk, client } = await this.s3.load();
+    const object = await client.send(
+      new sdk.s3.GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${count - 1}` }),
     );
     const bytes = (await object.Body?.transformToByteArray()) ?? new Uint8Array();
     return bytes.subarray(0, count);
@@ -83,8 +78,9 @@ export class UploadBucket {
 
   /** Copies an accepted file to its stored key, with the detected type; tags (a scan's result) follow. */
   async store(from: string, to: string, contentType: string): Promise<void> {
-    await this.s3.send(
-      new CopyObjectCommand({
+    const { sdk, client } = await this.s3.load();
+    await client.send(
+      new sdk.s3.CopyObjectCommand({
         Bucket: this.bucket,
         CopySource: `${this.bucket}/${from}`,
         Key: to,
@@ -96,16 +92,18 @@ export class UploadBucket {
   }
 
   async delete(key: string): Promise<void> {
-    await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    const { sdk, client } = await this.s3.load();
+    await client.send(new sdk.s3.DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
   }
 
   /** A short-lived GET that downloads (never renders) the file, under the detected type. */
   async presignGet(key: string, name: string, contentType: string, expiresSeconds: number): Promise<string> {
     this.requireBucket();
     const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-    return getSignedUrl(
-      this.s3,
-      new GetObjectCommand({
+    const { sdk, client } = await this.s3.load();
+    return sdk.getSignedUrl(
+      client,
+      new sdk.s3.GetObjectCommand({
         Bucket: this.bucket,
         Key: key,
         ResponseContentType: contentType,

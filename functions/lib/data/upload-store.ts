@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { UploadRejectionReason } from "../protocol/server-frames.ts";
-import type { StoredAttachment, UploadRecord } from "../uploads/types.ts";
 import { chatPk, uploadSk } from "./secure-step-keys.ts";
+import type { StoredAttachment, UploadRecord } from "./secure-step-records.ts";
 
 /**
  * Document uploads, one item per request in the chat's partition. An upload moves from `requested` to

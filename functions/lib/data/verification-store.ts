@@ -1,7 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import type { VerificationLock, VerificationRequest } from "../verification/types.ts";
-import { lockExpiry } from "../verification/verification-policy.ts";
 import { chatPk, userPk, VERIFICATION_LOCK_SK, verificationSk } from "./secure-step-keys.ts";
+import type { VerificationLock, VerificationRequest } from "./secure-step-records.ts";
 import type { TransactItem } from "./transaction.ts";
 
 /** A lock item as read, with the failure count it was read at (the condition of the next write). */
@@ -58,9 +57,15 @@ export class VerificationStore {
 
   /**
    * Writes the lock state `next`, or deletes it, on condition that the count is still what was read:
-   * two attempts racing cannot both count as the second failure.
+   * two attempts racing cannot both count as the second failure. `expiresAtSeconds` is when the item
+   * may go (its TTL: the policy's `lockExpiry`).
    */
-  lockItem(customerId: string, stored: StoredLock, next: VerificationLock | undefined): TransactItem {
+  lockItem(
+    customerId: string,
+    stored: StoredLock,
+    next: VerificationLock | undefined,
+    expiresAtSeconds = 0,
+  ): TransactItem {
     const Key = { pk: userPk(customerId), sk: VERIFICATION_LOCK_SK };
     const condition =
       stored.readFailures === undefined
@@ -78,7 +83,7 @@ export class VerificationStore {
     return {
       Put: {
         TableName: this.tableName,
-        Item: { ...Key, ...next, expiresAt: lockExpiry(next) },
+        Item: { ...Key, ...next, expiresAt: expiresAtSeconds },
         ...condition,
       },
     };

@@ -1,4 +1,5 @@
 import type { VirtualAssistant } from "../assistant/types.ts";
+import type { ProfilePort } from "../auth/profile-port.ts";
 import type { AgentStore } from "../data/agent-store.ts";
 import type { CaseStore } from "../data/case-store.ts";
 import type { ChatStore } from "../data/chat-store.ts";
@@ -13,14 +14,13 @@ import type { RetentionPolicy } from "../data/retention.ts";
 import type { SeqHoles } from "../data/seq-holes.ts";
 import type { SupervisionStore } from "../data/supervision-store.ts";
 import type { Transactions } from "../data/transaction.ts";
+import type { UploadBucket } from "../data/upload-bucket.ts";
 import type { UploadStore } from "../data/upload-store.ts";
 import type { UserChatStore } from "../data/user-chat-store.ts";
 import type { VerificationStore } from "../data/verification-store.ts";
 import type { FrameSender } from "../delivery/frame-sender.ts";
 import type { EventBus } from "../events/event-bus.ts";
 import type { RoutingConfig } from "../routing/routing-schema.ts";
-import type { UploadBucket } from "../uploads/upload-bucket.ts";
-import type { ProfilePort } from "../verification/types.ts";
 import type { ClosureWorkflow } from "../workflows/closure-workflow.ts";
 import type { HandoffWorkflow } from "../workflows/handoff-workflow.ts";
 

@@ -1,6 +1,6 @@
-import { afterCommit } from "../kernel/after-commit.ts";
-import type { Needs } from "../kernel/ports.ts";
-import type { CareEvent } from "./event-schemas.ts";
+import type { CareEvent } from "../events/event-schemas.ts";
+import { afterCommit } from "./after-commit.ts";
+import type { Needs } from "./ports.ts";
 
 /**
  * Publishes events about work already committed: retried with backoff within afterCommit's budget,

@@ -1,16 +1,9 @@
 import * as z from "../zod.ts";
-import type { ParticipantRole } from "./server-frames.ts";
+import { participantRoles } from "./participant-roles.ts";
 
 /** v2: the server frames of cases (docs/PROTOCOL.md "Cases"), part of serverFrameSchemas. */
 const requestId = z.optional(z.string());
-/** The participant roles (a type-only import keeps this module out of a cycle with server-frames.ts). */
-const CASE_ACTOR_ROLES = [
-  "customer",
-  "assistant",
-  "agent",
-  "supervisor",
-  "system",
-] as const satisfies readonly ParticipantRole[];
+const CASE_ACTOR_ROLES = participantRoles;
 
 const caseStatus = z.enum(["open", "in-progress", "resolved", "closed"]);
 

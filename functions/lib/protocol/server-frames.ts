@@ -1,4 +1,5 @@
 import * as z from "../zod.ts";
+import { type ParticipantRole, participantRoles } from "./participant-roles.ts";
 import { agentJoiningFrame, leftQueueFrame } from "./queue-frames.ts";
 import {
   attachmentRef,
@@ -39,8 +40,7 @@ export const errorCodes = [
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
-export const participantRoles = ["customer", "assistant", "agent", "supervisor", "system"] as const;
-export type ParticipantRole = (typeof participantRoles)[number];
+export { type ParticipantRole, participantRoles };
 
 export const chatStates = ["assistant", "queued", "assigned", "closing", "ended"] as const;
 export type ChatState = (typeof chatStates)[number];

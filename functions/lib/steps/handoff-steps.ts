@@ -1,9 +1,7 @@
 import { awaitInviteAnswer, expireInvite } from "../conference/invite-steps.ts";
 import { type InviteRef, offerInvite } from "../conference/offer-invite.ts";
-import type { Ports } from "../kernel/ports.ts";
-import type { HandoffInput } from "../workflows/handoff-workflow.ts";
-import { enqueue } from "./enqueue.ts";
-import { remindOrOverflow } from "./fraud-reminder.ts";
+import { enqueue } from "../handoff/enqueue.ts";
+import { remindOrOverflow } from "../handoff/fraud-reminder.ts";
 import {
   afterHours,
   awaitAnswer,
@@ -12,7 +10,9 @@ import {
   noAgents,
   recover,
   type WaitRef,
-} from "./wait-tasks.ts";
+} from "../handoff/wait-tasks.ts";
+import type { Ports } from "../kernel/ports.ts";
+import type { HandoffInput } from "../workflows/handoff-workflow.ts";
 
 /** What each state of state-machines/chat-handoff.asl.json sends its task function, by `step`. */
 export type HandoffTaskEvent =

@@ -1,5 +1,6 @@
 import type { ChatRecord } from "../data/records.ts";
 import { RETRY, retryOnConflict } from "../data/retry-on-conflict.ts";
+import type { StoredAttachment } from "../data/secure-step-records.ts";
 import { ACTIVE_STATES } from "../kernel/chat-access.ts";
 import { toMessageFrame } from "../kernel/message-frames.ts";
 import type { Needs } from "../kernel/ports.ts";
@@ -8,7 +9,6 @@ import { secureStepsWording } from "../language/wording/secure-steps.ts";
 import { logger } from "../logger.ts";
 import type { UploadRejectionReason } from "../protocol/server-frames.ts";
 import { detectContentType, EXTENSIONS, MAGIC_BYTES_NEEDED } from "./magic-bytes.ts";
-import type { StoredAttachment } from "./types.ts";
 import { displayName, LATE_EVENT_GRACE_MS, parseIncomingKey, storedKey } from "./upload-policy.ts";
 
 type ReceiveDeps = Needs<"chats" | "uploads" | "uploadBucket" | "sender">;

@@ -1,6 +1,6 @@
 import type { CustomerIdentity } from "../auth/identity.ts";
+import type { ProfilePort, VerificationAnswers } from "../auth/profile-port.ts";
 import { matchesAny, normalizeLast4, normalizePostalCode, sameSecret } from "./constant-time.ts";
-import type { ProfilePort, VerificationAnswers } from "./types.ts";
 
 /**
  * The default profile: the identity provider's own claims, as the authorizer verified them. The last

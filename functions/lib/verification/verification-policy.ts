@@ -1,5 +1,5 @@
+import type { VerificationLock } from "../data/secure-step-records.ts";
 import type { VerificationOutcome } from "../protocol/server-frames.ts";
-import type { VerificationLock } from "./types.ts";
 
 /**
  * The rules of in-session verification, as pure functions of a customer's lock state and the clock.

@@ -12,7 +12,7 @@ import { secureStepsWording } from "../language/wording/secure-steps.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame, VerificationOutcome } from "../protocol/server-frames.ts";
 import { contactNumberFor } from "../routing/contact-numbers.ts";
-import { decideAttempt, isLocked } from "./verification-policy.ts";
+import { decideAttempt, isLocked, lockExpiry } from "./verification-policy.ts";
 
 type VerifyDeps = Needs<"chats" | "verifications" | "profiles" | "transactions" | "sender" | "routing">;
 
@@ -47,7 +47,12 @@ export async function verify(
       const matched = isLocked(stored.lock, now) ? false : await deps.profiles.matches(customer, answers);
       const decision = decideAttempt(stored.lock, matched, now);
       const committed = await deps.transactions.commit([
-        deps.verifications.lockItem(customer.sub, stored, decision.next),
+        deps.verifications.lockItem(
+          customer.sub,
+          stored,
+          decision.next,
+          decision.next && lockExpiry(decision.next),
+        ),
         decision.outcome === "failed"
           ? deps.verifications.openRequestCheck(chatId, verificationId)
           : deps.verifications.closeRequestItem(chatId, verificationId, decision.outcome),

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { closureSteps } from "../../../functions/lib/chat/closure-tasks.ts";
 import { FUNCTIONS } from "../../../functions/lib/config/environment.ts";
-import { handoffSteps } from "../../../functions/lib/handoff/handoff-steps.ts";
+import { handoffSteps } from "../../../functions/lib/steps/handoff-steps.ts";
 
 /** Every `"step": "..."` the ASL file sends to the function behind `placeholder`. */
 function stepsNamedIn(file: string, placeholder: string): string[] {

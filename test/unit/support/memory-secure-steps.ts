@@ -1,10 +1,14 @@
+import type {
+  StoredAttachment,
+  UploadRecord,
+  VerificationLock,
+  VerificationRequest,
+} from "../../../functions/lib/data/secure-step-records.ts";
 import type { TransactItem } from "../../../functions/lib/data/transaction.ts";
+import type { UploadBucket } from "../../../functions/lib/data/upload-bucket.ts";
 import type { UploadStore } from "../../../functions/lib/data/upload-store.ts";
 import type { StoredLock, VerificationStore } from "../../../functions/lib/data/verification-store.ts";
 import type { PortOf } from "../../../functions/lib/kernel/ports.ts";
-import type { StoredAttachment, UploadRecord } from "../../../functions/lib/uploads/types.ts";
-import type { UploadBucket } from "../../../functions/lib/uploads/upload-bucket.ts";
-import type { VerificationLock, VerificationRequest } from "../../../functions/lib/verification/types.ts";
 import { copy, memoryItem } from "./memory-table.ts";
 
 /** Verification requests and locks in memory; transaction items join the MemoryTable's transactions. */

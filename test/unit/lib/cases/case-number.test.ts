@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CASE_NUMBER_PATTERN, newCaseNumber } from "../../../../functions/lib/chat/case-number.ts";
+import { CASE_NUMBER_PATTERN, newCaseNumber } from "../../../../functions/lib/cases/case-number.ts";
 import { maskSensitive } from "../../../../functions/lib/masking/index.ts";
 
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";

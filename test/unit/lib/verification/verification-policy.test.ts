@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CustomerIdentity } from "../../../../functions/lib/auth/identity.ts";
+import type { VerificationLock } from "../../../../functions/lib/data/secure-step-records.ts";
 import { withholdSecrets } from "../../../../functions/lib/middleware/secret-fields.ts";
 import { ClaimsProfile } from "../../../../functions/lib/verification/claims-profile.ts";
 import { matchesAny, sameSecret } from "../../../../functions/lib/verification/constant-time.ts";
-import type { VerificationLock } from "../../../../functions/lib/verification/types.ts";
 import {
   decideAttempt,
   FAILURE_WINDOW_MS,

@@ -13,9 +13,10 @@ export async function heldOffer(
   agentId: string,
 ): Promise<{ chat: ChatRecord; entry: QueueEntry }> {
   const chat = await deps.chats.get(chatId);
-  const entry = chat?.queue ? await deps.queues.get(chat.queue.queueId, chat.queue.sk) : undefined;
-  if (!chat || (!entry && chat.state !== "assigned")) throw new NotFoundError("No such offer.");
-  // An answer that lost the race with the offer's timeout (or with another agent's accept): reassigned.
+  if (!chat || (!chat.queue && chat.state !== "assigned")) throw new NotFoundError("No such offer.");
+  const entry = chat.queue ? await deps.queues.get(chat.queue.queueId, chat.queue.sk) : undefined;
+  // An answer that lost the race with the offer's timeout or with another agent's accept (which may
+  // have removed the entry since the chat was read): the chat is no longer this agent's to take.
   if (!entry || entry.offeredTo !== agentId) throw new ConflictError(OFFER_GONE);
   return { chat, entry };
 }

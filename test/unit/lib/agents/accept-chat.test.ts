@@ -123,6 +123,20 @@ describe("acceptChat", () => {
     expect((await world.ports.chats.get("chat-1"))?.agentId).toBe("agent-1");
   });
 
+  it("answers CONFLICT when another accept removes the entry between the chat's read and the entry's", async () => {
+    // Prepare: the entry is gone by the time it is read; the chat read before still says queued.
+    const { world, caller } = offeredWorld();
+    const queues = world.ports.queues;
+    const racingQueues = Object.assign(Object.create(queues), { get: async () => undefined });
+
+    // Act
+    const accepted = acceptChat({ ...world.ports, queues: racingQueues }, caller, frame);
+
+    // Assess
+    await expect(accepted).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(world.handoff.signals).toEqual([]);
+  });
+
   it("answers NOT_FOUND when the chat is not waiting in a queue", async () => {
     // Prepare
     const world = inMemoryWorld();

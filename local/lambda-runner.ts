@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Context } from "aws-lambda";
 import { type RecordedCall, recordCalls } from "../functions/lib/aws/call-recorder.ts";
 import { Admission, type AdmissionLimits } from "./admission.ts";
@@ -20,6 +21,12 @@ export type InvocationListener = (invocation: Invocation) => void;
 
 const TIMEOUT_MS = 29_000;
 
+/**
+ * Lambda retries a failed asynchronous invocation (an S3 notification, say) twice, after about one and
+ * two minutes; locally the pauses are a second and two.
+ */
+export const ASYNC_RETRY_DELAYS_MS: readonly number[] = [1_000, 2_000];
+
 /** Which function (and route or state) the running code belongs to: fault plans match on it. */
 export interface InvocationScope {
   readonly functionName: string;
@@ -35,6 +42,8 @@ export const currentInvocation = (): InvocationScope | undefined => scope.getSto
 export class LambdaRunner {
   private readonly listeners = new Set<InvocationListener>();
   private readonly admissions = new Map<string, Admission>();
+
+  constructor(private readonly asyncRetryDelaysMs: readonly number[] = ASYNC_RETRY_DELAYS_MS) {}
 
   /** Caps a function's concurrent invocations and queue (see Admission); refused ones never run. */
   limit(functionName: string, limits: AdmissionLimits): Admission {
@@ -57,6 +66,31 @@ export class LambdaRunner {
     const admission = this.admissions.get(functionName);
     if (!admission) return this.execute(functionName, handler, event, label);
     return admission.run(() => this.execute<T>(functionName, handler, event, label));
+  }
+
+  /**
+   * An asynchronous invocation, as Lambda runs one: nobody waits for it, and one that fails (a throttled
+   * moment, a crash) is run again after each of the retry pauses. What still fails is dropped, as Lambda
+   * drops it without a failure destination; each attempt is reported to the listeners.
+   */
+  invokeAsync(
+    functionName: string,
+    handler: LambdaHandler,
+    event: unknown,
+    label = functionName,
+  ): Promise<void> {
+    return (async () => {
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          await this.invoke(functionName, handler, event, label);
+          return;
+        } catch {
+          const pause = this.asyncRetryDelaysMs[attempt];
+          if (pause === undefined) return;
+          await sleep(pause);
+        }
+      }
+    })();
   }
 
   private async execute<T>(

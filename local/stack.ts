@@ -167,8 +167,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   );
   const revoke = await load("revoke");
   const received = await load("upload-received");
-  // S3 invokes the function asynchronously: the upload's HTTP answer never waits for it.
-  uploadReceived = (event) => void runner.invoke("upload-received", received, event).catch(() => undefined);
+  // S3 invokes the function asynchronously: the upload's HTTP answer never waits for it, and a failed
+  // invocation is retried as Lambda retries one.
+  uploadReceived = (event) => void runner.invokeAsync("upload-received", received, event);
   const reconciler = await load("reconciler");
   const reconcile = () => runner.invoke("reconciler", reconciler, { source: "aws.scheduler" });
   routes = createHttpRoutes({

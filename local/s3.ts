@@ -1,3 +1,4 @@
+import { unlink } from "node:fs/promises";
 import { join } from "node:path";
 // s3rver ships no types; the little used here is declared by hand.
 // @ts-expect-error -- untyped CommonJS module
@@ -8,7 +9,13 @@ import { INCOMING_PREFIX } from "../functions/lib/uploads/upload-policy.ts";
 
 export const UPLOAD_BUCKET_NAME = "carechat-uploads";
 
+interface S3rverStore {
+  getResourcePath(bucket: string, key: string, resource: string): string;
+  deleteObject(bucket: string, key: string): Promise<void>;
+}
+
 interface S3rverServer {
+  readonly store: S3rverStore;
   run(): Promise<{ port: number; address: string }>;
   close(): Promise<void>;
   on(event: "event", listener: (event: unknown) => void): void;
@@ -47,6 +54,7 @@ export async function startLocalS3(
     silent: true,
     configureBuckets: [{ name: UPLOAD_BUCKET_NAME, configs: [cors] }],
   }) as S3rverServer;
+  keepDirectories(server.store);
   server.on("event", (event) => {
     const record = (event as { Records?: { eventName?: string; s3?: { object?: { key?: string } } }[] })
       .Records?.[0];
@@ -59,5 +67,24 @@ export async function startLocalS3(
     endpoint: `http://127.0.0.1:${port}`,
     bucket: UPLOAD_BUCKET_NAME,
     stop: () => server.close(),
+  };
+}
+
+/**
+ * S3 has no directories, but s3rver keeps each key's files in one and removes it when a delete leaves it
+ * empty. A put into the same prefix at that moment (a second file through a chat's upload form while
+ * upload-received deletes the first) then writes into a directory that has just gone, and s3rver's
+ * unhandled stream error takes the whole runtime down. Deletes here remove the object's files only; an
+ * empty directory left behind is harmless.
+ */
+function keepDirectories(store: S3rverStore): void {
+  store.deleteObject = async (bucket, key) => {
+    await Promise.all(
+      ["object", "object.md5", "metadata.json"].map((resource) =>
+        unlink(store.getResourcePath(bucket, key, resource)).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== "ENOENT") throw error;
+        }),
+      ),
+    );
   };
 }

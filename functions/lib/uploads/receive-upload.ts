@@ -38,7 +38,14 @@ export async function receiveUpload(deps: ReceiveDeps, file: StagedFile): Promis
     deps.chats.get(chatId),
     deps.uploadBucket.head(file.key),
   ]);
-  if (!staged) return "ignored";
+  if (!staged) {
+    // A repeated event whose first delivery had already moved the file: make sure the chat shows it.
+    if (chat && upload?.state === "stored" && upload.attachment) {
+      await postAttachment(deps, chat, upload.attachment);
+      return "stored";
+    }
+    return "ignored";
+  }
   if (!upload || !chat) {
     // Nobody asked for it: no chat to tell.
     await deps.uploadBucket.delete(file.key);
@@ -82,8 +89,10 @@ export async function receiveUpload(deps: ReceiveDeps, file: StagedFile): Promis
     if (winner?.attachment?.key !== target) await deps.uploadBucket.delete(target);
     return reject(deps, chat, uploadId, file.key, "used");
   }
-  await postAttachment(deps, chat, attachment);
+  // The staged file goes before the chat is told: a second file the customer sends once they see the
+  // first (through the same form, to the same key) must not be deleted with it unseen.
   await deps.uploadBucket.delete(file.key);
+  await postAttachment(deps, chat, attachment);
   return "stored";
 }
 

@@ -24,6 +24,8 @@ export async function startLocalProcess(
     env?: Record<string, string>;
     /** How many characters of the runtime's output to keep (the newest); suites that scan logs keep all. */
     outputLimit?: number;
+    /** Called with the newest output should the runtime exit before `stop` (a crash mid-suite). */
+    onUnexpectedExit?: (code: number | null, output: string) => void;
   } = {},
 ): Promise<LocalProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "carechat-test-"));
@@ -47,7 +49,13 @@ export async function startLocalProcess(
   };
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
-  const exited = new Promise<number | null>((done) => child.once("exit", (code) => done(code)));
+  let stopping = false;
+  const exited = new Promise<number | null>((done) =>
+    child.once("exit", (code) => {
+      if (!stopping) options.onUnexpectedExit?.(code, output);
+      done(code);
+    }),
+  );
   const killOnExit = () => child.kill("SIGKILL");
   process.once("exit", killOnExit);
   child.once("exit", () => process.off("exit", killOnExit));
@@ -72,6 +80,7 @@ export async function startLocalProcess(
     dataDir,
     output: () => output,
     stop: async (signal = "SIGINT") => {
+      stopping = true;
       if (child.exitCode === null) child.kill(signal);
       const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
       const code = await exited;

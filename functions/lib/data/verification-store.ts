@@ -64,7 +64,7 @@ export class VerificationStore {
     customerId: string,
     stored: StoredLock,
     next: VerificationLock | undefined,
-    expiresAtSeconds = 0,
+    expiresAtSeconds: number | undefined,
   ): TransactItem {
     const Key = { pk: userPk(customerId), sk: VERIFICATION_LOCK_SK };
     const condition =

@@ -55,9 +55,10 @@ export async function receiveUpload(deps: ReceiveDeps, file: StagedFile): Promis
   const target = storedKey(chatId, uploadId, staged.etag);
   if (upload.state !== "requested") {
     if (upload.state === "stored" && upload.attachment?.key === target) {
-      // The same event again, after the file was recorded: finish what the first delivery began.
-      await postAttachment(deps, chat, upload.attachment);
+      // The same event again, after the file was recorded: finish what the first delivery began, in
+      // the same order (the staged file first).
       await deps.uploadBucket.delete(file.key);
+      await postAttachment(deps, chat, upload.attachment);
       return "stored";
     }
     return reject(deps, chat, uploadId, file.key, "used");

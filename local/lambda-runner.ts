@@ -73,24 +73,22 @@ export class LambdaRunner {
    * moment, a crash) is run again after each of the retry pauses. What still fails is dropped, as Lambda
    * drops it without a failure destination; each attempt is reported to the listeners.
    */
-  invokeAsync(
+  async invokeAsync(
     functionName: string,
     handler: LambdaHandler,
     event: unknown,
     label = functionName,
   ): Promise<void> {
-    return (async () => {
-      for (let attempt = 0; ; attempt += 1) {
-        try {
-          await this.invoke(functionName, handler, event, label);
-          return;
-        } catch {
-          const pause = this.asyncRetryDelaysMs[attempt];
-          if (pause === undefined) return;
-          await sleep(pause);
-        }
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await this.invoke(functionName, handler, event, label);
+        return;
+      } catch {
+        const pause = this.asyncRetryDelaysMs[attempt];
+        if (pause === undefined) return;
+        await sleep(pause);
       }
-    })();
+    }
   }
 
   private async execute<T>(

@@ -8,6 +8,7 @@ import {
 } from "./support/conference-stack.ts";
 import { available, connectAgent } from "./support/handoff-stack.ts";
 import type { LocalProcess } from "./support/local-process.ts";
+import { reconcileOnce } from "./support/table-writes.ts";
 
 /**
  * Conference over real sockets, after the invitation: either agent leaves without ending the chat and
@@ -49,14 +50,19 @@ describe("leaving", () => {
     // Prepare
     const riley = await agent({ queues: ["travel-c"], name: "Riley", maxChats: 1 });
     const { chatId, customer, holder } = await held("NL");
-    const invite = () =>
-      holder.client.request(
+    const invite = async () => {
+      const sent = await holder.client.request(
         { action: "inviteToChat", chatId, queueId: "travel-c", reason: "Travel" },
         "inviteSent",
       );
+      if (sent.type !== "inviteSent") throw new Error(`inviteToChat failed: ${JSON.stringify(sent)}`);
+    };
     await invite();
     await riley.client.next(conferenceOfferFor(chatId), 20_000);
     await riley.client.request({ action: "acceptChat", chatId }, "chatAssigned", 30_000);
+    // The reconciler's recount sees the seat: a run now must leave Riley's slot taken.
+    const whileSeated = await reconcileOnce(stack);
+    const seatedSlots = await activeChats(riley.client);
     const other = await held("BE");
     const full = await other.holder.client.request(
       { action: "inviteToChat", chatId: other.chatId, queueId: "travel-c", reason: "Travel" },
@@ -94,6 +100,8 @@ describe("leaving", () => {
       (frame) => frame.type === "participantLeft" && (frame.participant as Frame).id === holder.id,
     );
     const holderSlots = await activeChats(holder.client, "away");
+    const afterHandover = await reconcileOnce(stack);
+    const handedOverSlots = await activeChats(riley.client);
     const lastOne = await riley.client.request({ action: "leaveChat", chatId }, "leftChat", 30_000);
     const stillTalking = await riley.client.request(
       { action: "sendMessage", chatId, clientMessageId: "r1", text: "I'll finish this for you." },
@@ -103,6 +111,10 @@ describe("leaving", () => {
     await riley.client.nextOfType("chatEnded", 20_000);
 
     // Assess
+    expect(seatedSlots).toBe(1);
+    expect(whileSeated.repairs.AgentSlotsRecounted).toBe(0);
+    expect(handedOverSlots).toBe(1);
+    expect(afterHandover.repairs.AgentSlotsRecounted).toBe(0);
     expect(full).toMatchObject({ type: "error", code: "CONFLICT" });
     expect(inviteByInvitee).toMatchObject({ type: "error", code: "FORBIDDEN" });
     expect(transferByInvitee).toMatchObject({ type: "error", code: "NOT_FOUND" });

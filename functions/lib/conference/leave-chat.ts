@@ -1,6 +1,7 @@
 import type { ChatRecord, Participant } from "../data/records.ts";
 import { RETRY, retryOnConflict } from "../data/retry-on-conflict.ts";
 import type { TransactItem } from "../data/transaction.ts";
+import { heldIndex } from "../data/watch-index.ts";
 import { ConflictError } from "../errors.ts";
 import { dispatch } from "../handoff/dispatcher.ts";
 import { servedQueues } from "../handoff/served-queues.ts";
@@ -90,7 +91,10 @@ async function leaveItems(
 ): Promise<TransactItem[]> {
   const items: TransactItem[] = [
     deps.chats.updateItem(chat.chatId, {
-      set: successor ? [["agentId", successor]] : [],
+      // The new holder's HELD list gets the chat, so the reconciler counts it among their slots.
+      set: successor
+        ? [["agentId", successor], ...heldIndex(successor, chat.chatId, new Date().toISOString())]
+        : [],
       remove: [["participants", leaverId], ...(successor ? [["participants", successor, "conference"]] : [])],
       fromStates: holding ? ["assigned"] : ACTIVE_STATES,
       expectAgent: holding ? leaverId : undefined,

@@ -8,18 +8,33 @@ import { logger } from "../logger.ts";
 import { guarded } from "./guarded.ts";
 import type { ReconcilerPorts, Tally } from "./reconcile-types.ts";
 
-/** What an agent's slots are made of: the offers they hold and the chats they hold (open or closing). */
+/**
+ * What an agent's slots are made of: the offers they hold, the chats they hold (open or closing), and
+ * their conference slots in chats someone else holds (a seat, or an invitation offered to them), found
+ * in `others`: every chat read from the HELD and CLOSING lists.
+ */
 interface Holdings {
   readonly entries: readonly QueueEntry[];
   readonly held: readonly WatchedChat[];
   readonly closing: readonly WatchedChat[];
+  readonly others?: readonly WatchedChat[];
 }
 
-export function slotsHeld(agentId: string, { entries, held, closing }: Holdings): number {
+export function slotsHeld(agentId: string, { entries, held, closing, others = [] }: Holdings): number {
   const offers = entries.filter((entry) => entry.state === "offered" && entry.offeredTo === agentId).length;
   const assigned = held.filter((chat) => chat.agentId === agentId && chat.state === "assigned").length;
   const closingHeld = closing.filter((chat) => chat.agentId === agentId).length;
-  return offers + assigned + closingHeld;
+  return offers + assigned + closingHeld + conferenceSlots(agentId, others);
+}
+
+function conferenceSlots(agentId: string, chats: readonly WatchedChat[]): number {
+  const seatedIn = new Set<string>();
+  for (const chat of chats) {
+    if (chat.agentId === agentId) continue;
+    const seated = Object.hasOwn(chat.participants ?? {}, agentId) && chat.participants[agentId]?.conference;
+    if (seated || chat.invite?.offeredTo === agentId) seatedIn.add(chat.chatId);
+  }
+  return seatedIn.size;
 }
 
 /**
@@ -35,20 +50,23 @@ export async function repairAgents(
   first: { entries: readonly QueueEntry[]; closing: readonly WatchedChat[] },
 ): Promise<{ agents: number; held: WatchedChat[] }> {
   const online = await deps.agents.listOnline();
-  const heldLists = await Promise.all(
-    online.map((agent) => deps.oversight.listWatched(heldChatsPk(agent.agentId))),
-  );
+  const readHeld = () =>
+    Promise.all(online.map((agent) => deps.oversight.listWatched(heldChatsPk(agent.agentId))));
+  const heldLists = await readHeld();
+  const others = [...heldLists.flat(), ...first.closing];
   const suspects: { agent: AgentRecord; counted: number }[] = [];
   online.forEach((agent, index) => {
-    const counted = slotsHeld(agent.agentId, { ...first, held: heldLists[index] ?? [] });
+    const counted = slotsHeld(agent.agentId, { ...first, held: heldLists[index] ?? [], others });
     if (counted !== agent.activeChats) suspects.push({ agent, counted });
   });
   if (suspects.length > 0) {
     await sleep(deps.settings.confirmMs);
-    const [lists, closing] = await Promise.all([
+    const [lists, closing, heldAgain] = await Promise.all([
       Promise.all(deps.routing.queues.map((queue) => deps.queues.list(queue.id))),
       deps.oversight.listWatched(CLOSING_CHATS),
+      readHeld(),
     ]);
+    const othersAgain = [...heldAgain.flat(), ...closing];
     for (const { agent, counted } of suspects)
       await guarded(failures, `slots of ${agent.agentId}`, async () => {
         const [fresh, held] = await Promise.all([
@@ -56,7 +74,12 @@ export async function repairAgents(
           deps.oversight.listWatched(heldChatsPk(agent.agentId)),
         ]);
         if (!fresh || fresh.activeChats !== agent.activeChats) return;
-        const recounted = slotsHeld(agent.agentId, { entries: lists.flat(), held, closing });
+        const recounted = slotsHeld(agent.agentId, {
+          entries: lists.flat(),
+          held,
+          closing,
+          others: othersAgain,
+        });
         if (recounted !== counted || !(await deps.oversight.setActiveChats(fresh, recounted))) return;
         logger.info("Agent slots recounted", {
           agentId: agent.agentId,

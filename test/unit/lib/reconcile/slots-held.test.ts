@@ -29,6 +29,49 @@ describe("slotsHeld", () => {
   });
 });
 
+describe("slotsHeld in conferences", () => {
+  it("counts a seat or an invitation offer in a chat someone else holds, once per chat, and never the agent's own chat twice", () => {
+    // Prepare
+    const seated = chat({
+      chatId: "c-1",
+      agentId: "holder",
+      state: "assigned",
+      participants: { a: { role: "agent", name: "A", joinedAt: "", conference: { inviteId: "i-1" } } },
+    });
+    const offered = chat({
+      chatId: "c-2",
+      agentId: "holder",
+      state: "assigned",
+      participants: {},
+      invite: { offeredTo: "a" } as WatchedChat["invite"],
+    });
+    const own = chat({
+      chatId: "c-3",
+      agentId: "a",
+      state: "assigned",
+      participants: { a: { role: "agent", name: "A", joinedAt: "" } },
+    });
+    const leftSeat = chat({
+      chatId: "c-4",
+      agentId: "holder",
+      state: "closing",
+      participants: { a: { role: "agent", name: "A", joinedAt: "" } },
+    });
+
+    // Act
+    const counted = slotsHeld("a", {
+      entries: [],
+      held: [own],
+      closing: [],
+      // c-1 read twice: from the holder's HELD list and from CLOSING as it started closing.
+      others: [seated, offered, own, leftSeat, seated],
+    });
+
+    // Assess
+    expect(counted).toBe(3);
+  });
+});
+
 describe("handoffExecutionName", () => {
   it("names the first execution by handoff number and each restart after it, within 80 characters", () => {
     // Act

@@ -1,9 +1,11 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import {
   type DynamoDBDocumentClient,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from "@aws-sdk/lib-dynamodb";
+import { metrics } from "../metrics.ts";
 
 /** One item of a TransactWriteItems call, as the stores build them. */
 export type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
@@ -32,12 +34,47 @@ export async function commitItems(
   }
 }
 
+/**
+ * Whether a cancelled transaction is worth running again as it is: it collided with another
+ * transaction on one of its items (or was throttled) while none of its own conditions failed. The
+ * items' conditions are evaluated afresh on the next run, so running it again is safe.
+ */
+export const collidedOnly = (reasons: CancellationReasons): boolean =>
+  reasons.some((reason) => RETRYABLE_CODES.has(reason.Code ?? "")) &&
+  !reasons.some((reason) => reason.Code === "ConditionalCheckFailed");
+
+const RETRYABLE_CODES = new Set(["TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded"]);
+
+export interface CollisionRetry {
+  /** How long a transaction that only collided is run again before it counts as not committed. */
+  readonly budgetMs: number;
+  readonly baseDelayMs: number;
+}
+
+const COLLISION_RETRY: CollisionRetry = { budgetMs: 2_000, baseDelayMs: 10 };
+
 /** The transactions port: what use cases need to commit items from several stores at once. */
 export class Transactions {
-  constructor(private readonly documents: DynamoDBDocumentClient) {}
+  constructor(
+    private readonly documents: DynamoDBDocumentClient,
+    private readonly retry: CollisionRetry = COLLISION_RETRY,
+  ) {}
 
-  /** True when every item was written; false when a condition failed and nothing was. */
+  /**
+   * True when every item was written; false when a condition failed and nothing was. A transaction
+   * cancelled only because another one touched the same item at that moment (a message appended to
+   * the chat while its state changes) says nothing about the conditions: it is run again, with
+   * jittered backoff, so callers never read a collision as "the chat changed".
+   */
   async commit(items: TransactItem[]): Promise<boolean> {
-    return (await commitItems(this.documents, items)).committed;
+    const deadline = Date.now() + this.retry.budgetMs;
+    for (let tries = 0; ; tries += 1) {
+      const result = await commitItems(this.documents, items);
+      if (result.committed) return true;
+      const delay = Math.random() * this.retry.baseDelayMs * 2 ** Math.min(tries, 6);
+      if (!collidedOnly(result.reasons) || Date.now() + delay >= deadline) return false;
+      metrics.addMetric("TransactionCollisions", "Count", 1);
+      await sleep(delay);
+    }
   }
 }

@@ -1,6 +1,7 @@
 import type { MiddlewareObj } from "@middy/core";
 import { isCareChatError, RateLimitedError } from "../errors.ts";
 import { logger } from "../logger.ts";
+import { maskFreeText } from "../masking/index.ts";
 import type { ErrorFrame, ServerFrame } from "../protocol/server-frames.ts";
 import { asServiceBusy } from "./service-busy.ts";
 import type { WsContext, WsEvent, WsResult } from "./ws-types.ts";
@@ -24,7 +25,8 @@ export const wsResponse = (): MiddlewareObj<WsEvent, WsResult, Error, WsContext>
     const requestId = requestIdOf(request.event.body);
     let frame: ErrorFrame;
     if (isCareChatError(error)) {
-      logger.info("Request refused", { code: error.code });
+      // The reason is the message the client is sent; masked, as any text that reaches a log.
+      logger.info("Request refused", { code: error.code, reason: maskFreeText(error.message).text });
       frame = { type: "error", requestId, code: error.code, message: error.message };
       if (error instanceof RateLimitedError) frame.retryAfterSeconds = error.retryAfterSeconds;
     } else {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CASE_NUMBER_PATTERN } from "../../functions/lib/cases/case-number.ts";
 import { eventDetailSchemas } from "../../functions/lib/events/event-schemas.ts";
 import { fastRouting } from "./fixtures/fast-routing.ts";
@@ -35,6 +35,18 @@ beforeAll(async () => {
   stack = await startLocalProcess({ env: { CARECHAT_ROUTING_FILE: file, CARECHAT_TICK_MS: "1000" } });
 }, 60_000);
 
+/**
+ * Staff sign out when their test ends. One left available would be the longest idle agent of
+ * gb-consumer-en (its slot came back when its chat ended) and be offered the next test's chat first.
+ */
+const staffOfThisTest: ChatClient[] = [];
+afterEach(async () => {
+  const signingOut = staffOfThisTest.splice(0);
+  await Promise.all(
+    signingOut.filter((client) => client.isOpen).map((client) => available(client, "offline")),
+  );
+});
+
 afterAll(async () => {
   await Promise.all(open.map((client) => client.close()));
   await stack?.stop();
@@ -53,6 +65,7 @@ async function agent(queues = ["gb-consumer-en"], role: "agent" | "supervisor" =
     name: role === "agent" ? "Sam Agent" : "Kim Lead",
   });
   open.push(connected.client);
+  staffOfThisTest.push(connected.client);
   return connected;
 }
 

@@ -165,6 +165,7 @@ describe("inviting a named agent", () => {
       { action: "inviteToChat", chatId, agentId: dana.id, reason: "Second opinion" },
       "inviteSent",
     );
+    if (sent.type !== "inviteSent") throw new Error(`inviteToChat failed: ${JSON.stringify(sent)}`);
     const offer = await dana.client.next(conferenceOfferFor(chatId), 20_000);
     const slotsWhileOffered = await activeChats(dana.client);
     const withdrawn = await dana.client.next(

@@ -85,6 +85,12 @@ describe("@connections faults", () => {
     // Act
     const ack = await send(client, chatId, "through the 5xx");
     await client.next((frame) => frame.type === "message" && frame.seq === ack.seq);
+    // Posts still being retried (the greeting's, say) arrive after the message: wait for every seq so far.
+    const received = () => new Set(client.messages(chatId).map((frame) => Number(frame.seq)));
+    const newest = Math.max(...received());
+    const missing = () =>
+      Array.from({ length: newest }, (_, index) => index + 1).filter((seq) => !received().has(seq));
+    await expect.poll(missing, { timeout: 15_000 }).toEqual([]);
     const report = await faultReport(stack.httpUrl);
     await clearFaults(stack.httpUrl);
 

@@ -71,13 +71,14 @@ export class ChatClient {
       this.consumed.add(found);
       return Promise.resolve(found);
     }
+    // Made here, not in the timer: its stack then names the test line that waited.
+    const timedOut = new Error(`No matching frame within ${timeoutMs} ms`);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
         const unclaimed = this.frames.filter((frame) => !this.consumed.has(frame));
-        reject(
-          new Error(`No matching frame within ${timeoutMs} ms; unclaimed: ${JSON.stringify(unclaimed)}`),
-        );
+        timedOut.message += `; unclaimed: ${JSON.stringify(unclaimed)}`;
+        reject(timedOut);
       }, timeoutMs);
       const waiter = {
         match,

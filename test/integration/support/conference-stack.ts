@@ -102,7 +102,8 @@ export async function heldChat(
   });
   await available(holder.client);
   const { client: customer, chatId } = await customerChat(stack, { country, ...claims }, "I have a question");
-  await customer.request({ action: "requestAgent", chatId }, "queued", 30_000);
+  const queued = await customer.request({ action: "requestAgent", chatId }, "queued", 30_000);
+  if (queued.type !== "queued") throw new Error(`requestAgent failed: ${JSON.stringify(queued)}`);
   await holder.client.next(offerFor(chatId), 20_000);
   const assigned = await holder.client.request({ action: "acceptChat", chatId }, "chatAssigned");
   if (assigned.type !== "chatAssigned") throw new Error(`accept failed: ${JSON.stringify(assigned)}`);

@@ -6,6 +6,7 @@ import {
 } from "@aws-sdk/client-sfn";
 import { demoCustomerClaims } from "../local/dev-auth.ts";
 import type { LocalStack } from "../local/stack.ts";
+import { uniqueStamp } from "../local/unique-stamp.ts";
 import { connectClient, devToken } from "./bench-clients.ts";
 
 /**
@@ -25,7 +26,10 @@ export async function measureTypicalChat(stack: LocalStack): Promise<Record<stri
   });
   const agent = await connectClient(stack.url, agentToken);
   await agent.setPresence("available");
-  const customerToken = await devToken(stack.httpUrl, { ...demoCustomerClaims, sub: `bench-${Date.now()}` });
+  const customerToken = await devToken(stack.httpUrl, {
+    ...demoCustomerClaims,
+    sub: `bench-${uniqueStamp()}`,
+  });
   const customer = await connectClient(stack.url, customerToken);
   const { chatId } = await customer.startChat({ text: "I want to dispute a charge" });
   const offered = agent.once("chatOffered", (frame) => frame.chatId === chatId);

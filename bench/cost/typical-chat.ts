@@ -4,6 +4,7 @@ import { sequentialDepth } from "../../functions/lib/aws/call-recorder.ts";
 import { demoCustomerClaims } from "../../local/dev-auth.ts";
 import type { Invocation } from "../../local/lambda-runner.ts";
 import type { LocalStack } from "../../local/stack.ts";
+import { uniqueStamp } from "../../local/unique-stamp.ts";
 import { connectClient, devToken } from "../bench-clients.ts";
 import type { CapacityTally } from "./consumed-capacity.ts";
 import { addFrames, countFrames, type FrameCount } from "./frame-counter.ts";
@@ -41,7 +42,7 @@ export async function runTypicalChat(stack: LocalStack, capacity: Meter): Promis
   const agent = await connectClient(
     stack.url,
     await devToken(stack.httpUrl, {
-      sub: `cost-agent-${Date.now()}`,
+      sub: `cost-agent-${uniqueStamp()}`,
       role: "agent",
       name: "Cost Agent",
       queues: ["*"],
@@ -50,7 +51,10 @@ export async function runTypicalChat(stack: LocalStack, capacity: Meter): Promis
     }),
   );
   await agent.setPresence("available");
-  const customerToken = await devToken(stack.httpUrl, { ...demoCustomerClaims, sub: `cost-${Date.now()}` });
+  const customerToken = await devToken(stack.httpUrl, {
+    ...demoCustomerClaims,
+    sub: `cost-${uniqueStamp()}`,
+  });
 
   const invocations: Invocation[] = [];
   const stopListening = stack.runner.onInvocation((invocation) => invocations.push(invocation));

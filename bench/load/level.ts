@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { uniqueStamp } from "../../local/unique-stamp.ts";
 import { percentile } from "../stats.ts";
 import { Ledger, type LedgerSummary } from "./accounting.ts";
 import { AgentPool } from "./agent-pool.ts";
@@ -33,7 +34,7 @@ let levels = 0;
  */
 export async function runLevel(runtime: { httpUrl: string; wsUrl: string }, options: LevelOptions) {
   levels += 1;
-  const label = `load-${Date.now()}-${levels}`;
+  const label = `load-${uniqueStamp()}-${levels}`;
   const ledger = new Ledger();
   const agents = new AgentPool(runtime, ledger, label);
   await agents.start(Math.ceil(options.chats / options.agentMaxChats) + 2, options.agentMaxChats);

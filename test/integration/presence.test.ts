@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { uniqueStamp } from "../../local/unique-stamp.ts";
 import { ChatClient, type Frame } from "./support/chat-client.ts";
 import { available, connectAgent, customerChat, offerFor } from "./support/handoff-stack.ts";
 import type { LocalProcess } from "./support/local-process.ts";
@@ -128,7 +129,7 @@ describe("presence", () => {
 
   it("withdraws at once an offer that reached no connection of its agent, and offers the chat to the next", async () => {
     // Prepare: a signed-in agent record with no connection at all, the longest idle in the queue.
-    const ghost = `ghost-${Date.now()}`;
+    const ghost = `ghost-${uniqueStamp()}`;
     await setAttributes(
       stack,
       { pk: `AGENT#${ghost}`, sk: "AGENT" },

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expiryAfter } from "../../functions/lib/data/retention.ts";
 import type { ErasureReport } from "../../functions/lib/privacy/erasure-report.ts";
+import { uniqueStamp } from "../../local/unique-stamp.ts";
 import { fastRouting } from "./fixtures/fast-routing.ts";
 import { ChatClient, customerClaims, devToken } from "./support/chat-client.ts";
 import { connectAgent, offerFor } from "./support/handoff-stack.ts";
@@ -169,8 +170,8 @@ function runErase(sub: string): Promise<{ code: number | null; report: ErasureRe
 describe("erasure", () => {
   it("removes everything of one customer, leaves the other customer's items as they were, and counts", async () => {
     // Prepare
-    const ana = `erase-ana-${Date.now()}`;
-    const bo = `erase-bo.agent@bank.example-${Date.now()}`;
+    const ana = `erase-ana-${uniqueStamp()}`;
+    const bo = `erase-bo.agent@bank.example-${uniqueStamp()}`;
     const anaEnded = await endedChat(ana, ["my card was declined", "at the grocery store"]);
     const anaOpen = await customer({ sub: ana, country: "US", locale: "en-US" }, "What is my balance?");
     await anaOpen.client.request(
@@ -236,7 +237,7 @@ describe("erasure", () => {
 
   it("refuses while a chat waits for an agent, erasing nothing, and erases once it has ended", async () => {
     // Prepare
-    const cy = `erase-cy-${Date.now()}`;
+    const cy = `erase-cy-${uniqueStamp()}`;
     const { client, chatId } = await customer(
       { sub: cy, country: "US", locale: "en-US", segment: "consumer" },
       "I want to dispute a charge",

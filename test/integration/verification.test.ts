@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { uniqueStamp } from "../../local/unique-stamp.ts";
 import { fastRouting } from "./fixtures/fast-routing.ts";
 import { ChatClient, customerClaims, devToken, type Frame } from "./support/chat-client.ts";
 import { type LocalProcess, startLocalProcess } from "./support/local-process.ts";
@@ -114,7 +115,7 @@ describe("in-session verification", () => {
 
   it("locks after three failures, tells the customer the number to call, and stays locked in a new chat", async () => {
     // Prepare
-    const sub = `customer-lock-${Date.now()}`;
+    const sub = `customer-lock-${uniqueStamp()}`;
     const held = await openChat({ sub });
     const { asked } = await ask(held);
     const outcomes: unknown[] = [];

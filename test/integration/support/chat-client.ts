@@ -2,6 +2,7 @@ import { WebSocket } from "ws";
 import { Connection } from "../../../client/src/index.ts";
 import type { WebSocketConstructor } from "../../../client/src/types.ts";
 import { demoCustomerClaims } from "../../../local/dev-auth.ts";
+import { uniqueStamp } from "../../../local/unique-stamp.ts";
 
 export type Frame = Record<string, unknown> & { type: string };
 
@@ -128,6 +129,6 @@ let counter = 0;
 /** The local runtime's demo customer, under a new id each time so tests never share chats. */
 export const customerClaims = (overrides: Record<string, unknown> = {}) => ({
   ...demoCustomerClaims,
-  sub: `customer-${Date.now()}-${counter++}`,
+  sub: `customer-${uniqueStamp()}-${counter++}`,
   ...overrides,
 });

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { uniqueStamp } from "../../../local/unique-stamp.ts";
 import { fastRouting } from "../fixtures/fast-routing.ts";
 import { ChatClient, customerClaims, devToken, type Frame } from "./chat-client.ts";
 import { type LocalProcess, startLocalProcess } from "./local-process.ts";
@@ -24,7 +25,7 @@ export interface AgentOptions {
 
 export async function connectAgent(stack: LocalProcess, options: AgentOptions) {
   agents += 1;
-  const id = `agent-${Date.now()}-${agents}`;
+  const id = `agent-${uniqueStamp()}-${agents}`;
   const token = await devToken(stack.httpUrl, {
     sub: id,
     role: options.role ?? "agent",

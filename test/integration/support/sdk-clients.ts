@@ -1,6 +1,7 @@
 import { WebSocket } from "ws";
 import { CareChatClient, type MessageFrame } from "../../../client/src/index.ts";
 import type { ClientOptions, WebSocketConstructor } from "../../../client/src/types.ts";
+import { uniqueStamp } from "../../../local/unique-stamp.ts";
 import { customerClaims, devToken } from "./chat-client.ts";
 
 /** The sockets an SDK client opened, so a test can cut one from the client side. */
@@ -58,7 +59,7 @@ export const customerParty = (httpUrl: string, wsUrl: string, options?: Partial<
 export function agentParty(httpUrl: string, wsUrl: string, options?: Partial<ClientOptions>) {
   agents += 1;
   const claims = {
-    sub: `sdk-agent-${Date.now()}-${agents}`,
+    sub: `sdk-agent-${uniqueStamp()}-${agents}`,
     role: "agent",
     name: `SDK Agent ${agents}`,
     queues: ["*"],

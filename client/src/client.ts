@@ -266,7 +266,14 @@ export class CareChatClient extends Emitter<ClientEvents> {
   }
 }
 
+/**
+ * A message id the backend's masking never takes for a card number: 24 random letters (112 bits). The
+ * backend masks every string of a frame, ids included, and a random UUID holds a Luhn-valid run of 13
+ * or more digits across its dashes about once in three hundred.
+ */
 function newMessageId(): string {
-  const crypto = globalThis.crypto as { randomUUID?: () => string } | undefined;
-  return crypto?.randomUUID?.() ?? newRequestId("m");
+  const crypto = globalThis.crypto as { getRandomValues?: (array: Uint8Array) => Uint8Array } | undefined;
+  if (!crypto?.getRandomValues) return newRequestId("m");
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return `m-${Array.from(bytes, (byte) => String.fromCharCode(97 + (byte % 26))).join("")}`;
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { AssistantReply, AssistantState } from "../assistant/types.ts";
 import type { CustomerIdentity } from "../auth/identity.ts";
 import { isCustomer } from "../auth/identity.ts";
@@ -11,7 +10,7 @@ import { toMessageFrame } from "../kernel/message-frames.ts";
 import type { Needs } from "../kernel/ports.ts";
 import { takeStartToken } from "../kernel/start-rate.ts";
 import { languageFromLocale } from "../language/languages.ts";
-import { explainRedaction, maskFreeText } from "../masking/index.ts";
+import { explainRedaction, maskFreeText, newUnmaskedId } from "../masking/index.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 import { assistantMessage, toProfile } from "./assistant-turn.ts";
@@ -68,7 +67,7 @@ export async function startChat(
   }
 
   const chat: ChatRecord & { caseNumber: string } = {
-    chatId: randomUUID(),
+    chatId: newUnmaskedId(),
     state: "assistant",
     createdAt: now,
     updatedAt: now,

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { PendingInvite } from "../data/invite-records.ts";
 import type { ChatRecord } from "../data/records.ts";
 import { BadRequestError, ConflictError, ForbiddenError, NotFoundError } from "../errors.ts";
@@ -7,7 +6,7 @@ import type { Caller } from "../kernel/caller.ts";
 import { participantOf } from "../kernel/chat-access.ts";
 import type { Needs } from "../kernel/ports.ts";
 import { requireStaff } from "../kernel/require-staff.ts";
-import { maskSensitive } from "../masking/index.ts";
+import { maskSensitive, newUnmaskedId } from "../masking/index.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 import { findQueue } from "../routing/find-queue.ts";
@@ -48,7 +47,7 @@ export async function inviteToChat(
     throw new ConflictError("An invitation for this chat is already pending.");
 
   const invite: PendingInvite = {
-    inviteId: randomUUID(),
+    inviteId: newUnmaskedId(),
     invitedBy: identity.sub,
     invitedByName: identity.name,
     ...(frame.queueId !== undefined ? { queueId: frame.queueId } : { agentId: frame.agentId }),

@@ -1,8 +1,7 @@
-import { randomUUID } from "node:crypto";
 import type { Caller } from "../kernel/caller.ts";
 import type { Needs } from "../kernel/ports.ts";
 import { requireStaff } from "../kernel/require-staff.ts";
-import { maskFreeText } from "../masking/index.ts";
+import { maskFreeText, newUnmaskedId } from "../masking/index.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 import { heldChat } from "../verification/request-verification.ts";
@@ -22,7 +21,7 @@ export async function requestUpload(
 ): Promise<ServerFrame<"uploadPending">> {
   const identity = requireStaff(caller);
   const chat = await heldChat(deps, identity, frame.chatId);
-  const uploadId = randomUUID();
+  const uploadId = newUnmaskedId();
   const now = Date.now();
   const expiresAt = new Date(now + UPLOAD_FORM_SECONDS * 1000).toISOString();
   const purpose = frame.purpose ? maskFreeText(frame.purpose).text : undefined;

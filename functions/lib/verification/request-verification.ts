@@ -1,10 +1,10 @@
-import { randomUUID } from "node:crypto";
 import type { StaffIdentity } from "../auth/identity.ts";
 import type { ChatRecord } from "../data/records.ts";
 import { NotFoundError } from "../errors.ts";
 import type { Caller } from "../kernel/caller.ts";
 import type { Needs } from "../kernel/ports.ts";
 import { requireStaff } from "../kernel/require-staff.ts";
+import { newUnmaskedId } from "../masking/index.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 
@@ -33,7 +33,7 @@ export async function requestVerification(
 ): Promise<ServerFrame<"verificationRequested">> {
   const identity = requireStaff(caller);
   const chat = await heldChat(deps, identity, frame.chatId);
-  const verificationId = randomUUID();
+  const verificationId = newUnmaskedId();
   await deps.verifications.createRequest({
     chatId: chat.chatId,
     verificationId,

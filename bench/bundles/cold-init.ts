@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { FUNCTION_NODE_OPTIONS } from "../../infra/constructs/bundling.ts";
+import { functionNodeOptions } from "../../infra/constructs/bundling.ts";
 import type { ColdImport, ColdInit } from "./bundle-types.ts";
 
 const run = promisify(execFile);
@@ -45,7 +45,8 @@ process.exit(0);
 function functionEnvironment(functionName: string): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
-    NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
+    // As deployed by default: no source-map stack traces (ChatFunctionProps.sourceMapStackTraces).
+    NODE_OPTIONS: functionNodeOptions(),
     AWS_REGION: "us-east-1",
     AWS_DEFAULT_REGION: "us-east-1",
     AWS_ACCESS_KEY_ID: "bench",

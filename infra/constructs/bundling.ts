@@ -30,10 +30,16 @@ export const EXTERNAL_MODULES: readonly string[] = ["@aws-sdk/*", "@aws-lambda-p
 export const POWERTOOLS_LAYER_VERSION = 44;
 
 /**
- * The functions' `NODE_OPTIONS`: stack traces point into the TypeScript sources through the bundle's
- * source map. The bench starts its cold-start processes with the same options.
+ * The `NODE_OPTIONS` that make stack traces point into the TypeScript sources through the bundle's
+ * source map. Off by default ({@link functionNodeOptions}): Node then parses the whole map (1.2 MB for
+ * `actions`) at import, about 13 ms of every cold start (measured with `npm run bench:bundles`). The
+ * maps still ship beside the bundles, so a minified trace can be decoded after the fact.
  */
-export const FUNCTION_NODE_OPTIONS = "--enable-source-maps";
+export const SOURCE_MAP_NODE_OPTIONS = "--enable-source-maps";
+
+/** The functions' `NODE_OPTIONS`, if any; the bench starts its cold-start processes with the same. */
+export const functionNodeOptions = (sourceMapStackTraces = false): string | undefined =>
+  sourceMapStackTraces ? SOURCE_MAP_NODE_OPTIONS : undefined;
 
 /** The esbuild settings shared by the deployed functions and the bundle bench. */
 export const FUNCTION_BUNDLE = {

@@ -342,8 +342,9 @@ describe("CarechatStack: functions", () => {
       expect(fn.Properties.Environment.Variables).toMatchObject({
         POWERTOOLS_SERVICE_NAME: "carechat",
         LOG_LEVEL: "INFO",
-        NODE_OPTIONS: "--enable-source-maps",
       });
+      // No source-map stack traces by default: parsing the map is part of every cold start.
+      expect(fn.Properties.Environment.Variables).not.toHaveProperty("NODE_OPTIONS");
     }
   });
 

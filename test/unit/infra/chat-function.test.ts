@@ -32,13 +32,23 @@ beforeAll(() => {
     environment: { LOG_LEVEL: "DEBUG" },
     bundledFiles: { "routing.json": DEFAULT_ROUTING_FILE },
   });
+  new ChatFunction(stack, "Traced", {
+    entry: FIXTURE,
+    logGroupRetention: logs.RetentionDays.ONE_WEEK,
+    sourceMapStackTraces: true,
+  });
   template = Template.fromStack(stack);
-  const fn = Object.values(template.findResources("AWS::Lambda::Function"))[0];
+  const fn = functionNamed("Hello");
   const assetHash = String(fn?.Properties.Code.S3Key).replace(/\.zip$/, "");
   bundleDir = path.join(outdir, `asset.${assetHash}`);
 }, SYNTH_TIMEOUT_MS);
 
 afterAll(removeTestOutdirs);
+
+function functionNamed(prefix: string) {
+  const functions = Object.entries(template.findResources("AWS::Lambda::Function"));
+  return functions.find(([logicalId]) => logicalId.startsWith(prefix))?.[1];
+}
 
 describe("ChatFunction bundling", () => {
   it("writes a minified ESM bundle with a source map and the createRequire banner", () => {
@@ -99,8 +109,10 @@ describe("ChatFunction bundling", () => {
 
   it("applies the props over the preset", () => {
     // Act
-    const fn = Object.values(template.findResources("AWS::Lambda::Function"))[0]?.Properties;
-    const logGroup = Object.values(template.findResources("AWS::Logs::LogGroup"))[0];
+    const fn = functionNamed("Hello")?.Properties;
+    const logGroup = Object.entries(template.findResources("AWS::Logs::LogGroup")).find(([logicalId]) =>
+      logicalId.startsWith("Hello"),
+    )?.[1];
 
     // Assess
     expect(fn).toMatchObject({ MemorySize: 256, Timeout: 29, Runtime: "nodejs22.x" });
@@ -110,9 +122,18 @@ describe("ChatFunction bundling", () => {
       POWERTOOLS_TRACE_ENABLED: "true",
       POWERTOOLS_TRACER_CAPTURE_RESPONSE: "false",
       LOG_LEVEL: "DEBUG",
-      NODE_OPTIONS: "--enable-source-maps",
     });
     expect(logGroup?.Properties.RetentionInDays).toBe(7);
     expect(logGroup?.DeletionPolicy).toBe("Retain");
+  });
+
+  it("turns source-map stack traces on only when asked: they cost every cold start the map's parse", () => {
+    // Act
+    const traced = functionNamed("Traced")?.Properties.Environment.Variables;
+    const plain = functionNamed("Hello")?.Properties.Environment.Variables;
+
+    // Assess
+    expect(traced).toMatchObject({ NODE_OPTIONS: "--enable-source-maps" });
+    expect(plain).not.toHaveProperty("NODE_OPTIONS");
   });
 });

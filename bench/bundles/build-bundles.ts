@@ -21,15 +21,16 @@ export async function buildBundles(repoRoot: string, outDir: string): Promise<Bu
 
 async function buildOne(repoRoot: string, outDir: string, name: HandlerName): Promise<BuiltBundle> {
   const entry = resolve(repoRoot, HANDLER_ENTRIES[name]);
-  const file = join(outDir, `${name}.mjs`);
+  // CommonJS, as deployed (bundling.ts); `.cjs` so that Node reads it so wherever it lies.
+  const file = join(outDir, `${name}.cjs`);
   const result = await build({
     ...esbuildOptions(entry, file),
     absWorkingDir: repoRoot,
     metafile: true,
     logLevel: "warning",
   });
-  const output = Object.entries(result.metafile.outputs).find(([path]) => path.endsWith(`${name}.mjs`));
-  if (!output) throw new Error(`esbuild wrote no ${name}.mjs`);
+  const output = Object.entries(result.metafile.outputs).find(([path]) => path.endsWith(`${name}.cjs`));
+  if (!output) throw new Error(`esbuild wrote no ${name}.cjs`);
   const [, meta] = output;
   const atInit = externalImports(meta, (kind) => kind !== "dynamic-import");
   return {

@@ -1,7 +1,6 @@
 import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { functionNodeOptions } from "../../infra/constructs/bundling.ts";
 import type { ColdImport, ColdInit } from "./bundle-types.ts";
@@ -10,13 +9,14 @@ const run = promisify(execFile);
 
 /**
  * The child's script: it watches for sockets and DNS look-ups (an import must not reach the network),
- * then times one dynamic `import()` of the bundle with `performance.now()`, and reports as JSON. It
+ * then times one `require` of the CommonJS bundle (as the Lambda runtime loads it) with `performance.now()`, and reports as JSON. It
  * also reports the CPU time the import took, which a busy machine inflates far less than wall time.
  * It waits a moment after the import so that work the module merely scheduled is caught too.
  */
 const CHILD_SCRIPT = `
 import dns from "node:dns";
 import net from "node:net";
+import { createRequire } from "node:module";
 const network = [];
 const connect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function (...args) {
@@ -26,9 +26,11 @@ net.Socket.prototype.connect = function (...args) {
 };
 const lookup = dns.lookup;
 dns.lookup = function (host, ...rest) { network.push("lookup " + host); return lookup.call(this, host, ...rest); };
+const require = createRequire(import.meta.url);
 const cpuBefore = process.cpuUsage();
 const startedAt = performance.now();
-const loaded = await import(process.argv[2]);
+// As the Lambda runtime loads a CommonJS handler: with require.
+const loaded = require(process.argv[2]);
 const ms = performance.now() - startedAt;
 const cpu = process.cpuUsage(cpuBefore);
 if (typeof loaded.handler !== "function") throw new Error("the bundle exports no handler function");
@@ -73,7 +75,7 @@ export function writeChildScript(outDir: string): string {
 
 /** Imports `bundle` once in a fresh Node process (the one running the bench: Node 22 under npm). */
 export async function coldImport(script: string, bundle: string, functionName: string): Promise<ColdImport> {
-  const { stdout } = await run(process.execPath, [script, pathToFileURL(bundle).href], {
+  const { stdout } = await run(process.execPath, [script, bundle], {
     env: functionEnvironment(functionName),
     timeout: 30_000,
   });

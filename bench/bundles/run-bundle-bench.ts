@@ -41,7 +41,7 @@ export async function runBundleBench(): Promise<string> {
     // Round-robin, so that a noisy moment on the machine spreads over every module alike.
     for (let round = 0; round < COLD_RUNS; round += 1) {
       for (const file of timed)
-        imports.get(file)?.push(await coldImport(script, file, basename(file, ".mjs")));
+        imports.get(file)?.push(await coldImport(script, file, basename(file, ".cjs")));
     }
     const results = bundles.map((bundle) =>
       toResult(bundle, imports.get(bundle.file) ?? [], imports.get(sdkOnly.get(bundle.name) ?? "") ?? []),
@@ -57,9 +57,9 @@ export async function runBundleBench(): Promise<string> {
 function writeSdkOnlyModule(outDir: string, bundle: BuiltBundle): string {
   // Named by a digest of the package list: the list itself outgrows a file name.
   const digest = createHash("sha256").update(bundle.externals.join("\n")).digest("hex").slice(0, 16);
-  const file = join(outDir, `sdk-only-${digest}.mjs`);
-  const lines = bundle.externals.map((name) => `import ${JSON.stringify(name)};`);
-  writeFileSync(file, `${lines.join("\n")}\nexport const handler = () => undefined;\n`);
+  const file = join(outDir, `sdk-only-${digest}.cjs`);
+  const lines = bundle.externals.map((name) => `require(${JSON.stringify(name)});`);
+  writeFileSync(file, `${lines.join("\n")}\nexports.handler = () => undefined;\n`);
   return file;
 }
 

@@ -8,11 +8,14 @@ import type { BuildOptions } from "esbuild";
  */
 
 /**
- * Makes `require` available inside the ESM bundle, for CommonJS dependencies that call it (esbuild
- * otherwise emits a `Dynamic require of "x" is not supported` shim that throws at runtime).
+ * The bundles are CommonJS, though the sources are ESM: the runtime then `require`s the externals below.
+ * Imported from an ESM bundle, each CommonJS entry of the AWS SDK is first scanned by Node's
+ * cjs-module-lexer for its export names, and Powertools resolves to its ESM build, whose tracer imports
+ * `node:http` as a module namespace and so loads undici. Measured on `actions` (15 fresh imports each,
+ * quiet machine): 162 ms as ESM, 111 ms as CommonJS. Nothing in `functions/` uses `import.meta` or
+ * top-level await, which CommonJS output could not carry.
  */
-export const ESM_REQUIRE_BANNER =
-  "import { createRequire } from 'module';const require = createRequire(import.meta.url);";
+export const BUNDLE_FILE_NAME = "index.js";
 
 /**
  * The externals policy: the AWS SDK for JavaScript v3 is part of the nodejs22.x runtime, and Powertools
@@ -44,25 +47,23 @@ export const functionNodeOptions = (sourceMapStackTraces = false): string | unde
 /** The esbuild settings shared by the deployed functions and the bundle bench. */
 export const FUNCTION_BUNDLE = {
   platform: "node",
-  format: "esm",
+  format: "cjs",
   target: "node22",
   minify: true,
   sourcemap: true,
   treeShaking: true,
   mainFields: ["module", "main"],
-  banner: ESM_REQUIRE_BANNER,
   external: EXTERNAL_MODULES,
 } as const;
 
 /** The `bundling` property of a carechat `NodejsFunction`. */
 export function cdkBundlingOptions(): BundlingOptions {
   return {
-    format: OutputFormat.ESM,
+    format: OutputFormat.CJS,
     minify: FUNCTION_BUNDLE.minify,
     sourceMap: FUNCTION_BUNDLE.sourcemap,
     target: FUNCTION_BUNDLE.target,
     mainFields: [...FUNCTION_BUNDLE.mainFields],
-    banner: FUNCTION_BUNDLE.banner,
     externalModules: [...FUNCTION_BUNDLE.external],
     esbuildArgs: { "--tree-shaking": String(FUNCTION_BUNDLE.treeShaking) },
     // esbuild is a devDependency: bundle with it directly, never in a Docker container.
@@ -86,7 +87,6 @@ export function esbuildOptions(entry: string, outfile: string): BuildOptions {
     sourcemap: FUNCTION_BUNDLE.sourcemap,
     treeShaking: FUNCTION_BUNDLE.treeShaking,
     mainFields: [...FUNCTION_BUNDLE.mainFields],
-    banner: { js: FUNCTION_BUNDLE.banner },
     external: [...FUNCTION_BUNDLE.external],
   };
 }

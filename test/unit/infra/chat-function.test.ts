@@ -1,20 +1,20 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
-import { pathToFileURL } from "node:url";
 import { App, Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { esbuildOptions } from "../../../infra/constructs/bundling.ts";
+import { BUNDLE_FILE_NAME, esbuildOptions } from "../../../infra/constructs/bundling.ts";
 import { ChatFunction, REPO_ROOT } from "../../../infra/constructs/chat-function.ts";
 import { DEFAULT_ROUTING_FILE } from "../../../infra/routing/routing-file.ts";
 import { removeTestOutdirs, SYNTH_TIMEOUT_MS, testOutdir } from "./synth-helpers.ts";
 
 /**
  * Real bundling, with the local esbuild and no Docker, of a small fixture: this proves the preset
- * (ESM, createRequire banner, minify, source map, AWS SDK external) produces a module that loads and runs.
+ * (CommonJS output of the ESM sources, minify, source map, AWS SDK external) produces a module that loads
+ * and runs.
  */
 
 let template: Template;
@@ -51,17 +51,14 @@ function functionNamed(prefix: string) {
 }
 
 describe("ChatFunction bundling", () => {
-  it("writes a minified ESM bundle with a source map and the createRequire banner", () => {
+  it("writes a minified CommonJS bundle with a source map, which the runtime requires", () => {
     // Act
-    const bundle = readFileSync(path.join(bundleDir, "index.mjs"), "utf8");
+    const bundle = readFileSync(path.join(bundleDir, BUNDLE_FILE_NAME), "utf8");
 
     // Assess
-    expect(
-      bundle.startsWith(
-        "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
-      ),
-    ).toBe(true);
-    expect(existsSync(path.join(bundleDir, "index.mjs.map"))).toBe(true);
+    expect(bundle).toContain("module.exports");
+    expect(bundle).not.toMatch(/^import /m);
+    expect(existsSync(path.join(bundleDir, `${BUNDLE_FILE_NAME}.map`))).toBe(true);
     expect(bundle.split("\n").length).toBeLessThan(10);
   });
 
@@ -73,15 +70,15 @@ describe("ChatFunction bundling", () => {
     expect(copied).toBe(readFileSync(DEFAULT_ROUTING_FILE, "utf8"));
   });
 
-  it("produces a handler that loads and runs in plain Node ESM, CommonJS require included", () => {
-    // Prepare: a separate Node process, so that nothing from the test runner provides `require`.
+  it("produces a handler that a plain Node process requires and runs, as the Lambda runtime does", () => {
+    // Prepare: a separate Node process, so that nothing from the test runner is around.
     const script = [
-      `const { handler } = await import(${JSON.stringify(pathToFileURL(path.join(bundleDir, "index.mjs")).href)});`,
-      "process.stdout.write(JSON.stringify(await handler()));",
+      `const { handler } = require(${JSON.stringify(path.join(bundleDir, BUNDLE_FILE_NAME))});`,
+      "handler().then((result) => process.stdout.write(JSON.stringify(result)));",
     ].join("\n");
 
     // Act
-    const output = execFileSync(process.execPath, ["--input-type=module", "--eval", script], {
+    const output = execFileSync(process.execPath, ["--input-type=commonjs", "--eval", script], {
       encoding: "utf8",
     });
 
@@ -93,7 +90,7 @@ describe("ChatFunction bundling", () => {
 
   it("is the bundle the bench builds with the shared esbuild options", async () => {
     // Prepare: `npm run bench:bundles` measures its own bundles; they must be the deployed bytes.
-    const outfile = path.join(testOutdir(), "index.mjs");
+    const outfile = path.join(testOutdir(), BUNDLE_FILE_NAME);
 
     // Act
     const result = await build({
@@ -104,7 +101,7 @@ describe("ChatFunction bundling", () => {
 
     // Assess
     const bundle = result.outputFiles.find((file) => file.path === outfile);
-    expect(bundle?.text).toBe(readFileSync(path.join(bundleDir, "index.mjs"), "utf8"));
+    expect(bundle?.text).toBe(readFileSync(path.join(bundleDir, BUNDLE_FILE_NAME), "utf8"));
   });
 
   it("applies the props over the preset", () => {

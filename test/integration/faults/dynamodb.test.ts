@@ -50,65 +50,73 @@ async function endAndWait(client: ChatClient, chatId: string) {
 }
 
 describe("DynamoDB faults", () => {
-  it("throttling for a while: the customer is told to retry (RATE_LIMITED), nothing is lost or doubled", async () => {
-    // Prepare
-    const { client, chatId } = await customer();
-    await setFaults(stack.httpUrl, [
-      {
-        service: "dynamodb",
-        error: "ThrottlingException",
-        functionName: "actions",
-        durationMs: UNTIL_CLEARED_MS,
-      },
-    ]);
+  it(
+    "throttling for a while: the customer is told to retry (RATE_LIMITED), nothing is lost or doubled",
+    async () => {
+      // Prepare
+      const { client, chatId } = await customer();
+      await setFaults(stack.httpUrl, [
+        {
+          service: "dynamodb",
+          error: "ThrottlingException",
+          functionName: "actions",
+          durationMs: UNTIL_CLEARED_MS,
+        },
+      ]);
 
-    // Act
-    const texts = ["throttled one", "throttled two", "throttled three"];
-    const sending = sendThrough(client, chatId, texts);
-    const injected = await clearFaultsAfterWindow(stack.httpUrl, WINDOW_MS);
-    const { acks, refusals } = await sending;
-    await resumeFromLast(client, chatId);
-    const ended = await endAndWait(client, chatId);
+      // Act
+      const texts = ["throttled one", "throttled two", "throttled three"];
+      const sending = sendThrough(client, chatId, texts);
+      const injected = await clearFaultsAfterWindow(stack.httpUrl, WINDOW_MS);
+      const { acks, refusals } = await sending;
+      await resumeFromLast(client, chatId);
+      const ended = await endAndWait(client, chatId);
 
-    // Assess
-    expect(injected).toBeGreaterThan(0);
-    expect(refusals.length).toBeGreaterThan(0);
-    for (const refusal of refusals) {
-      expect(refusal.code).toBe("RATE_LIMITED");
-      expect(refusal.retryAfterSeconds).toBeGreaterThan(0);
-    }
-    expect(new Set(acks.map((ack) => ack.seq)).size).toBe(texts.length);
-    await expectLedgerSound(client, chatId, texts);
-    expect(ended.caseNumber).toEqual(expect.any(String));
-    expect(stack.output()).toContain('"ServiceThrottled"');
-  }, TEST_TIMEOUT_MS);
+      // Assess
+      expect(injected).toBeGreaterThan(0);
+      expect(refusals.length).toBeGreaterThan(0);
+      for (const refusal of refusals) {
+        expect(refusal.code).toBe("RATE_LIMITED");
+        expect(refusal.retryAfterSeconds).toBeGreaterThan(0);
+      }
+      expect(new Set(acks.map((ack) => ack.seq)).size).toBe(texts.length);
+      await expectLedgerSound(client, chatId, texts);
+      expect(ended.caseNumber).toEqual(expect.any(String));
+      expect(stack.output()).toContain('"ServiceThrottled"');
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it("5xx for a while: INTERNAL before any commit, the retries land once each, the chat still closes", async () => {
-    // Prepare
-    const { client, chatId } = await customer();
-    await setFaults(stack.httpUrl, [
-      {
-        service: "dynamodb",
-        error: "InternalServerError",
-        functionName: "actions",
-        durationMs: UNTIL_CLEARED_MS,
-      },
-    ]);
+  it(
+    "5xx for a while: INTERNAL before any commit, the retries land once each, the chat still closes",
+    async () => {
+      // Prepare
+      const { client, chatId } = await customer();
+      await setFaults(stack.httpUrl, [
+        {
+          service: "dynamodb",
+          error: "InternalServerError",
+          functionName: "actions",
+          durationMs: UNTIL_CLEARED_MS,
+        },
+      ]);
 
-    // Act
-    const texts = ["through a 5xx one", "through a 5xx two"];
-    const sending = sendThrough(client, chatId, texts);
-    const injected = await clearFaultsAfterWindow(stack.httpUrl, WINDOW_MS);
-    const { acks, refusals } = await sending;
-    await resumeFromLast(client, chatId);
-    const ended = await endAndWait(client, chatId);
+      // Act
+      const texts = ["through a 5xx one", "through a 5xx two"];
+      const sending = sendThrough(client, chatId, texts);
+      const injected = await clearFaultsAfterWindow(stack.httpUrl, WINDOW_MS);
+      const { acks, refusals } = await sending;
+      await resumeFromLast(client, chatId);
+      const ended = await endAndWait(client, chatId);
 
-    // Assess
-    expect(injected).toBeGreaterThan(0);
-    expect(refusals.map((refusal) => refusal.code)).toContain("INTERNAL");
-    expect(refusals.every((refusal) => refusal.code === "INTERNAL")).toBe(true);
-    expect(new Set(acks.map((ack) => ack.seq)).size).toBe(texts.length);
-    await expectLedgerSound(client, chatId, texts);
-    expect(ended.caseNumber).toEqual(expect.any(String));
-  }, TEST_TIMEOUT_MS);
+      // Assess
+      expect(injected).toBeGreaterThan(0);
+      expect(refusals.map((refusal) => refusal.code)).toContain("INTERNAL");
+      expect(refusals.every((refusal) => refusal.code === "INTERNAL")).toBe(true);
+      expect(new Set(acks.map((ack) => ack.seq)).size).toBe(texts.length);
+      await expectLedgerSound(client, chatId, texts);
+      expect(ended.caseNumber).toEqual(expect.any(String));
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

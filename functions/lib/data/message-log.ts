@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import {
   DeleteCommand,
@@ -11,9 +10,7 @@ import type { ChatState } from "../protocol/server-frames.ts";
 import type { BucketState } from "../rate/token-bucket.ts";
 import { CHAT_META_SK, chatPk, clientMessageSk, messageSk, rateSk } from "./keys.ts";
 import type { AssistantMemory, MessageRecord } from "./records.ts";
-import { commitItems, type TransactItem } from "./transaction.ts";
-
-const WRITE_TRIES = 12;
+import { commitRetryingCollisions, type TransactItem } from "./transaction.ts";
 
 /** A sender's message id in a chat: the idempotency key of one `sendMessage`. */
 export interface MessageKey {
@@ -181,14 +178,8 @@ export class MessageLog {
           Item: { pk: chatPk(key.chatId), sk: rateSk(request.rate.userId), bucket: request.rate.bucket },
         },
       });
-    // Only a concurrent transaction on the sender's bucket can cancel this (TransactionConflict): try again.
-    for (let tries = 0; ; tries += 1) {
-      const result = await commitItems(this.documents, items);
-      if (result.committed) return true;
-      const conflict = result.reasons.some((reason) => reason.Code === "TransactionConflict");
-      if (!conflict || tries >= WRITE_TRIES) return false;
-      await sleep(Math.random() * 20 * 2 ** Math.min(tries, 5));
-    }
+    // Only a concurrent transaction on the sender's bucket can cancel this (TransactionConflict): run again.
+    return (await commitRetryingCollisions(this.documents, items)).committed;
   }
 
   private key(key: MessageKey) {

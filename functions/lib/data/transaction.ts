@@ -53,6 +53,28 @@ export interface CollisionRetry {
 
 const COLLISION_RETRY: CollisionRetry = { budgetMs: 2_000, baseDelayMs: 10 };
 
+/**
+ * Runs a transaction, and runs it again while it was cancelled only because another one touched the
+ * same item at that moment (or it was throttled), with jittered backoff within the retry's budget: a
+ * collision says nothing about the transaction's conditions, so it is never answered as "changed".
+ * Any other cancellation (a condition failed) is answered at once, with its reasons.
+ */
+export async function commitRetryingCollisions(
+  documents: DynamoDBDocumentClient,
+  items: TransactItem[],
+  retry: CollisionRetry = COLLISION_RETRY,
+): Promise<CommitResult> {
+  const deadline = Date.now() + retry.budgetMs;
+  for (let tries = 0; ; tries += 1) {
+    const result = await commitItems(documents, items);
+    if (result.committed) return result;
+    const delay = Math.random() * retry.baseDelayMs * 2 ** Math.min(tries, 6);
+    if (!collidedOnly(result.reasons) || Date.now() + delay >= deadline) return result;
+    metrics.addMetric("TransactionCollisions", "Count", 1);
+    await sleep(delay);
+  }
+}
+
 /** The transactions port: what use cases need to commit items from several stores at once. */
 export class Transactions {
   constructor(
@@ -60,21 +82,8 @@ export class Transactions {
     private readonly retry: CollisionRetry = COLLISION_RETRY,
   ) {}
 
-  /**
-   * True when every item was written; false when a condition failed and nothing was. A transaction
-   * cancelled only because another one touched the same item at that moment (a message appended to
-   * the chat while its state changes) says nothing about the conditions: it is run again, with
-   * jittered backoff, so callers never read a collision as "the chat changed".
-   */
+  /** True when every item was written; false when a condition failed and nothing was (collisions are retried). */
   async commit(items: TransactItem[]): Promise<boolean> {
-    const deadline = Date.now() + this.retry.budgetMs;
-    for (let tries = 0; ; tries += 1) {
-      const result = await commitItems(this.documents, items);
-      if (result.committed) return true;
-      const delay = Math.random() * this.retry.baseDelayMs * 2 ** Math.min(tries, 6);
-      if (!collidedOnly(result.reasons) || Date.now() + delay >= deadline) return false;
-      metrics.addMetric("TransactionCollisions", "Count", 1);
-      await sleep(delay);
-    }
+    return (await commitRetryingCollisions(this.documents, items, this.retry)).committed;
   }
 }

@@ -5,16 +5,14 @@ import type { Needs } from "../kernel/ports.ts";
 import type { ClientFrame } from "../protocol/client-frames.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 import { announceJoined } from "./announce.ts";
-import { inviteContext, participantRef } from "./invite-context.ts";
+import { holdsConferenceSlot, inviteContext, participantRef } from "./invite-context.ts";
 import { type InvitePorts, releaseInviteOffer } from "./offer-invite.ts";
 
 const OFFER_GONE = "This invitation has expired or belongs to another agent.";
 
 /** Whether `acceptChat` / `declineChat` from `agentId` is about a conference invitation (held or taken). */
 export const isInviteAnswer = (chat: ChatRecord | undefined, agentId: string): chat is ChatRecord =>
-  chat !== undefined &&
-  (chat.invite?.offeredTo === agentId ||
-    (Object.hasOwn(chat.participants, agentId) && chat.participants[agentId]?.conference !== undefined));
+  chat !== undefined && holdsConferenceSlot(chat, agentId);
 
 /**
  * The invitee takes the invitation: one transaction (only while they hold its offer and the chat is

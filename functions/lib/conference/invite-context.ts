@@ -4,6 +4,14 @@ import type { ChatRecord, Participant } from "../data/records.ts";
 import { learnedContext } from "../kernel/offer-context.ts";
 import type { ServerFrame } from "../protocol/server-frames.ts";
 
+/**
+ * Whether `agentId` holds a conference slot in `chat`: its invitation is offered to them, or they sit in
+ * it as an invitee. Either way one of their slots is taken by it.
+ */
+export const holdsConferenceSlot = (chat: ChatRecord, agentId: string): boolean =>
+  chat.invite?.offeredTo === agentId ||
+  (Object.hasOwn(chat.participants, agentId) && chat.participants[agentId]?.conference !== undefined);
+
 /** What an invitee is shown of the chat: what the assistant learned, as in any offer, plus the reason. */
 export function inviteContext(chat: ChatRecord, invite: PendingInvite): OfferContext {
   return {

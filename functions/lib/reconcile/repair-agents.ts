@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { holdsConferenceSlot } from "../conference/invite-context.ts";
 import type { AgentRecord, QueueEntry } from "../data/agent-records.ts";
 import { CLOSING_CHATS, heldChatsPk } from "../data/keys.ts";
 import type { WatchedChat } from "../data/oversight-store.ts";
@@ -27,14 +28,10 @@ export function slotsHeld(agentId: string, { entries, held, closing, others = []
   return offers + assigned + closingHeld + conferenceSlots(agentId, others);
 }
 
+/** Chats are counted once: a chat moving to CLOSING can be read on both lists. */
 function conferenceSlots(agentId: string, chats: readonly WatchedChat[]): number {
-  const seatedIn = new Set<string>();
-  for (const chat of chats) {
-    if (chat.agentId === agentId) continue;
-    const seated = Object.hasOwn(chat.participants ?? {}, agentId) && chat.participants[agentId]?.conference;
-    if (seated || chat.invite?.offeredTo === agentId) seatedIn.add(chat.chatId);
-  }
-  return seatedIn.size;
+  const seatedIn = chats.filter((chat) => chat.agentId !== agentId && holdsConferenceSlot(chat, agentId));
+  return new Set(seatedIn.map((chat) => chat.chatId)).size;
 }
 
 /**
@@ -54,10 +51,10 @@ export async function repairAgents(
     Promise.all(online.map((agent) => deps.oversight.listWatched(heldChatsPk(agent.agentId))));
   const heldLists = await readHeld();
   const others = [...heldLists.flat(), ...first.closing];
-  const suspects: { agent: AgentRecord; counted: number }[] = [];
+  const suspects: { agent: AgentRecord; counted: number; index: number }[] = [];
   online.forEach((agent, index) => {
     const counted = slotsHeld(agent.agentId, { ...first, held: heldLists[index] ?? [], others });
-    if (counted !== agent.activeChats) suspects.push({ agent, counted });
+    if (counted !== agent.activeChats) suspects.push({ agent, counted, index });
   });
   if (suspects.length > 0) {
     await sleep(deps.settings.confirmMs);
@@ -67,16 +64,13 @@ export async function repairAgents(
       readHeld(),
     ]);
     const othersAgain = [...heldAgain.flat(), ...closing];
-    for (const { agent, counted } of suspects)
+    for (const { agent, counted, index } of suspects)
       await guarded(failures, `slots of ${agent.agentId}`, async () => {
-        const [fresh, held] = await Promise.all([
-          deps.agents.get(agent.agentId),
-          deps.oversight.listWatched(heldChatsPk(agent.agentId)),
-        ]);
+        const fresh = await deps.agents.get(agent.agentId);
         if (!fresh || fresh.activeChats !== agent.activeChats) return;
         const recounted = slotsHeld(agent.agentId, {
           entries: lists.flat(),
-          held,
+          held: heldAgain[index] ?? [],
           closing,
           others: othersAgain,
         });

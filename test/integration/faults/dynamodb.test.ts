@@ -35,12 +35,28 @@ async function customer() {
   return { client, chatId };
 }
 
+/** Every DynamoDB call of `actions` fails with `error` until the test clears the plan. */
+const failActionsTable = (error: "ThrottlingException" | "InternalServerError") =>
+  setFaults(stack.httpUrl, [
+    { service: "dynamodb", error, functionName: "actions", durationMs: UNTIL_CLEARED_MS },
+  ]);
+
 async function sendThrough(client: ChatClient, chatId: string, texts: readonly string[]) {
   const outcomes = await Promise.all(texts.map((text) => sendUntilAcked(client, chatId, text)));
   return {
     acks: outcomes.map((outcome) => outcome.ack),
     refusals: outcomes.flatMap((outcome) => outcome.refusals),
   };
+}
+
+/** Sends `texts` until acknowledged while the faults last (cleared after the window), then resumes and ends. */
+async function throughTheWindow(client: ChatClient, chatId: string, texts: readonly string[]) {
+  const sending = sendThrough(client, chatId, texts);
+  const injected = await clearFaultsAfterWindow(stack.httpUrl, WINDOW_MS);
+  const { acks, refusals } = await sending;
+  await resumeFromLast(client, chatId);
+  const ended = await endAndWait(client, chatId);
+  return { injected, acks, refusals, ended };
 }
 
 async function endAndWait(client: ChatClient, chatId: string) {
@@ -55,22 +71,11 @@ describe("DynamoDB faults", () => {
     async () => {
       // Prepare
       const { client, chatId } = await customer();
-      await setFaults(stack.httpUrl, [
-        {
-          service: "dynamodb",
-          error: "ThrottlingException",
-          functionName: "actions",
-          durationMs: UNTIL_CLEARED_MS,
-        },
-      ]);
+      await failActionsTable("ThrottlingException");
 
       // Act
       const texts = ["throttled one", "throttled two", "throttled three"];
-      const sending = sendThrough(client, chatId, texts);
-      const injected = await clearFaultsAfterWindow(stack.httpUrl, WINDOW_MS);
-      const { acks, refusals } = await sending;
-      await resumeFromLast(client, chatId);
-      const ended = await endAndWait(client, chatId);
+      const { injected, acks, refusals, ended } = await throughTheWindow(client, chatId, texts);
 
       // Assess
       expect(injected).toBeGreaterThan(0);
@@ -92,22 +97,11 @@ describe("DynamoDB faults", () => {
     async () => {
       // Prepare
       const { client, chatId } = await customer();
-      await setFaults(stack.httpUrl, [
-        {
-          service: "dynamodb",
-          error: "InternalServerError",
-          functionName: "actions",
-          durationMs: UNTIL_CLEARED_MS,
-        },
-      ]);
+      await failActionsTable("InternalServerError");
 
       // Act
       const texts = ["through a 5xx one", "through a 5xx two"];
-      const sending = sendThrough(client, chatId, texts);
-      const injected = await clearFaultsAfterWindow(stack.httpUrl, WINDOW_MS);
-      const { acks, refusals } = await sending;
-      await resumeFromLast(client, chatId);
-      const ended = await endAndWait(client, chatId);
+      const { injected, acks, refusals, ended } = await throughTheWindow(client, chatId, texts);
 
       // Assess
       expect(injected).toBeGreaterThan(0);
